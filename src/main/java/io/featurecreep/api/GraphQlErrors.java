@@ -1,0 +1,57 @@
+package io.featurecreep.api;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
+
+/**
+ * Turns exceptions from resolvers into GraphQL errors with {@code extensions.code}. A refusal of the
+ * domain keeps its message; anything unexpected is logged here and reported without details.
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+	@Override
+	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof DomainException refused) {
+			return error(env, refused.code(), refused.getMessage());
+		}
+		if (ex instanceof AccessDeniedException) {
+			return error(env, ErrorCode.FORBIDDEN, "You are not allowed to do this");
+		}
+		log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
+		return error(env, ErrorCode.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again");
+	}
+
+	static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message) {
+		return GraphqlErrorBuilder.newError(env)
+			.message(message)
+			.errorType(errorType(code))
+			.extensions(Map.of("code", code.name()))
+			.build();
+	}
+
+	static ErrorType errorType(ErrorCode code) {
+		return switch (code) {
+			case BAD_USER_INPUT -> ErrorType.BAD_REQUEST;
+			case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
+			case FORBIDDEN -> ErrorType.FORBIDDEN;
+			case NOT_FOUND -> ErrorType.NOT_FOUND;
+			case INTERNAL_SERVER_ERROR -> ErrorType.INTERNAL_ERROR;
+		};
+	}
+
+}

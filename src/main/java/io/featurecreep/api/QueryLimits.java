@@ -1,0 +1,38 @@
+package io.featurecreep.api;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+
+/**
+ * Caps on what one GraphQL request may ask for, so that a deeply nested or very wide query is refused
+ * before it runs. The defaults leave room for GraphiQL's introspection query.
+ */
+@Configuration(proxyBeanMethods = false)
+class QueryLimits {
+
+	@Bean
+	MaxQueryDepthInstrumentation maxQueryDepth(Settings settings) {
+		return new MaxQueryDepthInstrumentation(settings.maxDepth());
+	}
+
+	@Bean
+	MaxQueryComplexityInstrumentation maxQueryComplexity(Settings settings) {
+		return new MaxQueryComplexityInstrumentation(settings.maxComplexity());
+	}
+
+	@ConfigurationProperties("feature-creep.graphql")
+	record Settings(Integer maxDepth, Integer maxComplexity, Integer maxRequestBytes) {
+
+		Settings {
+			maxDepth = maxDepth == null ? 15 : maxDepth;
+			maxComplexity = maxComplexity == null ? 2000 : maxComplexity;
+			maxRequestBytes = maxRequestBytes == null ? 100_000 : maxRequestBytes;
+		}
+
+	}
+
+}

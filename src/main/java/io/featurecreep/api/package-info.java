@@ -1,0 +1,6 @@
+/**
+ * The GraphQL endpoint's common behaviour: who may call it, limits on what a request may cost, and how
+ * refusals are reported (a message and a code, never a stack trace). The operations themselves live in
+ * the feature modules.
+ */
+package io.featurecreep.api;

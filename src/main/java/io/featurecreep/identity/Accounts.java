@@ -1,0 +1,112 @@
+package io.featurecreep.identity;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.featurecreep.shared.Ids;
+import io.featurecreep.shared.TextLimits;
+
+/** Creates people on their first sign-in, whatever the way they signed in, and keeps their profile. */
+@Service
+public class Accounts {
+
+	static final String DEFAULT_ORGANISATION = "00000000-0000-0000-0000-000000000001";
+
+	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+
+	private final People people;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Accounts(People people, JdbcClient jdbc, Clock clock) {
+		this.people = people;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The person behind an external identity (OIDC sign-in or JWT bearer), created on first sight.
+	 * The person's id is the token's subject, as in the original, unless another person already has it.
+	 */
+	@Transactional
+	public Person provisionExternal(String issuer, String subject, String email, String firstName,
+			String lastName) {
+		Optional<String> known = jdbc.sql("select person_id from external_identity where issuer = ? and subject = ?")
+			.params(issuer, subject)
+			.query(String.class)
+			.optional();
+		if (known.isPresent()) {
+			return people.findById(known.get()).orElseThrow();
+		}
+		String personId = people.exists(subject) ? Ids.newId() : subject;
+		createPerson(personId, cut(firstName, 100), cut(lastName, 100), cut(email, 320));
+		// two first requests of one person at once: the primary key makes the second one fail and roll back
+		jdbc.sql("insert into external_identity (issuer, subject, person_id, created_at) values (?, ?, ?, ?)")
+			.params(issuer, subject, personId, OffsetDateTime.now(clock))
+			.update();
+		log.info("Created person {} on first sign-in through {}", personId, issuer);
+		return people.findById(personId).orElseThrow();
+	}
+
+	/** The fixed person of the dev profile, created on first use. */
+	@Transactional
+	public Person provisionFixed(String personId) {
+		return people.findById(personId).orElseGet(() -> {
+			createPerson(personId, null, null, null);
+			return people.findById(personId).orElseThrow();
+		});
+	}
+
+	/** Merges the given profile fields; a null argument leaves that field as it is. */
+	@Transactional
+	public Person editProfile(String personId, ProfileChange change) {
+		Person current = people.findById(personId).orElseThrow();
+		String firstName = change.firstNameGiven() ? TextLimits.optional(change.firstName(), "First name", 100)
+				: current.firstName();
+		String lastName = change.lastNameGiven() ? TextLimits.optional(change.lastName(), "Last name", 100)
+				: current.lastName();
+		String email = change.emailGiven() ? EmailAddresses.optional(change.email()) : current.email();
+		people.updateProfile(personId, firstName, lastName, email);
+		return people.findById(personId).orElseThrow();
+	}
+
+	public boolean isOrganisationAdmin(String personId) {
+		return jdbc.sql("select count(*) from organisation_admin where person_id = ?")
+			.param(personId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	void createPerson(String personId, String firstName, String lastName, String email) {
+		people.insert(personId, DEFAULT_ORGANISATION, firstName, lastName, email);
+		// the first account of the organisation is its admin
+		jdbc.sql("""
+				insert into organisation_admin (organisation_id, person_id)
+				select ?, ? where not exists (select 1 from organisation_admin where organisation_id = ?)""")
+			.params(DEFAULT_ORGANISATION, personId, DEFAULT_ORGANISATION)
+			.update();
+	}
+
+	private static String cut(String value, int max) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String stripped = value.strip();
+		return stripped.length() <= max ? stripped : stripped.substring(0, max);
+	}
+
+	/** A profile edit: which fields were given (null given means "clear"), and their values. */
+	public record ProfileChange(boolean firstNameGiven, String firstName, boolean lastNameGiven, String lastName,
+			boolean emailGiven, String email) {
+	}
+
+}

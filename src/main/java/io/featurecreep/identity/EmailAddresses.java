@@ -1,0 +1,31 @@
+package io.featurecreep.identity;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import io.featurecreep.shared.DomainException;
+
+/** A deliberately simple e-mail check: one @, something on each side, a dot in the domain, no spaces. */
+final class EmailAddresses {
+
+	private static final Pattern SHAPE = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	private EmailAddresses() {
+	}
+
+	static String optional(String email) {
+		if (email == null || email.isBlank()) {
+			return null;
+		}
+		return required(email);
+	}
+
+	static String required(String email) {
+		String trimmed = email == null ? "" : email.strip();
+		if (trimmed.length() > 320 || !SHAPE.matcher(trimmed).matches()) {
+			throw DomainException.badInput("Please enter a valid e-mail address");
+		}
+		return trimmed.toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.featurecreep.shared;
+
+/** The error codes a client sees in {@code extensions.code}; the first three are the original API's. */
+public enum ErrorCode {
+
+	BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, INTERNAL_SERVER_ERROR
+
+}

@@ -1,0 +1,80 @@
+package io.featurecreep.squads;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.featurecreep.identity.PersonVisibility;
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
+
+/**
+ * The one place that decides who may see and change a squad. Other modules ask here before they touch
+ * squad data. A squad the caller may not see is reported exactly like an unknown one, with the message
+ * the caller's operation uses for unknown ids, so ids of other squads cannot be probed.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SquadAccess implements PersonVisibility {
+
+	private final SquadStore store;
+
+	private final Clock clock;
+
+	SquadAccess(SquadStore store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	public Optional<Squad> find(String squadId) {
+		return store.find(squadId);
+	}
+
+	public Optional<Membership> membership(String squadId, String personId) {
+		return store.membership(squadId, personId);
+	}
+
+	public boolean isMember(String squadId, String personId) {
+		return store.membership(squadId, personId).isPresent();
+	}
+
+	/** The squad, if the person is one of its members; otherwise the given "unknown" error. */
+	public Squad requireMember(String squadId, String personId, DomainException unknown) {
+		Squad squad = store.find(squadId).orElseThrow(() -> unknown);
+		if (store.membership(squadId, personId).isEmpty()) {
+			throw unknown;
+		}
+		return squad;
+	}
+
+	/** The squad, if the person owns it; members who are not owners get a FORBIDDEN error. */
+	public Squad requireOwner(String squadId, String personId, DomainException unknown, String whatOwnersDo) {
+		Squad squad = requireMember(squadId, personId, unknown);
+		if (!store.membership(squadId, personId).orElseThrow().isOwner()) {
+			throw new DomainException(ErrorCode.FORBIDDEN, "Only squad owners can " + whatOwnersDo);
+		}
+		return squad;
+	}
+
+	public List<Membership> members(String squadId) {
+		return store.members(squadId);
+	}
+
+	public List<Squad> squadsOf(String personId) {
+		return store.findByMember(personId);
+	}
+
+	/** Open = joinable through the original API: at least one invite that has not expired or been revoked. */
+	public boolean isOpen(String squadId) {
+		return store.hasValidInvite(squadId, clock.instant());
+	}
+
+	@Override
+	public boolean canSee(String viewerId, String personId) {
+		return viewerId.equals(personId) || store.shareASquad(viewerId, personId);
+	}
+
+}
