@@ -1,0 +1,93 @@
+package io.featurecreep.healthcheck;
+
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.featurecreep.healthcheck.SessionChanged.Change;
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.Ids;
+import io.featurecreep.shared.TextLimits;
+
+/**
+ * A member votes on a question: one vote per person per question, which they may change until the question
+ * is revealed or the session ends. The vote is committed before this returns.
+ */
+@Service
+public class CastVote {
+
+	private final SessionStore store;
+
+	private final SessionAccess access;
+
+	private final SessionLifecycle lifecycle;
+
+	private final VoterKeys voterKeys;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	CastVote(SessionStore store, SessionAccess access, SessionLifecycle lifecycle, VoterKeys voterKeys,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
+		this.store = store;
+		this.access = access;
+		this.lifecycle = lifecycle;
+		this.voterKeys = voterKeys;
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	/** The checks come in the original's order: session, colour range, session still active, question. */
+	public Vote cast(String callerId, Ballot ballot) {
+		HealthSession session = access.requireVisible(ballot.sessionId(), callerId, "Invalid session ID");
+		if (ballot.colour() < 0 || ballot.colour() > 2) {
+			throw DomainException.badInput("Answer must be a number 0-2");
+		}
+		if (lifecycle.endIfPastDeadline(session)) {
+			throw DomainException.badInput("Session has ended");
+		}
+		String comment = TextLimits.optional(ballot.comment(), "Comment", 2000);
+		try {
+			return castOnce(callerId, session, ballot, comment);
+		}
+		catch (DuplicateKeyException sameVoterAtOnce) {
+			// the same person's other request inserted first; now there is a row to update
+			return castOnce(callerId, session, ballot, comment);
+		}
+	}
+
+	private Vote castOnce(String callerId, HealthSession session, Ballot ballot, String comment) {
+		return transactions.execute(tx -> {
+			SessionQuestion question = store.lockQuestion(session.id(), ballot.questionId())
+				.orElseThrow(() -> DomainException.badInput("Invalid question ID"));
+			if (question.closed()) {
+				throw DomainException.badInput("Session has ended");
+			}
+			if (question.revealed()) {
+				throw DomainException.badInput("This question has been revealed: its votes are final");
+			}
+			String voterKey = voterKeys.keyFor(session, question.id(), callerId);
+			String personId = session.anonymous() ? null : callerId;
+			Optional<Vote> existing = store.vote(question.id(), voterKey);
+			Vote vote = new Vote(existing.map(Vote::id).orElseGet(Ids::newId), question.id(), voterKey, personId,
+					ballot.colour(), ballot.trend(), comment);
+			if (existing.isPresent()) {
+				store.updateVote(vote);
+			}
+			else {
+				store.insertVote(vote);
+			}
+			events.publishEvent(new SessionChanged(session.id(), Change.VOTE_CAST, question.id()));
+			return vote;
+		});
+	}
+
+	/** What a voter sends: colour 0–2, optional trend and comment. */
+	public record Ballot(String sessionId, String questionId, int colour, Trend trend, String comment) {
+	}
+
+}

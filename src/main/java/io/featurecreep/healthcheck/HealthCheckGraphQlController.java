@@ -1,0 +1,348 @@
+package io.featurecreep.healthcheck;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+
+import io.featurecreep.healthcheck.CastVote.Ballot;
+import io.featurecreep.healthcheck.SessionLifecycle.StartOptions;
+import io.featurecreep.healthcheck.SessionReading.AnswerView;
+import io.featurecreep.healthcheck.SessionReading.QuestionResults;
+import io.featurecreep.healthcheck.SquadTemplates.NewQuestion;
+import io.featurecreep.identity.Callers;
+import io.featurecreep.identity.People;
+import io.featurecreep.identity.Person;
+import io.featurecreep.library.LibraryQuestion;
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.squads.Squad;
+import io.featurecreep.squads.SquadAccess;
+import reactor.core.publisher.Flux;
+
+/** Sessions, questions and votes over GraphQL: the original operations and what we add. */
+@Controller
+class HealthCheckGraphQlController {
+
+	private final SessionStore store;
+
+	private final SessionAccess access;
+
+	private final SessionReading reading;
+
+	private final SessionLifecycle lifecycle;
+
+	private final SessionFacilitation facilitation;
+
+	private final CastVote castVote;
+
+	private final SquadTemplates templates;
+
+	private final SquadAccess squads;
+
+	private final People people;
+
+	private final LiveSessionFeed feed;
+
+	private final Clock clock;
+
+	HealthCheckGraphQlController(SessionStore store, SessionAccess access, SessionReading reading,
+			SessionLifecycle lifecycle, SessionFacilitation facilitation, CastVote castVote, SquadTemplates templates,
+			SquadAccess squads, People people, LiveSessionFeed feed, Clock clock) {
+		this.store = store;
+		this.access = access;
+		this.reading = reading;
+		this.lifecycle = lifecycle;
+		this.facilitation = facilitation;
+		this.castVote = castVote;
+		this.templates = templates;
+		this.squads = squads;
+		this.people = people;
+		this.feed = feed;
+		this.clock = clock;
+	}
+
+	// ----- queries
+
+	@QueryMapping
+	HealthSession session(@Argument String id, Principal principal) {
+		HealthSession session = access.requireVisible(id, Callers.id(principal), "Session not found");
+		lifecycle.endIfPastDeadline(session);
+		return store.find(id).orElseThrow();
+	}
+
+	@QueryMapping
+	QuestionView question(@Argument String questionId, @Argument String sessionId, Principal principal) {
+		HealthSession session = access.requireVisible(sessionId, Callers.id(principal), "Invalid session ID");
+		SessionQuestion question = store.question(sessionId, questionId)
+			.orElseThrow(() -> DomainException.badInput("Invalid question ID"));
+		return new QuestionView(question, session);
+	}
+
+	/**
+	 * The history of an indicator in a squad: one point per ended session in the last 30 days, at most 100,
+	 * oldest first. The name finds the indicator, so the series goes on when it was renamed; unknown = empty.
+	 */
+	@QueryMapping
+	List<TimeseriesPoint> timeseries(@Argument String squadId, @Argument String questionName, Principal principal) {
+		squads.requireMember(squadId, Callers.id(principal), DomainException.badInput("Invalid squad ID"));
+		List<String> indicatorIds = store.findBySquad(squadId)
+			.stream()
+			.flatMap(session -> store.questions(session.id()).stream())
+			.filter(question -> question.title().equals(questionName))
+			.map(SessionQuestion::libraryQuestionId)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList();
+		Instant from = clock.instant().minus(Duration.ofDays(30));
+		return store.history(squadId, indicatorIds, questionName, from, 100)
+			.stream()
+			.map(point -> new TimeseriesPoint(Long.toString(point.endedAt().toEpochMilli()), point.average()))
+			.toList();
+	}
+
+	// ----- squad fields
+
+	@SchemaMapping(typeName = "Squad")
+	HealthSession activeSession(Squad squad, Principal principal) {
+		requireMember(squad, principal);
+		return store.findActive(squad.id()).filter(session -> !lifecycle.endIfPastDeadline(session)).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Squad")
+	List<HealthSession> sessions(Squad squad, Principal principal) {
+		requireMember(squad, principal);
+		return store.findBySquad(squad.id());
+	}
+
+	@SchemaMapping(typeName = "Squad")
+	List<TemplateQuestionView> template(Squad squad, Principal principal) {
+		requireMember(squad, principal);
+		List<LibraryQuestion> questions = templates.templateOf(squad.id());
+		List<TemplateQuestionView> views = new ArrayList<>();
+		for (int i = 0; i < questions.size(); i++) {
+			LibraryQuestion question = questions.get(i);
+			views.add(new TemplateQuestionView(i + 1, question.id(), question.title(), question.descriptionGood(),
+					question.descriptionBad()));
+		}
+		return views;
+	}
+
+	// ----- session fields
+
+	@SchemaMapping(typeName = "Session")
+	List<QuestionView> questions(HealthSession session) {
+		return store.questions(session.id()).stream().map(question -> new QuestionView(question, session)).toList();
+	}
+
+	@SchemaMapping(typeName = "Session")
+	QuestionView activeQuestion(HealthSession session) {
+		return store.question(session.id(), session.activeQuestionId())
+			.map(question -> new QuestionView(question, session))
+			.orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Session")
+	Integer memberCount(HealthSession session) {
+		return squads.members(session.squadId()).size();
+	}
+
+	// ----- question fields
+
+	@SchemaMapping(typeName = "Question")
+	List<AnswerView> answers(QuestionView question, Principal principal) {
+		return reading.answers(Callers.id(principal), question.session(), question.source());
+	}
+
+	@SchemaMapping(typeName = "Question")
+	AnswerView myAnswer(QuestionView question, Principal principal) {
+		return reading.ownAnswer(Callers.id(principal), question.session(), question.source()).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Question")
+	Integer total(QuestionView question) {
+		return reading.total(question.session(), question.source());
+	}
+
+	@SchemaMapping(typeName = "Question")
+	Integer voteCount(QuestionView question) {
+		return reading.voteCount(question.source());
+	}
+
+	@SchemaMapping(typeName = "Question")
+	List<Person> voters(QuestionView question) {
+		return new ArrayList<>(people.findAllById(reading.voterIds(question.session(), question.source())).values());
+	}
+
+	@SchemaMapping(typeName = "Question")
+	QuestionResults results(QuestionView question) {
+		return reading.results(question.session(), question.source()).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Answer")
+	Person person(AnswerView answer) {
+		return answer.personId() == null ? null : people.findById(answer.personId()).orElse(null);
+	}
+
+	// ----- mutations
+
+	@MutationMapping
+	HealthSession createSession(@Argument Map<String, Object> input, Principal principal) {
+		StartOptions options = new StartOptions((String) input.get("name"), enumValue(SessionMode.class, input.get("mode")),
+				instant(input.get("deadline")), enumValue(ResultVisibility.class, input.get("resultVisibility")));
+		return lifecycle.start(Callers.id(principal), (String) input.get("squadId"), options);
+	}
+
+	@MutationMapping
+	QuestionView addQuestion(@Argument Map<String, Object> input, Principal principal) {
+		Map<String, Object> given = required(input);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> question = (Map<String, Object>) given.get("question");
+		if (question == null) {
+			throw DomainException.badInput("The question is required");
+		}
+		String sessionId = (String) given.get("sessionId");
+		SessionQuestion added = facilitation.addQuestion(Callers.id(principal), sessionId,
+				(String) question.get("question"), (String) question.get("descriptionGood"),
+				(String) question.get("descriptionBad"));
+		return new QuestionView(added, store.find(sessionId).orElseThrow());
+	}
+
+	@MutationMapping
+	AnswerView answerQuestion(@Argument Map<String, Object> input, Principal principal) {
+		Map<String, Object> given = required(input);
+		String callerId = Callers.id(principal);
+		Ballot ballot = new Ballot((String) given.get("sessionId"), (String) given.get("questionId"),
+				(Integer) given.get("answer"), enumValue(Trend.class, given.get("trend")), (String) given.get("comment"));
+		return AnswerView.of(castVote.cast(callerId, ballot), callerId);
+	}
+
+	@MutationMapping
+	HealthSession setActiveQuestion(@Argument Map<String, Object> input, Principal principal) {
+		return facilitation.setActiveQuestion(Callers.id(principal), (String) input.get("sessionId"),
+				(String) input.get("questionId"));
+	}
+
+	@MutationMapping
+	HealthSession endSession(@Argument Map<String, Object> input, Principal principal) {
+		return lifecycle.end(Callers.id(principal), (String) required(input).get("sessionId"));
+	}
+
+	@MutationMapping
+	QuestionView revealQuestion(@Argument Map<String, Object> input, Principal principal) {
+		String sessionId = (String) input.get("sessionId");
+		SessionQuestion revealed = facilitation.reveal(Callers.id(principal), sessionId, (String) input.get("questionId"));
+		return new QuestionView(revealed, store.find(sessionId).orElseThrow());
+	}
+
+	@MutationMapping
+	HealthSession removeQuestion(@Argument Map<String, Object> input, Principal principal) {
+		return facilitation.removeQuestion(Callers.id(principal), (String) input.get("sessionId"),
+				(String) input.get("questionId"));
+	}
+
+	@MutationMapping
+	Squad setSquadTemplate(@Argument Map<String, Object> input, Principal principal) {
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> questions = (List<Map<String, Object>>) input.get("questions");
+		List<NewQuestion> newQuestions = questions.stream()
+			.map(q -> new NewQuestion((String) q.get("question"), (String) q.get("descriptionGood"),
+					(String) q.get("descriptionBad")))
+			.toList();
+		return templates.replace(Callers.id(principal), (String) input.get("squadId"), newQuestions);
+	}
+
+	// ----- subscription
+
+	@SubscriptionMapping
+	Flux<SessionEventView> sessionChanged(@Argument String sessionId, Principal principal) {
+		String callerId = Callers.id(principal);
+		access.requireVisible(sessionId, callerId, "Session not found");
+		return feed.changesOf(sessionId)
+			.map(change -> new SessionEventView(change.change().name(), change.sessionId(), change.questionId(),
+					store.find(change.sessionId()).orElse(null)));
+	}
+
+	private void requireMember(Squad squad, Principal principal) {
+		if (!squads.isMember(squad.id(), Callers.id(principal))) {
+			throw DomainException.forbidden("Only members of this squad can see this");
+		}
+	}
+
+	private static Map<String, Object> required(Map<String, Object> input) {
+		if (input == null) {
+			throw DomainException.badInput("The input argument is required");
+		}
+		return input;
+	}
+
+	private static <E extends Enum<E>> E enumValue(Class<E> type, Object value) {
+		return value == null ? null : Enum.valueOf(type, value.toString());
+	}
+
+	private static Instant instant(Object value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(value.toString());
+		}
+		catch (DateTimeParseException ex) {
+			throw DomainException.badInput("Deadline must be an ISO-8601 instant, for example 2026-12-31T17:00:00Z");
+		}
+	}
+
+	/** A session question together with its session, which decides what of it the caller may see. */
+	record QuestionView(SessionQuestion source, HealthSession session) {
+
+		public String id() {
+			return source.id();
+		}
+
+		public String question() {
+			return source.title();
+		}
+
+		public String descriptionGood() {
+			return source.descriptionGood();
+		}
+
+		public String descriptionBad() {
+			return source.descriptionBad();
+		}
+
+		public int position() {
+			return source.position();
+		}
+
+		public String libraryQuestionId() {
+			return source.libraryQuestionId();
+		}
+
+		public boolean revealed() {
+			return source.revealed();
+		}
+
+	}
+
+	record TemplateQuestionView(int position, String libraryQuestionId, String question, String descriptionGood,
+			String descriptionBad) {
+	}
+
+	record TimeseriesPoint(String timestamp, double value) {
+	}
+
+	record SessionEventView(String change, String sessionId, String questionId, HealthSession session) {
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.featurecreep.healthcheck;
+
+import java.time.Instant;
+
+/** One health check of a squad. Active until it ends; an async one also ends at its deadline. */
+public record HealthSession(String id, String squadId, String name, SessionMode mode,
+		ResultVisibility resultVisibility, boolean anonymous, Instant deadline, String activeQuestionId,
+		String createdBy, Instant createdAt, Instant endedAt) {
+
+	public boolean active() {
+		return endedAt == null;
+	}
+
+	boolean pastDeadline(Instant now) {
+		return deadline != null && !now.isBefore(deadline);
+	}
+
+}

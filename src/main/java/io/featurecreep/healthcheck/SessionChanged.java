@@ -1,0 +1,12 @@
+package io.featurecreep.healthcheck;
+
+/** Something happened in a session that participants should see now. Carries ids only, never votes. */
+public record SessionChanged(String sessionId, Change change, String questionId) {
+
+	public enum Change {
+
+		QUESTION_ADDED, QUESTION_REMOVED, ACTIVE_QUESTION_CHANGED, VOTE_CAST, QUESTION_REVEALED, SESSION_ENDED
+
+	}
+
+}

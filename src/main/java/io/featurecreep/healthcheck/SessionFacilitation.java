@@ -1,0 +1,123 @@
+package io.featurecreep.healthcheck;
+
+import java.time.Clock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.featurecreep.healthcheck.SessionChanged.Change;
+import io.featurecreep.library.LibraryQuestion;
+import io.featurecreep.library.QuestionLibrary;
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.Ids;
+import io.featurecreep.shared.TextLimits;
+import io.featurecreep.squads.SquadAccess;
+
+/** Shaping and steering a running session: questions, the active question, revealing results. */
+@Service
+@Transactional
+public class SessionFacilitation {
+
+	static final int MAX_QUESTIONS = 100;
+
+	private final SessionStore store;
+
+	private final SessionAccess access;
+
+	private final SquadAccess squads;
+
+	private final QuestionLibrary library;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	SessionFacilitation(SessionStore store, SessionAccess access, SquadAccess squads, QuestionLibrary library,
+			ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.access = access;
+		this.squads = squads;
+		this.library = library;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Adds a question at the end of an active session and records it in the library (only once it is really
+	 * added: the original fed the library even for ended sessions).
+	 */
+	public SessionQuestion addQuestion(String callerId, String sessionId, String title, String descriptionGood,
+			String descriptionBad) {
+		HealthSession session = access.requireVisible(sessionId, callerId, "Invalid session ID");
+		if (!session.active()) {
+			throw DomainException.badInput("Session has ended");
+		}
+		String checkedTitle = TextLimits.required(title, "Question", 200);
+		String good = TextLimits.optional(descriptionGood, "Good description", 1000);
+		String bad = TextLimits.optional(descriptionBad, "Bad description", 1000);
+		int position = store.nextPosition(sessionId);
+		if (position > MAX_QUESTIONS) {
+			throw DomainException.badInput("A session has at most " + MAX_QUESTIONS + " questions");
+		}
+		String organisationId = squads.find(session.squadId()).orElseThrow().organisationId();
+		LibraryQuestion entry = library.recordUse(organisationId, checkedTitle, good, bad);
+		SessionQuestion question = new SessionQuestion(Ids.newId(), sessionId, position, entry.id(), checkedTitle, good,
+				bad, null, false);
+		store.insertQuestion(question, clock.instant());
+		events.publishEvent(new SessionChanged(sessionId, Change.QUESTION_ADDED, question.id()));
+		return question;
+	}
+
+	/** Drops a question nobody has voted on yet. */
+	public HealthSession removeQuestion(String callerId, String sessionId, String questionId) {
+		HealthSession session = access.requireFacilitator(sessionId, callerId, "Invalid session ID");
+		if (!session.active()) {
+			throw DomainException.badInput("Session has ended");
+		}
+		SessionQuestion question = store.lockQuestion(sessionId, questionId)
+			.orElseThrow(() -> DomainException.badInput("Invalid question ID"));
+		if (store.countVotes(question.id()) > 0) {
+			throw DomainException.badInput("This question already has votes and cannot be removed");
+		}
+		if (question.id().equals(session.activeQuestionId())) {
+			String next = store.questions(sessionId)
+				.stream()
+				.filter(q -> !q.id().equals(questionId))
+				.map(SessionQuestion::id)
+				.findFirst()
+				.orElse(null);
+			store.setActiveQuestion(sessionId, next);
+		}
+		store.deleteQuestion(question.id());
+		events.publishEvent(new SessionChanged(sessionId, Change.QUESTION_REMOVED, questionId));
+		return store.find(sessionId).orElseThrow();
+	}
+
+	/** Moves everyone to a question (the original's "next question"). */
+	public HealthSession setActiveQuestion(String callerId, String sessionId, String questionId) {
+		HealthSession session = access.requireFacilitator(sessionId, callerId, "Invalid session ID");
+		store.question(sessionId, questionId).orElseThrow(() -> DomainException.badInput("Invalid question id"));
+		if (!questionId.equals(session.activeQuestionId())) {
+			store.setActiveQuestion(sessionId, questionId);
+			events.publishEvent(new SessionChanged(sessionId, Change.ACTIVE_QUESTION_CHANGED, questionId));
+		}
+		return store.find(sessionId).orElseThrow();
+	}
+
+	/** Shows a question's results to everyone; its votes are final from then on. */
+	public SessionQuestion reveal(String callerId, String sessionId, String questionId) {
+		HealthSession session = access.requireFacilitator(sessionId, callerId, "Invalid session ID");
+		SessionQuestion question = store.lockQuestion(sessionId, questionId)
+			.orElseThrow(() -> DomainException.badInput("Invalid question ID"));
+		if (!session.active()) {
+			throw DomainException.badInput("Session has ended");
+		}
+		if (!question.revealed()) {
+			store.reveal(questionId, clock.instant());
+			events.publishEvent(new SessionChanged(sessionId, Change.QUESTION_REVEALED, questionId));
+		}
+		return store.question(sessionId, questionId).orElseThrow();
+	}
+
+}

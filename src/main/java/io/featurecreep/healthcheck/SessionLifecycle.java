@@ -1,0 +1,161 @@
+package io.featurecreep.healthcheck;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.featurecreep.healthcheck.SessionChanged.Change;
+import io.featurecreep.library.LibraryQuestion;
+import io.featurecreep.library.QuestionLibrary;
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.Ids;
+import io.featurecreep.shared.TextLimits;
+import io.featurecreep.squads.Squad;
+import io.featurecreep.squads.SquadAccess;
+
+/** Starting and ending sessions, including the end of async sessions at their deadline. */
+@Service
+public class SessionLifecycle {
+
+	static final Duration LONGEST_ASYNC = Duration.ofDays(90);
+
+	private static final Logger log = LoggerFactory.getLogger(SessionLifecycle.class);
+
+	private final SessionStore store;
+
+	private final SessionAccess access;
+
+	private final SquadAccess squads;
+
+	private final SquadTemplates templates;
+
+	private final QuestionLibrary library;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	SessionLifecycle(SessionStore store, SessionAccess access, SquadAccess squads, SquadTemplates templates,
+			QuestionLibrary library, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+		this.store = store;
+		this.access = access;
+		this.squads = squads;
+		this.templates = templates;
+		this.library = library;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts a session with the squad's template, its first question active. A squad has one active session at
+	 * a time: asking again returns the active one (the original client asks on every visit of its page).
+	 */
+	public HealthSession start(String callerId, String squadId, StartOptions options) {
+		Squad squad = squads.requireMember(squadId, callerId, DomainException.badInput("Invalid squad ID"));
+		Optional<HealthSession> running = store.findActive(squadId);
+		if (running.isPresent()) {
+			return running.get();
+		}
+		HealthSession session = newSession(callerId, squad, options);
+		try {
+			return transactions.execute(tx -> {
+				store.insert(session);
+				String firstQuestion = null;
+				int position = 1;
+				for (LibraryQuestion entry : templates.templateOf(squadId)) {
+					String questionId = Ids.newId();
+					store.insertQuestion(new SessionQuestion(questionId, session.id(), position++, entry.id(),
+							entry.title(), entry.descriptionGood(), entry.descriptionBad(), null, false), clock.instant());
+					library.countUse(entry.id());
+					firstQuestion = firstQuestion == null ? questionId : firstQuestion;
+				}
+				store.setActiveQuestion(session.id(), firstQuestion);
+				return store.find(session.id()).orElseThrow();
+			});
+		}
+		catch (DuplicateKeyException startedMeanwhile) {
+			// someone else started one in the same moment: theirs is the squad's session
+			return store.findActive(squadId).orElseThrow(() -> startedMeanwhile);
+		}
+	}
+
+	/** Ends a session. Ending an ended session changes nothing and returns it (the original client sends bursts). */
+	public HealthSession end(String callerId, String sessionId) {
+		HealthSession session = access.requireFacilitator(sessionId, callerId, "Invalid session ID");
+		endNow(session);
+		return store.find(sessionId).orElseThrow();
+	}
+
+	/** Ends async sessions whose deadline has passed; runs on every node, ending each session exactly once. */
+	@Scheduled(fixedDelayString = "${feature-creep.sessions.deadline-check:PT15S}")
+	public void closeSessionsPastDeadline() {
+		List<HealthSession> due = store.findActivePastDeadline(clock.instant());
+		for (HealthSession session : due) {
+			log.info("Closing session {} of squad {}: its deadline has passed", session.id(), session.squadId());
+			endNow(session);
+		}
+	}
+
+	/** Ends the session if the deadline has passed; true if it is over. */
+	boolean endIfPastDeadline(HealthSession session) {
+		if (session.active() && session.pastDeadline(clock.instant())) {
+			endNow(session);
+			return true;
+		}
+		return !session.active();
+	}
+
+	private void endNow(HealthSession session) {
+		transactions.executeWithoutResult(tx -> {
+			Instant now = clock.instant();
+			if (store.end(session.id(), now)) {
+				events.publishEvent(new SessionChanged(session.id(), Change.SESSION_ENDED, null));
+				events.publishEvent(new SessionEnded(session.id(), session.squadId(), now));
+			}
+		});
+	}
+
+	private HealthSession newSession(String callerId, Squad squad, StartOptions options) {
+		SessionMode mode = options.mode() == null ? SessionMode.LIVE : options.mode();
+		Instant now = clock.instant();
+		Instant deadline = options.deadline();
+		if (mode == SessionMode.ASYNC) {
+			if (deadline == null || !deadline.isAfter(now)) {
+				throw DomainException.badInput("An async session needs a deadline in the future");
+			}
+			if (deadline.isAfter(now.plus(LONGEST_ASYNC))) {
+				throw DomainException.badInput("An async session can stay open for at most 90 days");
+			}
+		}
+		else if (deadline != null) {
+			throw DomainException.badInput("Only async sessions have a deadline");
+		}
+		ResultVisibility visibility = mode == SessionMode.ASYNC ? ResultVisibility.ON_REVEAL
+				: options.resultVisibility() == null ? ResultVisibility.IMMEDIATE : options.resultVisibility();
+		return new HealthSession(Ids.newId(), squad.id(), TextLimits.optional(options.name(), "Session name", 200),
+				mode, visibility, squad.anonymous(), deadline, null, callerId, now, null);
+	}
+
+	/** How a new session should run; every part is optional. */
+	public record StartOptions(String name, SessionMode mode, Instant deadline, ResultVisibility resultVisibility) {
+
+		public static StartOptions defaults() {
+			return new StartOptions(null, null, null, null);
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.featurecreep.healthcheck;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.featurecreep.library.LibraryQuestion;
+import io.featurecreep.library.QuestionLibrary;
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.TextLimits;
+import io.featurecreep.squads.Squad;
+import io.featurecreep.squads.SquadAccess;
+
+/** The questions a squad's new sessions start with: its own list, or the default indicators. */
+@Service
+public class SquadTemplates {
+
+	static final int MAX_QUESTIONS = 50;
+
+	private final JdbcClient jdbc;
+
+	private final QuestionLibrary library;
+
+	private final SquadAccess squads;
+
+	SquadTemplates(JdbcClient jdbc, QuestionLibrary library, SquadAccess squads) {
+		this.jdbc = jdbc;
+		this.library = library;
+		this.squads = squads;
+	}
+
+	@Transactional(readOnly = true)
+	public List<LibraryQuestion> templateOf(String squadId) {
+		List<String> ids = jdbc
+			.sql("select library_question_id from squad_template_question where squad_id = ? order by position")
+			.param(squadId)
+			.query(String.class)
+			.list();
+		if (ids.isEmpty()) {
+			return library.defaults();
+		}
+		Map<String, LibraryQuestion> found = library.findAll(ids);
+		return ids.stream().map(found::get).toList();
+	}
+
+	/** Replaces the squad's template; an empty list goes back to the defaults. Owners only. */
+	@Transactional
+	public Squad replace(String callerId, String squadId, List<NewQuestion> questions) {
+		Squad squad = squads.requireOwner(squadId, callerId, DomainException.notFound("Squad not found"),
+				"change the squad's questions");
+		if (questions.size() > MAX_QUESTIONS) {
+			throw DomainException.badInput("A template has at most " + MAX_QUESTIONS + " questions");
+		}
+		jdbc.sql("delete from squad_template_question where squad_id = ?").param(squadId).update();
+		int position = 1;
+		for (NewQuestion question : questions) {
+			LibraryQuestion entry = library.recordUse(squad.organisationId(),
+					TextLimits.required(question.title(), "Question", 200),
+					TextLimits.optional(question.descriptionGood(), "Good description", 1000),
+					TextLimits.optional(question.descriptionBad(), "Bad description", 1000));
+			jdbc.sql("insert into squad_template_question (squad_id, position, library_question_id) values (?, ?, ?)")
+				.params(squadId, position++, entry.id())
+				.update();
+		}
+		return squad;
+	}
+
+	/** A question as a user writes it. */
+	public record NewQuestion(String title, String descriptionGood, String descriptionBad) {
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.featurecreep.healthcheck;
+
+/** Where a voter feels an indicator is heading. */
+public enum Trend {
+
+	IMPROVING, STABLE, WORSENING
+
+}

@@ -1,0 +1,10 @@
+-- The eight default indicators of the Spotify squad health check (organisation_id null: shared by all).
+insert into library_question (id, organisation_id, title, description_good, description_bad, default_position, usage_count, created_at) values
+('00000000-0000-0000-0001-000000000001', null, 'Delivering value', 'We ship things we are proud of, and the people we build for are delighted.', 'What we ship is junk we are embarrassed by, and the people we build for are unhappy.', 1, 0, current_timestamp),
+('00000000-0000-0000-0001-000000000002', null, 'Easy to release', 'Releasing is simple, safe and painless, and mostly automated.', 'Releasing is risky and painful, needs lots of manual work and takes ages.', 2, 0, current_timestamp),
+('00000000-0000-0000-0001-000000000003', null, 'Fun', 'We love going to work and have a great time working together.', 'Boooooooring...', 3, 0, current_timestamp),
+('00000000-0000-0000-0001-000000000004', null, 'Health of codebase', 'Our code is clean, easy to read and has great test coverage.', 'Our code is a mess and the technical debt is out of control.', 4, 0, current_timestamp),
+('00000000-0000-0000-0001-000000000005', null, 'Learning', 'We are learning lots of interesting stuff all the time.', 'We never have time to learn anything.', 5, 0, current_timestamp),
+('00000000-0000-0000-0001-000000000006', null, 'Mission', 'We know exactly why we are here, and we are really excited about it.', 'We have no idea why we are here; there is no big picture and no focus.', 6, 0, current_timestamp),
+('00000000-0000-0000-0001-000000000007', null, 'Pawns or players', 'We are in control of our own destiny: we decide what to build and how to build it.', 'We are just pawns in a game of chess, with no say over what we build or how.', 7, 0, current_timestamp),
+('00000000-0000-0000-0001-000000000008', null, 'Speed', 'We get stuff done really quickly: no waiting and no delays.', 'We never seem to get anything done; we keep getting stuck or interrupted by dependencies.', 8, 0, current_timestamp);

@@ -1,0 +1,116 @@
+package io.featurecreep.support;
+
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import io.featurecreep.identity.Accounts;
+import io.featurecreep.identity.Person;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls the real GraphQL endpoint (security filters, interceptors, controllers, database) as a given person.
+ * Only how the person signed in is simulated; the sign-in mechanisms have their own tests.
+ */
+@Component
+public class GraphQlApi {
+
+	private final MockMvc mvc;
+
+	private final Accounts accounts;
+
+	private final JsonMapper json;
+
+	GraphQlApi(WebApplicationContext context, Accounts accounts, JsonMapper json) {
+		this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+		this.accounts = accounts;
+		this.json = json;
+	}
+
+	/** A new person with a complete profile. */
+	public Person newPerson(String firstName) {
+		String subject = UUID.randomUUID().toString();
+		return accounts.provisionExternal("https://issuer.test", subject,
+				firstName.toLowerCase() + "-" + subject.substring(0, 8) + "@example.test", firstName, "Tester");
+	}
+
+	public Caller as(Person person) {
+		return new Caller(person);
+	}
+
+	public Caller anonymous() {
+		return new Caller(null);
+	}
+
+	/** Someone calling the API. */
+	public final class Caller {
+
+		private final Person person;
+
+		Caller(Person person) {
+			this.person = person;
+		}
+
+		public Person person() {
+			return person;
+		}
+
+		public GraphQlResponse execute(String document) {
+			return execute(document, Map.of());
+		}
+
+		/** Variables as alternating names and values. */
+		public GraphQlResponse execute(String document, Object... variables) {
+			Map<String, Object> map = new LinkedHashMap<>();
+			for (int i = 0; i < variables.length; i += 2) {
+				map.put((String) variables[i], variables[i + 1]);
+			}
+			return execute(document, map);
+		}
+
+		public GraphQlResponse execute(String document, Map<String, Object> variables) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("query", document);
+			body.put("variables", variables);
+			return raw(json.writeValueAsString(body));
+		}
+
+		/** Posts any body, valid or not. */
+		public GraphQlResponse raw(String body) {
+			MockHttpServletRequestBuilder request = post("/graphql").with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.content(body);
+			if (person != null) {
+				request = request.with(user(person.id()));
+			}
+			try {
+				MvcResult result = mvc.perform(request).andReturn();
+				if (result.getRequest().isAsyncStarted()) {
+					result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result)).andReturn();
+				}
+				String content = result.getResponse().getContentAsString();
+				return new GraphQlResponse(result.getResponse().getStatus(),
+						content.isEmpty() ? json.createObjectNode() : json.readTree(content));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
