@@ -1,11 +1,13 @@
 package io.featurecreep.api;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caps on what one GraphQL request may ask for, so that a deeply nested or very wide query is refused
@@ -22,6 +24,14 @@ class QueryLimits {
 	@Bean
 	MaxQueryComplexityInstrumentation maxQueryComplexity(Settings settings) {
 		return new MaxQueryComplexityInstrumentation(settings.maxComplexity());
+	}
+
+	@Bean
+	FilterRegistrationBean<GraphQlRequestGuard> graphQlRequestGuard(Settings settings, JsonMapper json) {
+		FilterRegistrationBean<GraphQlRequestGuard> registration = new FilterRegistrationBean<>(
+				new GraphQlRequestGuard(settings.maxRequestBytes(), json));
+		registration.addUrlPatterns("/graphql");
+		return registration;
 	}
 
 	@ConfigurationProperties("feature-creep.graphql")

@@ -3,6 +3,7 @@ package io.featurecreep.healthcheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -85,11 +86,14 @@ class VoterKeys {
 	}
 
 	private static void restrictToOwner(Path keyFile) {
+		if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			return;
+		}
 		try {
 			Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
 		}
-		catch (UnsupportedOperationException | IOException notPosix) {
-			log.debug("Could not restrict permissions of {}", keyFile);
+		catch (IOException ex) {
+			log.warn("Could not restrict the permissions of {} to its owner", keyFile);
 		}
 	}
 

@@ -1,6 +1,5 @@
 package io.featurecreep.support;
 
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,8 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import io.featurecreep.identity.Accounts;
 import io.featurecreep.identity.Person;
@@ -34,8 +31,8 @@ public class GraphQlApi {
 
 	private final JsonMapper json;
 
-	GraphQlApi(WebApplicationContext context, Accounts accounts, JsonMapper json) {
-		this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+	GraphQlApi(MockMvc mvc, Accounts accounts, JsonMapper json) {
+		this.mvc = mvc;
 		this.accounts = accounts;
 		this.json = json;
 	}

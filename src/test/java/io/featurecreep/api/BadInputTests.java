@@ -1,0 +1,121 @@
+package io.featurecreep.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.featurecreep.support.FeatureCreepTest;
+import io.featurecreep.support.GraphQlApi;
+import io.featurecreep.support.GraphQlApi.Caller;
+import io.featurecreep.support.GraphQlResponse;
+
+/** Bad requests get a GraphQL error with a code and a clear message: never a stack trace, never a 500. */
+@FeatureCreepTest
+class BadInputTests {
+
+	@Autowired
+	GraphQlApi api;
+
+	Caller me;
+
+	@BeforeEach
+	void signIn() {
+		me = api.as(api.newPerson("Bad"));
+	}
+
+	@Test
+	void malformedJsonIsABadRequestWithACode() {
+		GraphQlResponse response = me.raw("{\"query\": \"{ ping }\"");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
+		assertThat(response.body().toString()).doesNotContain("Exception").doesNotContain("at io.");
+	}
+
+	@Test
+	void syntaxErrorsAndUnknownFieldsAreBadInput() {
+		assertThat(me.execute("{ ping ").errorCodes()).containsOnly("BAD_USER_INPUT");
+		assertThat(me.execute("{ nothingHere }").errorCodes()).containsOnly("BAD_USER_INPUT");
+	}
+
+	@Test
+	void wrongArgumentTypesAreBadInput() {
+		GraphQlResponse response = me.execute(
+				"mutation($input: answerQuestion){ answerQuestion(input: $input){ id } }", "input",
+				Map.of("answer", "green", "questionId", "q", "sessionId", "s"));
+		assertThat(response.errorCodes()).containsOnly("BAD_USER_INPUT");
+	}
+
+	@Test
+	void omittedNullableInputIsABadInputNotACrash() {
+		me.execute("mutation { createSquad { id } }").failsWith("The input argument is required", "BAD_USER_INPUT");
+		me.execute("mutation { answerQuestion { id } }").failsWith("The input argument is required", "BAD_USER_INPUT");
+		me.execute("{ squads(filter: {}) { id } }").failsWith("Invalid filtermode", "BAD_USER_INPUT");
+	}
+
+	@Test
+	void unknownIdsGiveTheOriginalMessages() {
+		me.execute("{ squad(id: \"blablabla\") { id } }").failsWith("Invalid squad ID", "BAD_USER_INPUT");
+		me.execute("{ session(id: \"nope\") { id } }").failsWith("Session not found", "BAD_USER_INPUT");
+		me.execute("{ question(questionId: \"q\", sessionId: \"nope\") { id } }")
+			.failsWith("Invalid session ID", "BAD_USER_INPUT");
+		me.execute("mutation { endSession(input: {sessionId: \"nope\"}) { id } }")
+			.failsWith("Invalid session ID", "BAD_USER_INPUT");
+		me.execute("mutation { setActiveQuestion(input: {sessionId: \"nope\", questionId: \"q\"}) { id } }")
+			.failsWith("Invalid session ID", "BAD_USER_INPUT");
+		me.execute("mutation { addMemberToSquad(input: {squadId: \"nope\", personId: \"p\"}) { id } }")
+			.failsWith("Squad does not exist", "BAD_USER_INPUT");
+		me.execute("mutation { createSession(input: {squadId: \"nope\"}) { id } }")
+			.failsWith("Invalid squad ID", "BAD_USER_INPUT");
+	}
+
+	@Test
+	void oversizedTextIsRefusedWithItsLimit() {
+		me.execute("mutation($name: String!) { createSquad(input: {name: $name}) { id } }", "name", "x".repeat(201))
+			.failsWith("Squad name is too long (at most 200 characters)", "BAD_USER_INPUT");
+		me.execute("mutation { createSquad(input: {name: \"   \"}) { id } }")
+			.failsWith("Squad name must not be empty", "BAD_USER_INPUT");
+	}
+
+	@Test
+	void tooDeepQueriesAreRefusedBeforeTheyRun() {
+		String deep = "{ squads { sessions { questions { answers { person { id } } } } } }";
+		assertThat(me.execute(deep).errorCodes()).isEmpty();
+		StringBuilder tooDeep = new StringBuilder("{ __schema { types { fields { type ");
+		for (int i = 0; i < 20; i++) {
+			tooDeep.append("{ ofType ");
+		}
+		tooDeep.append("{ name }");
+		tooDeep.append(" }".repeat(20)).append(" } } } }");
+		GraphQlResponse response = me.execute(tooDeep.toString());
+		assertThat(response.errorCodes()).containsOnly("BAD_USER_INPUT");
+		assertThat(response.errorMessages().get(0)).containsIgnoringCase("depth");
+	}
+
+	@Test
+	void tooCostlyQueriesAreRefused() {
+		StringBuilder wide = new StringBuilder("{ ");
+		for (int i = 0; i < 700; i++) {
+			wide.append("a").append(i).append(": squads { id name open } ");
+		}
+		wide.append("}");
+		GraphQlResponse response = me.execute(wide.toString());
+		assertThat(response.errorCodes()).containsOnly("BAD_USER_INPUT");
+	}
+
+	@Test
+	void oversizedRequestBodiesAreRefused() {
+		GraphQlResponse response = me.execute("query($x: String) { ping }", "x", "y".repeat(200_000));
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
+	}
+
+	@Test
+	void requestsWithoutSignInGetTheOriginalMessage() {
+		api.anonymous().execute("{ ping }").failsWith("Context creation failed: JWT is required", "UNAUTHENTICATED");
+	}
+
+}
