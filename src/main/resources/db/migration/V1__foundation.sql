@@ -76,9 +76,12 @@ create table squad_member (
 );
 create index ix_squad_member_person on squad_member (person_id);
 
+-- opens_squad: made by the original setSquadOpen. While it is valid the squad is "open": anyone who has
+-- the squad's id (the original's join link) may join. Other invites only admit whoever holds their token.
 create table squad_invite (
     token           varchar(64)  primary key,
     squad_id        varchar(36)  not null references squad (id),
+    opens_squad     boolean      not null,
     created_by      varchar(255) not null references person (id),
     created_at      timestamp with time zone not null,
     expires_at      timestamp with time zone not null,

@@ -67,9 +67,9 @@ public class SquadAccess implements PersonVisibility {
 		return store.findByMember(personId);
 	}
 
-	/** Open = joinable through the original API: at least one invite that has not expired or been revoked. */
+	/** Open = joinable through the original API by anyone who has the squad's id. */
 	public boolean isOpen(String squadId) {
-		return store.hasValidInvite(squadId, clock.instant());
+		return store.isOpen(squadId, clock.instant());
 	}
 
 	@Override

@@ -72,10 +72,10 @@ public class SquadManagement {
 		Instant until = now.plus(LEGACY_OPEN_WINDOW);
 		Optional<Invite> latest = store.invites(squadId)
 			.stream()
-			.filter(invite -> invite.isValidAt(now))
+			.filter(invite -> invite.opensSquad() && invite.isValidAt(now))
 			.max(Comparator.comparing(Invite::expiresAt));
 		if (latest.isEmpty()) {
-			store.insertInvite(new Invite(newToken(), squadId, callerId, now, until, null));
+			store.insertInvite(new Invite(newToken(), squadId, true, callerId, now, until, null));
 		}
 		else if (latest.get().expiresAt().isBefore(until)) {
 			store.extendInvite(latest.get().token(), until);
@@ -90,7 +90,7 @@ public class SquadManagement {
 			throw DomainException.badInput("An invite must be valid for between 1 minute and 30 days");
 		}
 		Instant now = clock.instant();
-		Invite invite = new Invite(newToken(), squadId, callerId, now, now.plus(validFor), null);
+		Invite invite = new Invite(newToken(), squadId, false, callerId, now, now.plus(validFor), null);
 		store.insertInvite(invite);
 		return invite;
 	}
@@ -122,7 +122,7 @@ public class SquadManagement {
 	public Squad addMember(String callerId, String squadId, String personId) {
 		Squad squad = store.find(squadId).orElseThrow(() -> DomainException.badInput("Squad does not exist"));
 		Person person = people.findById(personId).orElseThrow(() -> DomainException.badInput("Person does not exist"));
-		if (!store.hasValidInvite(squadId, clock.instant())) {
+		if (!store.isOpen(squadId, clock.instant())) {
 			throw new DomainException(ErrorCode.UNAUTHENTICATED, "Cannot add a person to a squad that is not open");
 		}
 		if (!personId.equals(callerId)) {

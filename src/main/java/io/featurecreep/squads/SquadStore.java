@@ -96,9 +96,9 @@ class SquadStore {
 
 	void insertInvite(Invite invite) {
 		jdbc.sql("""
-				insert into squad_invite (token, squad_id, created_by, created_at, expires_at, revoked_at)
-				values (?, ?, ?, ?, ?, null)""")
-			.params(invite.token(), invite.squadId(), invite.createdBy(), utc(invite.createdAt()),
+				insert into squad_invite (token, squad_id, opens_squad, created_by, created_at, expires_at, revoked_at)
+				values (?, ?, ?, ?, ?, ?, null)""")
+			.params(invite.token(), invite.squadId(), invite.opensSquad(), invite.createdBy(), utc(invite.createdAt()),
 					utc(invite.expiresAt()))
 			.update();
 	}
@@ -118,9 +118,11 @@ class SquadStore {
 			.list();
 	}
 
-	boolean hasValidInvite(String squadId, Instant now) {
+	/** Whether an invite that opens the squad is valid now. */
+	boolean isOpen(String squadId, Instant now) {
 		return jdbc.sql("""
-				select count(*) from squad_invite where squad_id = ? and revoked_at is null and expires_at > ?""")
+				select count(*) from squad_invite
+				where squad_id = ? and opens_squad = true and revoked_at is null and expires_at > ?""")
 			.params(squadId, utc(now))
 			.query(Integer.class)
 			.single() > 0;
@@ -156,7 +158,8 @@ class SquadStore {
 	}
 
 	private static Invite invite(ResultSet rs, int row) throws SQLException {
-		return new Invite(rs.getString("token"), rs.getString("squad_id"), rs.getString("created_by"),
+		return new Invite(rs.getString("token"), rs.getString("squad_id"), rs.getBoolean("opens_squad"),
+				rs.getString("created_by"),
 				instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"));
 	}
 
