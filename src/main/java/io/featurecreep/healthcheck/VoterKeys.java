@@ -39,7 +39,13 @@ class VoterKeys {
 	private final SecretKeySpec key;
 
 	VoterKeys(@Value("${feature-creep.anonymity.key:}") String configuredKey,
-			@Value("${feature-creep.anonymity.key-file:./data/anonymity.key}") Path keyFile) {
+			@Value("${feature-creep.anonymity.key-file:./data/anonymity.key}") Path keyFile,
+			@Value("${spring.datasource.url:}") String databaseUrl) {
+		if (configuredKey.isBlank() && !databaseUrl.startsWith("jdbc:h2:")) {
+			// every node of a shared database must use the same key, or one person could vote twice
+			throw new IllegalStateException("Set FEATURE_CREEP_ANONYMITY_KEY (32+ random bytes, base64; e.g. "
+					+ "'openssl rand -base64 32') when running on a shared database; keep it outside the database.");
+		}
 		this.key = new SecretKeySpec(configuredKey.isBlank() ? fromFile(keyFile) : decode(configuredKey), ALGORITHM);
 	}
 
