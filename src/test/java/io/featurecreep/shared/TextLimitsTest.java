@@ -1,0 +1,32 @@
+package io.featurecreep.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class TextLimitsTest {
+
+	@Test
+	void requiredTextIsTrimmedAndMustNotBeBlank() {
+		assertThat(TextLimits.required("  Squad  ", "Name", 10)).isEqualTo("Squad");
+		assertThatThrownBy(() -> TextLimits.required(" \t", "Name", 10)).hasMessage("Name must not be empty");
+		assertThatThrownBy(() -> TextLimits.required(null, "Name", 10)).hasMessage("Name must not be empty");
+	}
+
+	@Test
+	void lengthCountsCharactersNotUtf16Units() {
+		String emoji = "🟢".repeat(10);
+		assertThat(TextLimits.required(emoji, "Name", 10)).isEqualTo(emoji);
+		assertThatThrownBy(() -> TextLimits.required(emoji + "x", "Name", 10))
+			.isInstanceOf(DomainException.class)
+			.hasMessage("Name is too long (at most 10 characters)");
+	}
+
+	@Test
+	void optionalBlankTextBecomesNull() {
+		assertThat(TextLimits.optional("   ", "Comment", 5)).isNull();
+		assertThat(TextLimits.optional(null, "Comment", 5)).isNull();
+	}
+
+}
