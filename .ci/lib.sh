@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the .ci scripts. Sourced, not run.
 
 # Prints a free TCP port on 127.0.0.1 (random in 20000-39999). A port counts as free when nothing

@@ -14,7 +14,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib.sh
 . "$here/lib.sh"
 
-pg_bin=${FC_POSTGRES_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+# The newest installed server, unless FC_POSTGRES_BIN names a bin folder.
+pg_bin=${FC_POSTGRES_BIN:-$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
 	ci_log "start-postgres: no PostgreSQL server found under /usr/lib/postgresql (install Debian's postgresql package)."
 	exit 1
@@ -32,7 +33,7 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/fc-test-postgres.XXXXXX")
 touch "$dir/.fc-test-postgres"     # stop-postgres.sh deletes only folders with this marker
 started=no
 cleanup_on_failure() {
-	if [ "$started" != done ]; then
+	if [ "$started" != ready ]; then
 		if [ "$started" = yes ]; then
 			as_postgres "$pg_bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
 		fi
@@ -68,7 +69,7 @@ for attempt in 1 2 3; do
 done
 
 as_postgres "$pg_bin/psql" -X -q -h "$dir" -p "$port" -U "$user" -d postgres -c "create database featurecreep owner $user" >&2
-started=done
+started=ready
 ci_log "start-postgres: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, data in $dir"
 
 cat <<EOT
