@@ -43,7 +43,9 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
  *
  * Use unique ids per test rather than {@code @Transactional} rollback when a test expects a
  * constraint violation: PostgreSQL aborts the whole transaction on the first error. See
- * {@link SchemaMigrationTests} for a working example.
+ * {@link SchemaMigrationTests} for a working example. To run one such class alone, include its
+ * nested classes: {@code ./mvnw test -Dtest='SquadStoreTests*'}; {@code -Dgroups=postgres} runs only
+ * the PostgreSQL variants.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
