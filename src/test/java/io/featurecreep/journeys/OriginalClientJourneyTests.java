@@ -28,9 +28,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * sends (spec 8, with the __typename fields Apollo adds), signed in with JWTs of an OIDC issuer as the original's
  * Cognito tokens were.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:journeys;DB_CLOSE_DELAY=-1",
-				"feature-creep.anonymity.key=dGVzdC1rZXktdGhhdC1pcy1hdC1sZWFzdC0zMi1ieXRlcy1sb25n" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OriginalClientJourneyTests {
 
 	static final MockOAuth2Server issuer = new MockOAuth2Server();

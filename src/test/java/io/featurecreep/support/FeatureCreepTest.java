@@ -10,13 +10,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
- * A full application on a fresh in-memory H2 database of its own, with a fixed anonymity key, so tests never
- * touch ./data and never share state with another test class's context.
+ * The full application, called through MockMvc, on an in-memory H2 database (see
+ * src/test/resources/config/application.properties). Test classes with this annotation share one context and so
+ * one database: tests create their own people and squads and never assume an empty database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1",
-		"feature-creep.anonymity.key=dGVzdC1rZXktdGhhdC1pcy1hdC1sZWFzdC0zMi1ieXRlcy1sb25n" })
+@SpringBootTest
 @AutoConfigureMockMvc
 @Import(GraphQlApi.class)
 public @interface FeatureCreepTest {
