@@ -5,14 +5,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /**
  * Picks how a bearer token is checked: {@code fcp_...} is a personal access token, anything else a JWT.
- * Also the one place that decides whether a request carries a bearer token at all, so that the CSRF
- * exemption and the authentication agree.
+ * Its token resolver also decides, for the resource server, whether a request carries a bearer token at
+ * all, and with it whether the request is exempt from CSRF protection.
  */
 final class BearerAuthentication implements AuthenticationManagerResolver<HttpServletRequest> {
 
@@ -35,16 +34,6 @@ final class BearerAuthentication implements AuthenticationManagerResolver<HttpSe
 
 	BearerTokenResolver tokenResolver() {
 		return tokens;
-	}
-
-	/** Whether the request authenticates with a bearer token (a malformed one counts: it will be refused). */
-	boolean present(HttpServletRequest request) {
-		try {
-			return tokens.resolve(request) != null;
-		}
-		catch (OAuth2AuthenticationException malformed) {
-			return true;
-		}
 	}
 
 	/**

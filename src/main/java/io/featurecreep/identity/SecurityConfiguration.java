@@ -64,9 +64,10 @@ class SecurityConfiguration {
 		http.securityContext(context -> context.securityContextRepository(sessions.contextRepository()));
 		http.requestCache(cache -> cache.requestCache(sessions.requestCache()));
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		// Requests with a bearer token need no CSRF token: the resource server exempts them itself, using the
+		// same token resolver as for authentication (so a blank Authorization header is no exemption).
 		http.csrf(csrf -> csrf.csrfTokenRepository(sessions.csrfTokenRepository())
-			.ignoringRequestMatchers(bearer::present,
-					request -> graphQl.matches(request) && (dev || !signedInBySession(request))));
+			.ignoringRequestMatchers(request -> graphQl.matches(request) && (dev || !signedInBySession(request))));
 		http.cors(corsConfig -> corsConfig.configurationSource(corsForGraphQl(cors)));
 		http.formLogin(form -> form.loginPage("/signin")
 			.loginProcessingUrl("/signin")
