@@ -2,6 +2,13 @@ package io.featurecreep.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +28,9 @@ class LocalAccountTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
 
 	Browser browser;
 
@@ -97,6 +107,38 @@ class LocalAccountTest {
 	}
 
 	@Test
+	void concurrentSignUpsForOneEmailCreateOneAccount() throws Exception {
+		String email = SignUps.uniqueEmail();
+		int attempts = 6;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<String>> outcomes = new ArrayList<>();
+		try (ExecutorService threads = Executors.newFixedThreadPool(attempts)) {
+			for (int i = 0; i < attempts; i++) {
+				String variant = i % 2 == 0 ? email : email.toUpperCase();
+				outcomes.add(threads.submit(() -> {
+					start.await();
+					try {
+						accounts.signUp(variant, SignUps.PASSWORD, "Ada", "Lovelace");
+						return "created";
+					}
+					catch (Accounts.EmailTaken taken) {
+						return "taken";
+					}
+				}));
+			}
+			start.countDown();
+			List<String> results = new ArrayList<>();
+			for (Future<String> outcome : outcomes) {
+				results.add(outcome.get());
+			}
+			assertThat(results).containsOnlyOnce("created").containsOnly("created", "taken");
+		}
+		assertThat(jdbc.sql("select count(*) from person where email = ?").param(email).query(Integer.class).single())
+			.as("the losers left no person behind")
+			.isEqualTo(1);
+	}
+
+	@Test
 	void invalidSignUpShowsEachFieldsError() {
 		Browser.Page answer = browser.submit("/signup", "/signup", "email", "not-an-address", "password", "short",
 				"passwordConfirm", "different", "firstName", " ", "lastName", "");
@@ -166,6 +208,12 @@ class LocalAccountTest {
 		assertThat(browser.get("/signup").status()).isEqualTo(200);
 		assertThat(browser.get("/css/app.css").status()).isEqualTo(200);
 		assertThat(browser.get("/actuator/health").status()).isEqualTo(200);
+	}
+
+	@Test
+	void signInPageHasNoProviderButtonsWithoutAClientRegistration() {
+		assertThat(browser.get("/signin").body()).doesNotContain("Sign in with");
+		assertThat(browser.get("/oauth2/authorization/mock", "Accept", "text/html").status()).isEqualTo(302);
 	}
 
 	@Test
