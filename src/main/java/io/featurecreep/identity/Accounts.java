@@ -1,15 +1,20 @@
 package io.featurecreep.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.shared.TextLimits;
 
@@ -19,6 +24,11 @@ public class Accounts {
 
 	static final String DEFAULT_ORGANISATION = "00000000-0000-0000-0000-000000000001";
 
+	public static final int MIN_PASSWORD_LENGTH = 10;
+
+	/** bcrypt looks at the first 72 bytes only, and Spring Security refuses longer input outright. */
+	static final int MAX_PASSWORD_BYTES = 72;
+
 	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
 	private final People people;
@@ -27,10 +37,62 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(People people, JdbcClient jdbc, Clock clock) {
+	private final PasswordEncoder passwords;
+
+	Accounts(People people, JdbcClient jdbc, Clock clock, PasswordEncoder passwords) {
 		this.people = people;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.passwords = passwords;
+	}
+
+	/**
+	 * A new person with a local account (e-mail and password). E-mail addresses are unique regardless of
+	 * case; when two sign-ups race for one address, the unique constraint decides and the loser gets
+	 * {@link EmailTaken} with nothing stored.
+	 */
+	@Transactional
+	public Person signUp(String email, String rawPassword, String firstName, String lastName) {
+		String address = EmailAddresses.required(email);
+		String problem = passwordProblem(rawPassword);
+		if (problem != null) {
+			throw DomainException.badInput(problem);
+		}
+		String first = TextLimits.required(firstName, "First name", 100);
+		String last = TextLimits.required(lastName, "Last name", 100);
+		if (localAccountExists(address)) {
+			throw new EmailTaken();
+		}
+		String personId = Ids.newId();
+		createPerson(personId, first, last, address);
+		try {
+			jdbc.sql("insert into local_account (person_id, email, password_hash, created_at) values (?, ?, ?, ?)")
+				.params(personId, address, passwords.encode(rawPassword), OffsetDateTime.now(clock))
+				.update();
+		}
+		catch (DuplicateKeyException raced) {
+			throw new EmailTaken();
+		}
+		log.info("Created person {} through sign-up", personId);
+		return people.findById(personId).orElseThrow();
+	}
+
+	/** What is wrong with a new password, or null if it is acceptable. */
+	static String passwordProblem(String rawPassword) {
+		if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
+			return "Please use at least " + MIN_PASSWORD_LENGTH + " characters";
+		}
+		if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			return "Please use at most " + MAX_PASSWORD_BYTES + " characters (fewer with accents or symbols)";
+		}
+		return null;
+	}
+
+	private boolean localAccountExists(String address) {
+		return jdbc.sql("select count(*) from local_account where email = ?")
+			.param(address)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/**
@@ -102,6 +164,15 @@ public class Accounts {
 		}
 		String stripped = value.strip();
 		return stripped.length() <= max ? stripped : stripped.substring(0, max);
+	}
+
+	/** Sign-up refused because a local account already uses the e-mail address. */
+	public static final class EmailTaken extends DomainException {
+
+		EmailTaken() {
+			super(ErrorCode.BAD_USER_INPUT, "An account with this e-mail address already exists");
+		}
+
 	}
 
 	/** A profile edit: which fields were given (null given means "clear"), and their values. */

@@ -8,7 +8,12 @@ import io.featurecreep.shared.DomainException;
 /** A deliberately simple e-mail check: one @, something on each side, a dot in the domain, no spaces. */
 final class EmailAddresses {
 
-	private static final Pattern SHAPE = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+	/** Also used by the sign-up form, so the page and the domain accept the same addresses. */
+	static final String SHAPE_REGEX = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+	static final int MAX_LENGTH = 320;
+
+	private static final Pattern SHAPE = Pattern.compile(SHAPE_REGEX);
 
 	private EmailAddresses() {
 	}
@@ -22,7 +27,7 @@ final class EmailAddresses {
 
 	static String required(String email) {
 		String trimmed = email == null ? "" : email.strip();
-		if (trimmed.length() > 320 || !SHAPE.matcher(trimmed).matches()) {
+		if (trimmed.length() > MAX_LENGTH || !SHAPE.matcher(trimmed).matches()) {
 			throw DomainException.badInput("Please enter a valid e-mail address");
 		}
 		return trimmed.toLowerCase(Locale.ROOT);

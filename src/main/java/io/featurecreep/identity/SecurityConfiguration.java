@@ -1,25 +1,136 @@
 package io.featurecreep.identity;
 
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-/** Who may reach what over HTTP. GraphQL decides per operation, so /graphql itself is open to everyone. */
+/**
+ * Who may reach what over HTTP, and how every way of signing in ends with an authentication whose name is
+ * the person id: form sign-in (local accounts), OIDC sign-in (when a client registration is configured),
+ * bearer tokens (personal access tokens and JWTs), and the dev profile's demo person.
+ * GraphQL decides per operation, so {@code /graphql} itself is open to everyone.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	private static final String GRAPHQL = "/graphql";
+
+	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/webjars/**", "/css/**", "/js/**",
+			"/favicon.ico", "/error", "/actuator/health/**", "/signin", "/signup", "/" };
+
+	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/graphql", "/graphql-ws", "/error", "/actuator/health/**", "/webjars/**")
-			.permitAll()
-			.anyRequest()
-			.authenticated());
-		http.csrf(csrf -> csrf.ignoringRequestMatchers("/graphql"));
-		http.httpBasic(Customizer.withDefaults());
+	static PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionSignIn sessions, AccessTokens accessTokens,
+			ExternalSignIn externalSignIn, ObjectProvider<JwtDecoder> jwtDecoder,
+			ObjectProvider<ClientRegistrationRepository> clientRegistrations, ObjectProvider<DevMode> devMode,
+			CorsSettings cors, HeaderSettings headers,
+			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) throws Exception {
+		BearerAuthentication bearer = new BearerAuthentication(
+				authentication -> AccessTokenAuthentication.authenticate(accessTokens, authentication),
+				jwtAuthentication(jwtDecoder.getIfAvailable(), externalSignIn));
+		RequestMatcher graphQl = PathPatternRequestMatcher.pathPattern(GRAPHQL);
+		boolean dev = devMode.getIfAvailable() != null;
+
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN).permitAll().anyRequest().authenticated());
+		http.securityContext(context -> context.securityContextRepository(sessions.contextRepository()));
+		http.requestCache(cache -> cache.requestCache(sessions.requestCache()));
+		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		// Requests with a bearer token need no CSRF token: the resource server exempts them itself, using the
+		// same token resolver as for authentication (so a blank Authorization header is no exemption).
+		http.csrf(csrf -> csrf.csrfTokenRepository(sessions.csrfTokenRepository())
+			.ignoringRequestMatchers(request -> graphQl.matches(request) && (dev || !signedInBySession(request))));
+		http.cors(corsConfig -> corsConfig.configurationSource(corsForGraphQl(cors)));
+		http.formLogin(form -> form.loginPage("/signin")
+			.loginProcessingUrl("/signin")
+			.usernameParameter("email")
+			.passwordParameter("password")
+			.failureUrl("/signin?error"));
+		http.logout(logout -> logout.logoutUrl("/signout")
+			.logoutSuccessUrl("/signin?signedout")
+			.invalidateHttpSession(true)
+			.clearAuthentication(true)
+			.deleteCookies(sessionCookie));
+		http.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(bearer.tokenResolver())
+			.authenticationManagerResolver(bearer)
+			.authenticationEntryPoint(GraphQlSecurityErrors.unauthenticated()));
+		if (clientRegistrations.getIfAvailable() != null) {
+			http.oauth2Login(login -> login.loginPage("/signin")
+				.failureUrl("/signin?error")
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new PersonOidcUserService(externalSignIn))
+					.userService(PersonOidcUserService.refusePlainOAuth2())));
+		}
+		http.exceptionHandling(
+				exceptions -> exceptions.defaultAccessDeniedHandlerFor(GraphQlSecurityErrors.forbidden(), graphQl));
+		http.headers(header -> header
+			.contentSecurityPolicy(csp -> csp.policyDirectives(headers.contentSecurityPolicy()))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		if (dev) {
+			http.addFilterBefore(devMode.getObject().filter(), AnonymousAuthenticationFilter.class);
+		}
 		return http.build();
+	}
+
+	/** JWTs need an issuer or key configured through Boot's standard resource-server properties. */
+	private static AuthenticationManager jwtAuthentication(JwtDecoder decoder, ExternalSignIn externalSignIn) {
+		if (decoder == null) {
+			return authentication -> {
+				throw new InvalidBearerTokenException("No JWT issuer is configured");
+			};
+		}
+		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+		provider.setJwtAuthenticationConverter(new PersonJwtConverter(externalSignIn));
+		return provider::authenticate;
+	}
+
+	/**
+	 * A forged cross-site request can only do harm by riding on a signed-in session; a request without one
+	 * acts as nobody, and GraphQL refuses it with its own message, so it needs no CSRF token.
+	 */
+	private static boolean signedInBySession(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session != null
+				&& session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+	}
+
+	private static CorsConfigurationSource corsForGraphQl(CorsSettings settings) {
+		CorsConfiguration config = new CorsConfiguration();
+		config.setAllowedOrigins(settings.allowedOrigins());
+		config.setAllowedHeaders(List.of("authorization", "content-type"));
+		config.setAllowedMethods(List.of("POST", "GET", "OPTIONS"));
+		config.setAllowCredentials(false);
+		config.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration(GRAPHQL, config);
+		return source;
 	}
 
 }

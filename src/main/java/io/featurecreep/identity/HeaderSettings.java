@@ -1,0 +1,27 @@
+package io.featurecreep.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Security headers that a deployment may need to loosen (say, for a self-hosted tool with other needs).
+ *
+ * @param contentSecurityPolicy the Content-Security-Policy of every response
+ */
+@ConfigurationProperties("feature-creep.security")
+record HeaderSettings(String contentSecurityPolicy) {
+
+	/**
+	 * Scripts only from this server, no framing. Inline styles are allowed because htmx inserts its
+	 * indicator styles and GraphiQL styles elements inline; inline styles cannot run code. connect-src
+	 * covers htmx requests, server-sent events and the GraphQL WebSocket of the same origin.
+	 */
+	static final String DEFAULT_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	HeaderSettings {
+		contentSecurityPolicy = contentSecurityPolicy == null || contentSecurityPolicy.isBlank() ? DEFAULT_CSP
+				: contentSecurityPolicy;
+	}
+
+}

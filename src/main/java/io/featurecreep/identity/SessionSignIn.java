@@ -1,0 +1,70 @@
+package io.featurecreep.identity;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * How a browser session holds a sign-in. The security filter chain and the sign-up page share these
+ * repositories, so that signing in right after sign-up behaves exactly like a form sign-in: new session
+ * id, new CSRF token, back to the page that asked for sign-in.
+ */
+@Component
+class SessionSignIn {
+
+	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+	private final SecurityContextRepository contextRepository = new DelegatingSecurityContextRepository(
+			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+
+	private final CsrfTokenRepository csrfTokenRepository = new HttpSessionCsrfTokenRepository();
+
+	private final RequestCache requestCache = new HttpSessionRequestCache();
+
+	private final SessionAuthenticationStrategy sessionStrategy = new CompositeSessionAuthenticationStrategy(
+			List.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrfTokenRepository)));
+
+	SecurityContextRepository contextRepository() {
+		return contextRepository;
+	}
+
+	CsrfTokenRepository csrfTokenRepository() {
+		return csrfTokenRepository;
+	}
+
+	RequestCache requestCache() {
+		return requestCache;
+	}
+
+	/** Signs the session in and answers where to send the browser next. */
+	String signIn(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+		sessionStrategy.onAuthentication(authentication, request, response);
+		SecurityContext context = holder.createEmptyContext();
+		context.setAuthentication(authentication);
+		holder.setContext(context);
+		contextRepository.saveContext(context, request, response);
+		SavedRequest saved = requestCache.getRequest(request, response);
+		return saved == null ? "/" : saved.getRedirectUrl();
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.featurecreep.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import io.featurecreep.shared.DomainException;
+
+/** The sign-up page: creates a person with a local account and signs the browser in. */
+@Controller
+class SignUpController {
+
+	static final String VIEW = "identity/signup";
+
+	private final Accounts accounts;
+
+	private final LocalAccounts localAccounts;
+
+	private final SessionSignIn sessions;
+
+	SignUpController(Accounts accounts, LocalAccounts localAccounts, SessionSignIn sessions) {
+		this.accounts = accounts;
+		this.localAccounts = localAccounts;
+		this.sessions = sessions;
+	}
+
+	@ModelAttribute("minPasswordLength")
+	int minPasswordLength() {
+		return Accounts.MIN_PASSWORD_LENGTH;
+	}
+
+	@GetMapping("/signup")
+	String form(Model model) {
+		model.addAttribute("signUp", new SignUpForm());
+		return VIEW;
+	}
+
+	@PostMapping("/signup")
+	String signUp(@Valid @ModelAttribute("signUp") SignUpForm form, BindingResult errors, HttpServletRequest request,
+			HttpServletResponse response) {
+		form.checkPasswords(errors);
+		if (errors.hasErrors()) {
+			return VIEW;
+		}
+		try {
+			accounts.signUp(form.getEmail(), form.getPassword(), form.getFirstName(), form.getLastName());
+		}
+		catch (Accounts.EmailTaken taken) {
+			errors.rejectValue("email", "email.taken", taken.getMessage());
+			return VIEW;
+		}
+		catch (DomainException refused) {
+			errors.reject("signup.refused", refused.getMessage());
+			return VIEW;
+		}
+		UserDetails user = localAccounts.loadUserByUsername(form.getEmail());
+		// the same principal a form sign-in keeps in the session, without the hash
+		if (user instanceof CredentialsContainer credentials) {
+			credentials.eraseCredentials();
+		}
+		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(user,
+				null, user.getAuthorities());
+		return "redirect:" + sessions.signIn(authentication, request, response);
+	}
+
+}

@@ -1,0 +1,236 @@
+package io.featurecreep.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Sign-up, sign-in and sign-out with e-mail and password, through the real pages over HTTP. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class LocalAccountTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
+
+	Browser browser;
+
+	@BeforeEach
+	void newBrowser() {
+		browser = new Browser(port);
+	}
+
+	@Test
+	void signUpSignsInAndLandsOnHome() {
+		String email = SignUps.uniqueEmail();
+
+		Browser.Page answer = SignUps.signUp(browser, email);
+
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(answer.location()).isIn("/", browser.base() + "/");
+		assertThat(browser.get("/").body()).contains("Signed in as <strong>Ada Lovelace</strong>");
+		String personId = SignUps.meThroughSession(browser);
+		assertThat(jdbc.sql("select email from person where id = ?").param(personId).query(String.class).single())
+			.isEqualTo(email);
+		assertThat(jdbc.sql("select password_hash from local_account where person_id = ?")
+			.param(personId)
+			.query(String.class)
+			.single()).startsWith("{bcrypt}");
+	}
+
+	@Test
+	void signUpThenSignInReachesHome() {
+		String email = SignUps.uniqueEmail();
+		SignUps.signUp(browser, email);
+		String personId = SignUps.meThroughSession(browser);
+
+		Browser other = new Browser(port);
+		String before = sessionIdAfterVisiting(other, "/signin");
+		Browser.Page answer = other.submit("/signin", "/signin", "email", email.toUpperCase(), "password",
+				SignUps.PASSWORD);
+
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(answer.location()).endsWith("/");
+		assertThat(other.cookie("JSESSIONID")).as("a new session id after sign-in").isNotEqualTo(before);
+		assertThat(other.get("/").body()).contains("Signed in as <strong>Ada Lovelace</strong>");
+		assertThat(SignUps.meThroughSession(other)).isEqualTo(personId);
+	}
+
+	@Test
+	void wrongPasswordShowsAnError() {
+		String email = SignUps.uniqueEmail();
+		SignUps.signUp(browser, email);
+		Browser other = new Browser(port);
+
+		Browser.Page answer = other.submit("/signin", "/signin", "email", email, "password", "not the password");
+
+		assertThat(answer.location()).endsWith("/signin?error");
+		assertThat(other.get("/signin?error").body()).contains("Wrong e-mail address or password.");
+		assertThat(other.get("/").body()).contains("You are not signed in.");
+	}
+
+	@Test
+	void takenEmailInAnotherCaseIsAFieldError() {
+		String email = SignUps.uniqueEmail();
+		SignUps.signUp(browser, email);
+		Browser other = new Browser(port);
+
+		Browser.Page answer = SignUps.signUp(other, email.toUpperCase());
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body()).contains("id=\"email-error\"")
+			.contains("An account with this e-mail address already exists")
+			.contains("value=\"" + email.toUpperCase() + "\"");
+		assertThat(jdbc.sql("select count(*) from local_account where email = ?")
+			.param(email)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentSignUpsForOneEmailCreateOneAccount() throws Exception {
+		String email = SignUps.uniqueEmail();
+		int attempts = 6;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<String>> outcomes = new ArrayList<>();
+		try (ExecutorService threads = Executors.newFixedThreadPool(attempts)) {
+			for (int i = 0; i < attempts; i++) {
+				String variant = i % 2 == 0 ? email : email.toUpperCase();
+				outcomes.add(threads.submit(() -> {
+					start.await();
+					try {
+						accounts.signUp(variant, SignUps.PASSWORD, "Ada", "Lovelace");
+						return "created";
+					}
+					catch (Accounts.EmailTaken taken) {
+						return "taken";
+					}
+				}));
+			}
+			start.countDown();
+			List<String> results = new ArrayList<>();
+			for (Future<String> outcome : outcomes) {
+				results.add(outcome.get());
+			}
+			assertThat(results).containsOnlyOnce("created").containsOnly("created", "taken");
+		}
+		assertThat(jdbc.sql("select count(*) from person where email = ?").param(email).query(Integer.class).single())
+			.as("the losers left no person behind")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void invalidSignUpShowsEachFieldsError() {
+		Browser.Page answer = browser.submit("/signup", "/signup", "email", "not-an-address", "password", "short",
+				"passwordConfirm", "different", "firstName", " ", "lastName", "");
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body()).contains("Please enter a valid e-mail address")
+			.contains("Please use at least 10 characters")
+			.contains("The passwords do not match")
+			.contains("Please enter your first name")
+			.contains("Please enter your last name")
+			.contains("value=\"not-an-address\"")
+			.doesNotContain("value=\"short\"");
+		assertThat(browser.get("/").body()).contains("You are not signed in.");
+	}
+
+	@Test
+	void shortPasswordIsRefusedEvenWhenConfirmed() {
+		Browser.Page answer = browser.submit("/signup", "/signup", "email", SignUps.uniqueEmail(), "password",
+				"123456789", "passwordConfirm", "123456789", "firstName", "Ada", "lastName", "Lovelace");
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body()).contains("id=\"password-error\"").contains("Please use at least 10 characters");
+	}
+
+	@Test
+	void signOutEndsTheSession() {
+		SignUps.signUp(browser, SignUps.uniqueEmail());
+		String signedInSession = browser.cookie("JSESSIONID");
+
+		Browser.Page answer = browser.submit("/", "/signout");
+
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(answer.location()).endsWith("/signin?signedout");
+		assertThat(browser.get("/signin?signedout").body()).contains("You are signed out.");
+		Browser replay = new Browser(port);
+		replay.setCookie("JSESSIONID", signedInSession);
+		assertThat(replay.get("/").body()).contains("You are not signed in.");
+	}
+
+	@Test
+	void formPostsWithoutCsrfTokenAreRefused() {
+		SignUps.signUp(browser, SignUps.uniqueEmail());
+
+		assertThat(browser.postForm("/signout").status()).isEqualTo(403);
+		assertThat(browser.get("/").body()).contains("Signed in as");
+		assertThat(new Browser(port).postForm("/signin", "email", "a@example.org", "password", "x").status())
+			.isEqualTo(403);
+		assertThat(new Browser(port).postForm("/signup", "email", SignUps.uniqueEmail(), "password",
+				SignUps.PASSWORD, "passwordConfirm", SignUps.PASSWORD, "firstName", "A", "lastName", "B").status())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void protectedPageSendsBrowserToSignInAndBackAfterSignUp() {
+		Browser.Page refused = browser.get("/somewhere/private", "Accept", "text/html");
+
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(refused.location()).endsWith("/signin");
+		Browser.Page signedUp = SignUps.signUp(browser, SignUps.uniqueEmail());
+		assertThat(signedUp.location()).startsWith(browser.base() + "/somewhere/private");
+	}
+
+	@Test
+	void openPagesNeedNoSignIn() {
+		assertThat(browser.get("/").status()).isEqualTo(200);
+		assertThat(browser.get("/signin").status()).isEqualTo(200);
+		assertThat(browser.get("/signup").status()).isEqualTo(200);
+		assertThat(browser.get("/css/app.css").status()).isEqualTo(200);
+		assertThat(browser.get("/actuator/health").status()).isEqualTo(200);
+	}
+
+	@Test
+	void signInPageHasNoProviderButtonsWithoutAClientRegistration() {
+		assertThat(browser.get("/signin").body()).doesNotContain("Sign in with");
+		assertThat(browser.get("/oauth2/authorization/mock", "Accept", "text/html").status()).isEqualTo(302);
+	}
+
+	@Test
+	void pagesCarrySecurityHeaders() {
+		Browser.Page page = browser.get("/signin");
+
+		assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'")
+			.contains("script-src 'self'")
+			.contains("frame-ancestors 'none'");
+		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(page.header("Referrer-Policy")).isEqualTo("same-origin");
+		assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+	}
+
+	private static String sessionIdAfterVisiting(Browser browser, String path) {
+		browser.get(path);
+		return browser.cookie("JSESSIONID");
+	}
+
+}
