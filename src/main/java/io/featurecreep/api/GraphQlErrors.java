@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,29 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		}
 		log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
 		return error(env, ErrorCode.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again");
+	}
+
+	/** The same translation for errors of subscriptions, which fail outside a data fetcher. */
+	@Component
+	static class ForSubscriptions extends SubscriptionExceptionResolverAdapter {
+
+		@Override
+		protected GraphQLError resolveToSingleError(Throwable ex) {
+			if (ex instanceof DomainException refused) {
+				return GraphqlErrorBuilder.newError()
+					.message(refused.getMessage())
+					.errorType(errorType(refused.code()))
+					.extensions(Map.of("code", refused.code().name()))
+					.build();
+			}
+			log.error("Unexpected error in a subscription", ex);
+			return GraphqlErrorBuilder.newError()
+				.message("Something went wrong on our side; please try again")
+				.errorType(errorType(ErrorCode.INTERNAL_SERVER_ERROR))
+				.extensions(Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name()))
+				.build();
+		}
+
 	}
 
 	static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message) {

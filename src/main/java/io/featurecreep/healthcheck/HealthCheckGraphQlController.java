@@ -28,11 +28,16 @@ import io.featurecreep.library.LibraryQuestion;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
+import reactor.core.Disposable;
+import reactor.core.publisher.ConnectableFlux;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Sessions, questions and votes over GraphQL: the original operations and what we add. */
 @Controller
 class HealthCheckGraphQlController {
+
+	private static final int LIVE_BACKLOG = 256;
 
 	private final SessionStore store;
 
@@ -264,13 +269,23 @@ class HealthCheckGraphQlController {
 
 	// ----- subscription
 
+	/**
+	 * First the session as it is now, then every change as it happens. The live feed is listened to before the
+	 * current state is read, so nothing that happens in between is missed (at worst a change is seen twice).
+	 */
 	@SubscriptionMapping
 	Flux<SessionEventView> sessionChanged(@Argument String sessionId, Principal principal) {
-		String callerId = Callers.id(principal);
-		access.requireVisible(sessionId, callerId, "Session not found");
-		return feed.changesOf(sessionId)
-			.map(change -> new SessionEventView(change.change().name(), change.sessionId(), change.questionId(),
-					store.find(change.sessionId()).orElse(null)));
+		access.requireVisible(sessionId, Callers.id(principal), "Session not found");
+		ConnectableFlux<SessionChanged> live = feed.changesOf(sessionId).replay(LIVE_BACKLOG);
+		Disposable listening = live.connect();
+		Mono<SessionEventView> now = Mono.fromCallable(() -> view(new SessionChanged(sessionId, null, null)));
+		return Flux.concat(now, live.map(this::view)).doFinally(signal -> listening.dispose());
+	}
+
+	private SessionEventView view(SessionChanged change) {
+		String name = change.change() == null ? "CURRENT_STATE" : change.change().name();
+		return new SessionEventView(name, change.sessionId(), change.questionId(),
+				store.find(change.sessionId()).orElse(null));
 	}
 
 	private void requireMember(Squad squad, Principal principal) {

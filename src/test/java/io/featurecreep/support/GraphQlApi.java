@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -20,9 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls the real GraphQL endpoint (security filters, interceptors, controllers, database) as a given person.
- * Only how the person signed in is simulated; the sign-in mechanisms have their own tests.
+ * Only how the person signed in is simulated; the sign-in mechanisms have their own tests. Not a component (test
+ * classes sit inside the application's package): tests bring it in with {@code @Import}.
  */
-@Component
 public class GraphQlApi {
 
 	private final MockMvc mvc;
@@ -31,7 +30,7 @@ public class GraphQlApi {
 
 	private final JsonMapper json;
 
-	GraphQlApi(MockMvc mvc, Accounts accounts, JsonMapper json) {
+	public GraphQlApi(MockMvc mvc, Accounts accounts, JsonMapper json) {
 		this.mvc = mvc;
 		this.accounts = accounts;
 		this.json = json;

@@ -1,0 +1,157 @@
+package io.featurecreep.healthcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+import io.featurecreep.support.GraphQlApi;
+import io.featurecreep.support.GraphQlApi.Caller;
+import io.featurecreep.support.GraphQlResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sessionChanged subscription over the graphql-transport-ws protocol on a real server port, authenticated
+ * with a personal access token on the WebSocket handshake.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@Import(GraphQlApi.class)
+class LiveSubscriptionTests {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String SUBSCRIBE = "subscription($s: String!) { sessionChanged(sessionId: $s) { change sessionId questionId session { active } } }";
+
+	@Autowired
+	GraphQlApi api;
+
+	@LocalServerPort
+	int port;
+
+	String tokenOf(Caller caller) {
+		return caller.execute("mutation { createAccessToken(input: {name: \"live\"}) { secret } }")
+			.ok()
+			.text("createAccessToken.secret");
+	}
+
+	@Test
+	void membersSeeEveryVoteAndTheEndAsTheyHappen() throws Exception {
+		Caller owner = api.as(api.newPerson("Owner"));
+		String squadId = owner.execute("mutation { createSquad(input: {name: \"Live\", anonymous: true}) { id } }").ok().text("createSquad.id");
+		GraphQlResponse session = owner.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id questions { id } } }", "s", squadId)
+			.ok();
+		String sessionId = session.text("createSession.id");
+		String questionId = session.text("createSession.questions.0.id");
+
+		try (Subscriber subscriber = Subscriber.connect(port, tokenOf(owner))) {
+			subscriber.subscribe("1", SUBSCRIBE, Map.of("s", sessionId));
+			JsonNode current = subscriber.next();
+			assertThat(current.path("payload").path("data").path("sessionChanged").path("change").asString())
+				.isEqualTo("CURRENT_STATE");
+			assertThat(current.path("payload").path("data").path("sessionChanged").path("session").path("active").asBoolean())
+				.isTrue();
+			long start = System.nanoTime();
+			owner.execute("mutation($s: String!, $q: String!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 1}) { id } }",
+					"s", sessionId, "q", questionId)
+				.ok();
+			JsonNode vote = subscriber.next();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+			assertThat(vote.path("payload").path("data").path("sessionChanged").path("change").asString()).isEqualTo("VOTE_CAST");
+			assertThat(vote.path("payload").path("data").path("sessionChanged").path("questionId").asString()).isEqualTo(questionId);
+			assertThat(vote.toString()).as("events carry no votes").doesNotContain("\"answer\"");
+
+			owner.execute("mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s", sessionId).ok();
+			JsonNode ended = subscriber.next();
+			assertThat(ended.path("payload").path("data").path("sessionChanged").path("change").asString()).isEqualTo("SESSION_ENDED");
+			assertThat(ended.path("payload").path("data").path("sessionChanged").path("session").path("active").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
+	void outsidersCannotWatchASession() throws Exception {
+		Caller owner = api.as(api.newPerson("Owner"));
+		Caller outsider = api.as(api.newPerson("Outsider"));
+		String squadId = owner.execute("mutation { createSquad(input: {name: \"Private\"}) { id } }").ok().text("createSquad.id");
+		String sessionId = owner.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
+			.ok()
+			.text("createSession.id");
+		try (Subscriber subscriber = Subscriber.connect(port, tokenOf(outsider))) {
+			subscriber.subscribe("1", SUBSCRIBE, Map.of("s", sessionId));
+			JsonNode refused = subscriber.next();
+			assertThat(refused.path("type").asString()).isEqualTo("error");
+			assertThat(refused.path("payload").path(0).path("message").asString()).isEqualTo("Session not found");
+		}
+	}
+
+	/** A graphql-transport-ws client on the JDK's WebSocket. */
+	static final class Subscriber implements WebSocket.Listener, AutoCloseable {
+
+		private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+
+		private final StringBuilder partial = new StringBuilder();
+
+		private WebSocket socket;
+
+		static Subscriber connect(int port, String token) throws Exception {
+			Subscriber subscriber = new Subscriber();
+			subscriber.socket = HttpClient.newHttpClient()
+				.newWebSocketBuilder()
+				.header("Authorization", "Bearer " + token)
+				.subprotocols("graphql-transport-ws")
+				.buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql-ws"), subscriber)
+				.get(5, TimeUnit.SECONDS);
+			subscriber.send(Map.of("type", "connection_init"));
+			assertThat(subscriber.next().path("type").asString()).isEqualTo("connection_ack");
+			return subscriber;
+		}
+
+		void subscribe(String id, String query, Map<String, Object> variables) {
+			send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query, "variables", variables)));
+		}
+
+		JsonNode next() throws InterruptedException {
+			JsonNode message = messages.poll(5, TimeUnit.SECONDS);
+			assertThat(message).as("a message within 5 s").isNotNull();
+			return message;
+		}
+
+		private void send(Map<String, Object> message) {
+			socket.sendText(JSON.writeValueAsString(message), true).join();
+		}
+
+		@Override
+		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+			partial.append(data);
+			if (last) {
+				messages.add(JSON.readTree(partial.toString()));
+				partial.setLength(0);
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+		@Override
+		public void close() {
+			socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+
+	}
+
+}
