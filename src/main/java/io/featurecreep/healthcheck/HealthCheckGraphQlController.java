@@ -26,6 +26,7 @@ import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
 import io.featurecreep.library.LibraryQuestion;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.Inputs;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
 import reactor.core.Disposable;
@@ -210,7 +211,7 @@ class HealthCheckGraphQlController {
 
 	@MutationMapping
 	QuestionView addQuestion(@Argument Map<String, Object> input, Principal principal) {
-		Map<String, Object> given = required(input);
+		Map<String, Object> given = Inputs.required(input);
 		@SuppressWarnings("unchecked")
 		Map<String, Object> question = (Map<String, Object>) given.get("question");
 		if (question == null) {
@@ -225,7 +226,7 @@ class HealthCheckGraphQlController {
 
 	@MutationMapping
 	AnswerView answerQuestion(@Argument Map<String, Object> input, Principal principal) {
-		Map<String, Object> given = required(input);
+		Map<String, Object> given = Inputs.required(input);
 		String callerId = Callers.id(principal);
 		Ballot ballot = new Ballot((String) given.get("sessionId"), (String) given.get("questionId"),
 				(Integer) given.get("answer"), enumValue(Trend.class, given.get("trend")), (String) given.get("comment"));
@@ -240,7 +241,7 @@ class HealthCheckGraphQlController {
 
 	@MutationMapping
 	HealthSession endSession(@Argument Map<String, Object> input, Principal principal) {
-		return lifecycle.end(Callers.id(principal), (String) required(input).get("sessionId"));
+		return lifecycle.end(Callers.id(principal), (String) Inputs.required(input).get("sessionId"));
 	}
 
 	@MutationMapping
@@ -294,12 +295,6 @@ class HealthCheckGraphQlController {
 		}
 	}
 
-	private static Map<String, Object> required(Map<String, Object> input) {
-		if (input == null) {
-			throw DomainException.badInput("The input argument is required");
-		}
-		return input;
-	}
 
 	private static <E extends Enum<E>> E enumValue(Class<E> type, Object value) {
 		return value == null ? null : Enum.valueOf(type, value.toString());

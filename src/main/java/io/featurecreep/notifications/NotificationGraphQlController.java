@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 
 import io.featurecreep.identity.Callers;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.Inputs;
 import io.featurecreep.squads.Membership;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
@@ -39,11 +40,9 @@ class NotificationGraphQlController {
 
 	@MutationMapping
 	Squad setNotificationConfig(@Argument Map<String, Object> input, Principal principal) {
-		if (input == null) {
-			throw DomainException.badInput("The input argument is required");
-		}
-		return settings.setDiscordWebhook(Callers.id(principal), (String) input.get("squadId"),
-				(String) input.get("discordWebhook"));
+		Map<String, Object> given = Inputs.required(input);
+		return settings.setDiscordWebhook(Callers.id(principal), (String) given.get("squadId"),
+				(String) given.get("discordWebhook"));
 	}
 
 	@MutationMapping

@@ -17,6 +17,7 @@ import io.featurecreep.identity.Callers;
 import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.Inputs;
 
 /** Squads over GraphQL: the original operations and the additions (settings, invites, roles). */
 @Controller
@@ -112,7 +113,7 @@ class SquadGraphQlController {
 
 	@MutationMapping
 	Squad createSquad(@Argument Map<String, Object> input, Principal principal) {
-		Map<String, Object> given = required(input);
+		Map<String, Object> given = Inputs.required(input);
 		// the original mutation creates named squads: its clients show who answered what
 		boolean anonymous = Boolean.TRUE.equals(given.get("anonymous"));
 		return management.create(Callers.id(principal), (String) given.get("name"), anonymous);
@@ -126,19 +127,19 @@ class SquadGraphQlController {
 
 	@MutationMapping
 	Squad setSquadOpen(@Argument Map<String, Object> input, Principal principal) {
-		return management.open(Callers.id(principal), (String) required(input).get("squadId"));
+		return management.open(Callers.id(principal), (String) Inputs.required(input).get("squadId"));
 	}
 
 	@MutationMapping
 	Squad addMemberToSquad(@Argument Map<String, Object> input, Principal principal) {
-		Map<String, Object> given = required(input);
+		Map<String, Object> given = Inputs.required(input);
 		return management.addMember(Callers.id(principal), (String) given.get("squadId"),
 				(String) given.get("personId"));
 	}
 
 	@MutationMapping
 	Squad removeMemberFromSquad(@Argument Map<String, Object> input, Principal principal) {
-		Map<String, Object> given = required(input);
+		Map<String, Object> given = Inputs.required(input);
 		return management.removeMember(Callers.id(principal), (String) given.get("squadId"),
 				(String) given.get("personId"));
 	}
@@ -178,13 +179,6 @@ class SquadGraphQlController {
 				invite.isValidAt(clock.instant()));
 	}
 
-	/** The original declares its input arguments nullable; leaving one out is a bad input, not a crash. */
-	static Map<String, Object> required(Map<String, Object> input) {
-		if (input == null) {
-			throw DomainException.badInput("The input argument is required");
-		}
-		return input;
-	}
 
 	record MembershipView(Person person, SquadRole role, String joinedAt) {
 	}

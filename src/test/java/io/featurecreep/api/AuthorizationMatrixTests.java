@@ -35,7 +35,7 @@ class AuthorizationMatrixTests {
 	Fixture fixture;
 
 	record Fixture(Caller owner, Caller member, Caller outsider, Caller anonymous, String squadId, String sessionId,
-			String questionId, String inviteToken) {
+			String questionId, String inviteToken, String ownerTokenId) {
 
 		Caller as(String role) {
 			return switch (role) {
@@ -63,8 +63,11 @@ class AuthorizationMatrixTests {
 				"mutation($s: String!) { createSession(input: {squadId: $s, resultVisibility: ON_REVEAL}) { id questions { id } } }",
 				"s", squadId)
 			.ok();
+		String ownerTokenId = owner.execute("mutation { createAccessToken(input: {name: \"mine\"}) { token { id } } }")
+			.ok()
+			.text("createAccessToken.token.id");
 		fixture = new Fixture(owner, member, outsider, api.anonymous(), squadId, session.text("createSession.id"),
-				session.text("createSession.questions.0.id"), token);
+				session.text("createSession.questions.0.id"), token, ownerTokenId);
 	}
 
 	record Row(String operation, Function<Fixture, Object[]> request, String anonymous, String outsider, String member,
@@ -182,6 +185,11 @@ class AuthorizationMatrixTests {
 						f -> doc("mutation($s: String!, $q: String!) { removeQuestion(input: {sessionId: $s, questionId: $q}) { id } }",
 								"s", f.sessionId(), "q", f.questionId()),
 						BAD + ":Invalid session ID", "FORBIDDEN", OK),
+				row("accessTokens", f -> doc("{ accessTokens { id } }"), OK, OK, OK),
+				row("createAccessToken", f -> doc("mutation { createAccessToken(input: {name: \"ci\"}) { secret } }"), OK, OK,
+						OK),
+				row("revokeAccessToken (the owner's)", f -> doc("mutation($t: String!) { revokeAccessToken(id: $t) { revoked } }",
+						"t", f.ownerTokenId()), "NOT_FOUND:Access token not found", "NOT_FOUND:Access token not found", OK),
 				row("endSession", f -> doc("mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s",
 						f.sessionId()), BAD + ":Invalid session ID", "FORBIDDEN", OK));
 	}
