@@ -54,6 +54,8 @@ class HealthCheckGraphQlController {
 
 	private final SquadTemplates templates;
 
+	private final ResultStore results;
+
 	private final SquadAccess squads;
 
 	private final People people;
@@ -64,7 +66,7 @@ class HealthCheckGraphQlController {
 
 	HealthCheckGraphQlController(SessionStore store, SessionAccess access, SessionReading reading,
 			SessionLifecycle lifecycle, SessionFacilitation facilitation, CastVote castVote, SquadTemplates templates,
-			SquadAccess squads, People people, LiveSessionFeed feed, Clock clock) {
+			ResultStore results, SquadAccess squads, People people, LiveSessionFeed feed, Clock clock) {
 		this.store = store;
 		this.access = access;
 		this.reading = reading;
@@ -72,6 +74,7 @@ class HealthCheckGraphQlController {
 		this.facilitation = facilitation;
 		this.castVote = castVote;
 		this.templates = templates;
+		this.results = results;
 		this.squads = squads;
 		this.people = people;
 		this.feed = feed;
@@ -97,23 +100,17 @@ class HealthCheckGraphQlController {
 
 	/**
 	 * The history of an indicator in a squad: one point per ended session in the last 30 days, at most 100,
-	 * oldest first. The name finds the indicator, so the series goes on when it was renamed; unknown = empty.
+	 * oldest first. The name finds the indicator by its title then or now, so a renamed indicator keeps its
+	 * series; an unknown name gives an empty list.
 	 */
 	@QueryMapping
 	List<TimeseriesPoint> timeseries(@Argument String squadId, @Argument String questionName, Principal principal) {
 		squads.requireMember(squadId, Callers.id(principal), DomainException.badInput("Invalid squad ID"));
-		List<String> indicatorIds = store.findBySquad(squadId)
-			.stream()
-			.flatMap(session -> store.questions(session.id()).stream())
-			.filter(question -> question.title().equals(questionName))
-			.map(SessionQuestion::libraryQuestionId)
-			.filter(java.util.Objects::nonNull)
-			.distinct()
-			.toList();
 		Instant from = clock.instant().minus(Duration.ofDays(30));
-		return store.history(squadId, indicatorIds, questionName, from, 100)
+		return results.history(squadId, results.indicatorsNamed(squadId, questionName), from, 100)
 			.stream()
-			.map(point -> new TimeseriesPoint(Long.toString(point.endedAt().toEpochMilli()), point.average()))
+			.filter(result -> result.average() != null)
+			.map(result -> new TimeseriesPoint(Long.toString(result.endedAt().toEpochMilli()), result.average()))
 			.toList();
 	}
 
@@ -175,9 +172,13 @@ class HealthCheckGraphQlController {
 		return reading.ownAnswer(Callers.id(principal), question.session(), question.source()).orElse(null);
 	}
 
+	/** The original's total: known once the session has ended and its results are recorded. */
 	@SchemaMapping(typeName = "Question")
 	Integer total(QuestionView question) {
-		return reading.total(question.session(), question.source());
+		if (question.session().active()) {
+			return null;
+		}
+		return results.ofQuestion(question.id()).map(QuestionResult::total).orElse(null);
 	}
 
 	@SchemaMapping(typeName = "Question")
@@ -190,9 +191,14 @@ class HealthCheckGraphQlController {
 		return new ArrayList<>(people.findAllById(reading.voterIds(question.session(), question.source())).values());
 	}
 
+	/** The results, once visible, with the indicator's average in the squad's session before this one. */
 	@SchemaMapping(typeName = "Question")
 	QuestionResults results(QuestionView question) {
-		return reading.results(question.session(), question.source()).orElse(null);
+		return reading.results(question.session(), question.source())
+			.map(counted -> counted.comparedWith(results
+				.previousAverage(question.session().squadId(), question.libraryQuestionId(), question.session().createdAt())
+				.orElse(null)))
+			.orElse(null);
 	}
 
 	@SchemaMapping(typeName = "Answer")

@@ -70,14 +70,6 @@ class SessionReading {
 		return Optional.of(QuestionResults.of(store.votes(question.id())));
 	}
 
-	/** The original's total: the sum of the colours, for ended sessions only. */
-	Integer total(HealthSession session, SessionQuestion question) {
-		if (session.active()) {
-			return null;
-		}
-		return store.votes(question.id()).stream().mapToInt(Vote::colour).sum();
-	}
-
 	int voteCount(SessionQuestion question) {
 		return store.countVotes(question.id());
 	}
@@ -92,9 +84,20 @@ class SessionReading {
 
 	}
 
-	/** The outcome of a question: count, spread, average, trends, comments. */
+	/**
+	 * The outcome of a question: count, spread, average, trends, comments, and the indicator's average in the
+	 * squad's previous session (null when unknown).
+	 */
 	record QuestionResults(int votes, Map<String, Integer> colours, Double average, Map<String, Integer> trends,
-			List<String> comments) {
+			List<String> comments, Double previousAverage) {
+
+		QuestionResults comparedWith(Double previous) {
+			return new QuestionResults(votes, colours, average, trends, comments, previous);
+		}
+
+		public Double change() {
+			return average == null || previousAverage == null ? null : average - previousAverage;
+		}
 
 		static QuestionResults of(List<Vote> votes) {
 			int red = count(votes, 0);
@@ -105,7 +108,7 @@ class SessionReading {
 					trend(votes, Trend.STABLE), "worsening", trend(votes, Trend.WORSENING));
 			List<String> comments = votes.stream().map(Vote::comment).filter(Objects::nonNull).sorted().toList();
 			return new QuestionResults(votes.size(), Map.of("red", red, "yellow", yellow, "green", green), average,
-					trends, comments);
+					trends, comments, null);
 		}
 
 		private static int count(List<Vote> votes, int colour) {

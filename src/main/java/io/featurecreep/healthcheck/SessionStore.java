@@ -172,37 +172,6 @@ class SessionStore {
 			.update();
 	}
 
-	/** Per ended session of a squad that asked the indicator: when it ended and the average colour. */
-	List<HistoryPoint> history(String squadId, Collection<String> libraryQuestionIds, String title, Instant from,
-			int limit) {
-		return jdbc.sql("""
-				select s.id, s.ended_at, avg(cast(v.colour as double precision)) as average
-				from health_session s
-				join session_question q on q.session_id = s.id
-				left join vote v on v.question_id = q.id
-				where s.squad_id = :squad and s.ended_at is not null and s.ended_at >= :from
-				  and (q.library_question_id in (:ids) or q.title = :title)
-				group by s.id, s.ended_at
-				order by s.ended_at
-				""")
-			.param("squad", squadId)
-			.param("ids", libraryQuestionIds.isEmpty() ? List.of("") : libraryQuestionIds)
-			.param("title", title)
-			.param("from", utc(from))
-			.query((rs, row) -> {
-				double average = rs.getDouble("average");
-				return new HistoryPoint(rs.getObject("ended_at", OffsetDateTime.class).toInstant(),
-						rs.wasNull() ? 0.0 : average);
-			})
-			.list()
-			.stream()
-			.limit(limit)
-			.toList();
-	}
-
-	record HistoryPoint(Instant endedAt, double average) {
-	}
-
 	private static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}

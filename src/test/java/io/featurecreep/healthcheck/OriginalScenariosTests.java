@@ -2,6 +2,9 @@ package io.featurecreep.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -173,10 +176,11 @@ class OriginalScenariosTests {
 			me.execute("mutation($input: endSession){ endSession(input: $input){ id } }", "input",
 					java.util.Map.of("sessionId", sessionId))
 				.ok();
-			JsonNode questions = me.execute("query($id: String!){ session(id: $id){ questions { total answers { answer } } } }",
-					"id", sessionId)
-				.ok()
-				.data("session.questions");
+			String read = "query($id: String!){ session(id: $id){ questions { total answers { answer } } } }";
+			// totals come from the results recorded in the background after the end, as in the original
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> !me.execute(read, "id", sessionId).ok().data("session.questions.0.total").isNull());
+			JsonNode questions = me.execute(read, "id", sessionId).ok().data("session.questions");
 			for (JsonNode question : questions) {
 				int sum = 0;
 				for (JsonNode answer : question.path("answers")) {

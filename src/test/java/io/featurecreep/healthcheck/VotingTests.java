@@ -2,6 +2,8 @@ package io.featurecreep.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -282,10 +284,10 @@ class VotingTests {
 				member.execute(ANSWER, "s", sessionId, "q", session.text("createSession.questions.0.id"), "a", colour).ok();
 				squad.owner().execute("mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s", sessionId).ok();
 			}
-			GraphQlResponse series = member
-				.execute("query($s: String!) { timeseries(squadId: $s, questionName: \"Delivering value\") { timestamp value } }",
-						"s", squad.id())
-				.ok();
+			String read = "query($s: String!) { timeseries(squadId: $s, questionName: \"Delivering value\") { timestamp value } }";
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> member.execute(read, "s", squad.id()).ok().data("timeseries").size() == 3);
+			GraphQlResponse series = member.execute(read, "s", squad.id()).ok();
 			assertThat(series.data("timeseries").size()).isEqualTo(3);
 			List<Double> values = new ArrayList<>();
 			List<Long> times = new ArrayList<>();

@@ -1,0 +1,28 @@
+package io.featurecreep.events;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How hard the workers try. A handler that fails is tried again after 2, 4, 8 … seconds (at most
+ * {@code maxBackoff}), and parked as dead after {@code maxAttempts}. A claim lasts {@code lease}: work of a node
+ * that died is taken over by another once it runs out.
+ */
+@ConfigurationProperties("feature-creep.events")
+record EventSettings(Integer maxAttempts, Duration lease, Duration maxBackoff, Duration pollInterval) {
+
+	EventSettings {
+		maxAttempts = maxAttempts == null ? 10 : maxAttempts;
+		lease = lease == null ? Duration.ofSeconds(60) : lease;
+		maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+		pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+	}
+
+	Duration backoffAfter(int attempts) {
+		long seconds = 1L << Math.min(Math.max(attempts, 1), 20);
+		Duration backoff = Duration.ofSeconds(seconds);
+		return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.featurecreep.events;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The outbox table. Claims are optimistic updates, so any number of nodes can share it safely. */
+@Repository
+class OutboxStore {
+
+	private final JdbcClient jdbc;
+
+	OutboxStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(String id, String eventType, String payload, String handler, Instant now) {
+		jdbc.sql("""
+				insert into event_outbox (id, event_type, payload, handler, status, attempts, next_attempt_at, created_at)
+				values (?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+			.params(id, eventType, payload, handler, utc(now), utc(now))
+			.update();
+	}
+
+	/**
+	 * Takes up to {@code limit} due entries for this node until {@code leaseUntil}. An entry whose lease ran out
+	 * (its node died or hung) is due again.
+	 */
+	List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
+		List<String> candidates = jdbc.sql("""
+				select id from event_outbox
+				where status = 'PENDING' and next_attempt_at <= :now and (locked_until is null or locked_until < :now)
+				order by next_attempt_at
+				fetch first :limit rows only""")
+			.param("now", utc(now))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+		List<OutboxEntry> claimed = new ArrayList<>();
+		for (String id : candidates) {
+			int won = jdbc.sql("""
+					update event_outbox set locked_until = :lease, attempts = attempts + 1
+					where id = :id and status = 'PENDING' and (locked_until is null or locked_until < :now)""")
+				.param("lease", utc(leaseUntil))
+				.param("id", id)
+				.param("now", utc(now))
+				.update();
+			if (won == 1) {
+				claimed.add(jdbc.sql("select id, event_type, payload, handler, attempts from event_outbox where id = ?")
+					.param(id)
+					.query((rs, row) -> new OutboxEntry(rs.getString("id"), rs.getString("event_type"),
+							rs.getString("payload"), rs.getString("handler"), rs.getInt("attempts")))
+					.single());
+			}
+		}
+		return claimed;
+	}
+
+	void markDone(String id, Instant now) {
+		finish(id, "DONE", null, now);
+	}
+
+	void markRelayed(String id, Instant now) {
+		finish(id, "RELAYED", null, now);
+	}
+
+	void markDead(String id, String error, Instant now) {
+		finish(id, "DEAD", error, now);
+	}
+
+	void retryLater(String id, Instant at, String error) {
+		jdbc.sql("update event_outbox set next_attempt_at = ?, locked_until = null, last_error = ? where id = ?")
+			.params(utc(at), shorten(error), id)
+			.update();
+	}
+
+	/** Work parked after too many failures, for operators. */
+	List<DeadWork> dead(int limit) {
+		return jdbc.sql("""
+				select id, event_type, handler, attempts, last_error, created_at from event_outbox
+				where status = 'DEAD' order by created_at desc fetch first :limit rows only""")
+			.param("limit", limit)
+			.query((rs, row) -> new DeadWork(rs.getString("id"), rs.getString("event_type"), rs.getString("handler"),
+					rs.getInt("attempts"), rs.getString("last_error"),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	int countByStatus(String status) {
+		return jdbc.sql("select count(*) from event_outbox where status = ?").param(status).query(Integer.class).single();
+	}
+
+	private void finish(String id, String status, String error, Instant now) {
+		jdbc.sql("update event_outbox set status = ?, last_error = ?, locked_until = null, completed_at = ? where id = ?")
+			.params(status, shorten(error), utc(now), id)
+			.update();
+	}
+
+	private static String shorten(String error) {
+		return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** A piece of work that failed too often. */
+	record DeadWork(String id, String eventType, String handler, int attempts, String lastError, Instant createdAt) {
+	}
+
+}

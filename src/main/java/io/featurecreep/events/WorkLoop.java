@@ -1,0 +1,99 @@
+package io.featurecreep.events;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A background thread that does a round of work whenever it is nudged, and at least every poll interval.
+ * Rounds never overlap; a failing round is logged and the loop goes on.
+ */
+abstract class WorkLoop implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(WorkLoop.class);
+
+	private final Semaphore nudges = new Semaphore(0);
+
+	private final String name;
+
+	private final Duration pollInterval;
+
+	private volatile Thread thread;
+
+	private volatile boolean running;
+
+	WorkLoop(String name, Duration pollInterval) {
+		this.name = name;
+		this.pollInterval = pollInterval;
+	}
+
+	/** One round; returns true if there may be more work right away. */
+	protected abstract boolean round() throws Exception;
+
+	void nudge() {
+		nudges.release();
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		thread = Thread.ofPlatform().daemon().name(name).start(this::loop);
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		Thread current = thread;
+		if (current != null) {
+			current.interrupt();
+			try {
+				current.join(Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void loop() {
+		while (running) {
+			try {
+				boolean more = round();
+				if (!more) {
+					nudges.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+					nudges.drainPermits();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (Exception ex) {
+				if (!running) {
+					return;
+				}
+				log.warn("{}: a round failed, trying again shortly: {}", name, ex.toString());
+				sleepQuietly();
+			}
+		}
+	}
+
+	private void sleepQuietly() {
+		try {
+			Thread.sleep(pollInterval.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

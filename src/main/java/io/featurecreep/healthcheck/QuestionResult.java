@@ -1,0 +1,23 @@
+package io.featurecreep.healthcheck;
+
+import java.time.Instant;
+
+/**
+ * The stored outcome of one question of an ended session: how many voted, the spread of colours and trends,
+ * the average, and the same indicator's average in the squad's previous session.
+ */
+public record QuestionResult(String questionId, String sessionId, String squadId, String libraryQuestionId,
+		int position, String title, int votes, int red, int yellow, int green, Double average, int improving,
+		int stable, int worsening, Double previousAverage, Instant endedAt) {
+
+	/** The original API's total: the sum of the colours voted. */
+	public int total() {
+		return yellow + 2 * green;
+	}
+
+	/** How much the average moved since the previous session; null when either is unknown. */
+	public Double change() {
+		return average == null || previousAverage == null ? null : average - previousAverage;
+	}
+
+}
