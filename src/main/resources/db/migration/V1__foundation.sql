@@ -89,12 +89,6 @@ create table squad_invite (
 );
 create index ix_squad_invite_squad on squad_invite (squad_id);
 
-create table squad_notification_settings (
-    squad_id        varchar(36)  primary key references squad (id),
-    discord_webhook varchar(2048),
-    updated_at      timestamp with time zone not null
-);
-
 -- The question library: the default indicators and every custom question squads added.
 -- A session question points at its library entry, so history follows the indicator, not its text.
 create table library_question (

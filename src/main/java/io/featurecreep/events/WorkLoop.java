@@ -12,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
  * A background thread that does a round of work whenever it is nudged, and at least every poll interval.
  * Rounds never overlap; a failing round is logged and the loop goes on.
  */
-abstract class WorkLoop implements SmartLifecycle {
+public abstract class WorkLoop implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkLoop.class);
 
@@ -26,7 +26,7 @@ abstract class WorkLoop implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	WorkLoop(String name, Duration pollInterval) {
+	protected WorkLoop(String name, Duration pollInterval) {
 		this.name = name;
 		this.pollInterval = pollInterval;
 	}
@@ -34,7 +34,7 @@ abstract class WorkLoop implements SmartLifecycle {
 	/** One round; returns true if there may be more work right away. */
 	protected abstract boolean round() throws Exception;
 
-	void nudge() {
+	public void nudge() {
 		nudges.release();
 	}
 

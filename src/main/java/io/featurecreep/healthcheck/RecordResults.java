@@ -3,6 +3,7 @@ package io.featurecreep.healthcheck;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,9 +24,13 @@ class RecordResults implements DurableHandler<SessionEnded> {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	RecordResults(SessionStore sessions, ResultStore results, TransactionTemplate transactions, Clock clock) {
+	RecordResults(SessionStore sessions, ResultStore results, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.sessions = sessions;
 		this.results = results;
 		this.transactions = transactions;
@@ -60,6 +65,7 @@ class RecordResults implements DurableHandler<SessionEnded> {
 						counted.average(), counted.trends().get("improving"), counted.trends().get("stable"),
 						counted.trends().get("worsening"), previous, ended.endedAt()), clock.instant());
 			}
+			events.publishEvent(new ResultsRecorded(ended.sessionId(), ended.squadId()));
 		});
 	}
 

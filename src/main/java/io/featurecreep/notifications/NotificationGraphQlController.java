@@ -1,6 +1,7 @@
 package io.featurecreep.notifications;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -9,22 +10,26 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.featurecreep.identity.Callers;
+import io.featurecreep.notifications.SquadNotifications.AddedChannel;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.Inputs;
 import io.featurecreep.squads.Membership;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
 
-/** A squad's notification settings over GraphQL. Webhook addresses are secrets: only owners see them whole. */
+/**
+ * A squad's notifications over GraphQL. Webhook addresses are secrets: the API shows them masked, except the
+ * original {@code notificationConfig.discordWebhook} to owners, whose original client fills its form with it.
+ */
 @Controller
 class NotificationGraphQlController {
 
-	private final NotificationSettings settings;
+	private final SquadNotifications notifications;
 
 	private final SquadAccess squads;
 
-	NotificationGraphQlController(NotificationSettings settings, SquadAccess squads) {
-		this.settings = settings;
+	NotificationGraphQlController(SquadNotifications notifications, SquadAccess squads) {
+		this.notifications = notifications;
 		this.squads = squads;
 	}
 
@@ -32,25 +37,83 @@ class NotificationGraphQlController {
 	NotificationConfig notificationConfig(Squad squad, Principal principal) {
 		Membership membership = squads.membership(squad.id(), Callers.id(principal))
 			.orElseThrow(() -> DomainException.forbidden("Only members of this squad can see this"));
-		String shown = settings.discordWebhook(squad.id())
-			.map(webhook -> membership.isOwner() ? webhook.url() : webhook.masked())
+		String shown = notifications.discordWebhook(squad.id())
+			.map(url -> membership.isOwner() ? url : ChannelTargets.masked(ChannelKind.DISCORD, url))
 			.orElse(null);
 		return new NotificationConfig(shown);
+	}
+
+	@SchemaMapping(typeName = "Squad")
+	List<ChannelView> notificationChannels(Squad squad, Principal principal) {
+		return notifications.channels(Callers.id(principal), squad.id()).stream().map(ChannelView::of).toList();
+	}
+
+	@SchemaMapping(typeName = "Squad")
+	List<DeliveryView> deliveries(Squad squad, @Argument Integer first, Principal principal) {
+		return notifications.deliveries(Callers.id(principal), squad.id(), first == null ? 50 : first)
+			.stream()
+			.map(DeliveryView::of)
+			.toList();
 	}
 
 	@MutationMapping
 	Squad setNotificationConfig(@Argument Map<String, Object> input, Principal principal) {
 		Map<String, Object> given = Inputs.required(input);
-		return settings.setDiscordWebhook(Callers.id(principal), (String) given.get("squadId"),
+		return notifications.setDiscordWebhook(Callers.id(principal), (String) given.get("squadId"),
 				(String) given.get("discordWebhook"));
 	}
 
 	@MutationMapping
 	Squad clearNotificationConfig(@Argument String squadId, Principal principal) {
-		return settings.clearDiscordWebhook(Callers.id(principal), squadId);
+		return notifications.clearDiscordWebhook(Callers.id(principal), squadId);
+	}
+
+	@MutationMapping
+	AddedChannelView addNotificationChannel(@Argument Map<String, Object> input, Principal principal) {
+		AddedChannel added = notifications.addChannel(Callers.id(principal), (String) input.get("squadId"),
+				ChannelKind.valueOf((String) input.get("kind")), (String) input.get("target"));
+		return new AddedChannelView(ChannelView.of(added.channel()), added.signingSecret());
+	}
+
+	@MutationMapping
+	Squad removeNotificationChannel(@Argument String channelId, Principal principal) {
+		return notifications.removeChannel(Callers.id(principal), channelId);
+	}
+
+	@MutationMapping
+	DeliveryView sendTestMessage(@Argument String channelId, Principal principal) {
+		return DeliveryView.of(notifications.sendTest(Callers.id(principal), channelId));
+	}
+
+	@MutationMapping
+	DeliveryView retryDelivery(@Argument String deliveryId, Principal principal) {
+		return DeliveryView.of(notifications.retry(Callers.id(principal), deliveryId));
 	}
 
 	record NotificationConfig(String discordWebhook) {
+	}
+
+	record ChannelView(String id, String kind, String target, String createdAt) {
+
+		static ChannelView of(NotificationChannel channel) {
+			return new ChannelView(channel.id(), channel.kind().name(), ChannelTargets.masked(channel.kind(), channel.target()),
+					channel.createdAt().toString());
+		}
+
+	}
+
+	record AddedChannelView(ChannelView channel, String signingSecret) {
+	}
+
+	record DeliveryView(String id, String channelId, String sessionId, String purpose, String status, int attempts,
+			String lastError, String createdAt, String deliveredAt) {
+
+		static DeliveryView of(Delivery delivery) {
+			return new DeliveryView(delivery.id(), delivery.channelId(), delivery.sessionId(), delivery.purpose(),
+					delivery.status(), delivery.attempts(), delivery.lastError(), delivery.createdAt().toString(),
+					delivery.deliveredAt() == null ? null : delivery.deliveredAt().toString());
+		}
+
 	}
 
 }

@@ -57,7 +57,7 @@ class OriginalClientJourneyTests {
 	@DynamicPropertySource
 	static void externalServers(DynamicPropertyRegistry properties) {
 		properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer.issuerUrl("cognito").toString());
-		properties.add("feature-creep.notifications.discord.api-base",
+		properties.add("feature-creep.outbound.stand-ins[discord.com]",
 				() -> "http://127.0.0.1:" + discord.getAddress().getPort());
 	}
 

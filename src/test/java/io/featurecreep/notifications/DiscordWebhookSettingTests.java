@@ -29,7 +29,7 @@ class DiscordWebhookSettingTests {
 	@DynamicPropertySource
 	static void discordAddress(DynamicPropertyRegistry registry) throws IOException {
 		discord = new DiscordStandIn();
-		registry.add("feature-creep.notifications.discord.api-base", discord::baseUrl);
+		registry.add("feature-creep.outbound.stand-ins[discord.com]", discord::baseUrl);
 	}
 
 	@AfterAll

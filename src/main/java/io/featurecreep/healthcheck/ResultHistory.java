@@ -1,0 +1,61 @@
+package io.featurecreep.healthcheck;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A squad's recorded results, for reports and history views. */
+@Service
+@Transactional(readOnly = true)
+public class ResultHistory {
+
+	private final JdbcClient jdbc;
+
+	private final ResultStore results;
+
+	ResultHistory(JdbcClient jdbc, ResultStore results) {
+		this.jdbc = jdbc;
+		this.results = results;
+	}
+
+	/** The squad's last {@code sessions} ended sessions with recorded results, oldest first. */
+	public List<SessionOutcome> recent(String squadId, int sessions) {
+		List<Map<String, Object>> rows = jdbc.sql("""
+				select s.id, s.name, s.ended_at from health_session s
+				where s.squad_id = ? and s.ended_at is not null
+				  and exists (select 1 from question_result r where r.session_id = s.id)
+				order by s.ended_at desc fetch first ? rows only""")
+			.params(squadId, sessions)
+			.query()
+			.listOfRows();
+		Map<String, SessionOutcome> outcomes = new LinkedHashMap<>();
+		for (int i = rows.size() - 1; i >= 0; i--) {
+			Map<String, Object> row = rows.get(i);
+			String id = (String) row.get("id");
+			outcomes.put(id, new SessionOutcome(id, (String) row.get("name"), endedAt(row.get("ended_at")),
+					results.ofSession(id)));
+		}
+		return new ArrayList<>(outcomes.values());
+	}
+
+	private static Instant endedAt(Object value) {
+		if (value instanceof java.time.OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		if (value instanceof java.sql.Timestamp timestamp) {
+			return timestamp.toInstant();
+		}
+		return Instant.parse(value.toString());
+	}
+
+	/** One ended session and its question results in asking order. */
+	public record SessionOutcome(String sessionId, String name, Instant endedAt, List<QuestionResult> questions) {
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.featurecreep.notifications;
+
+/** Sends messages to one kind of channel. Throws when the message did not arrive, with a reason for the log. */
+interface ChannelSender {
+
+	ChannelKind kind();
+
+	void send(NotificationChannel channel, Message message) throws DeliveryFailed;
+
+	/** A message that did not arrive; the reason is safe to show to the squad's owners (no secrets). */
+	final class DeliveryFailed extends Exception {
+
+		DeliveryFailed(String reason) {
+			super(reason);
+		}
+
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.featurecreep.notifications;
+
+import static io.featurecreep.notifications.ChannelStore.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The delivery log. Claims are optimistic updates with a lease, so every node can run a worker. */
+@Repository
+class DeliveryStore {
+
+	private final JdbcClient jdbc;
+
+	DeliveryStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Plans a session's report to a channel; planning it again changes nothing. */
+	void planReport(String id, String squadId, String channelId, String sessionId, Instant now) {
+		jdbc.sql("""
+				insert into notification_delivery (id, squad_id, channel_id, session_id, purpose, status, attempts,
+				  next_attempt_at, created_at)
+				select :id, :squad, :channel, :session, 'REPORT', 'PENDING', 0, :now, :now
+				where not exists (select 1 from notification_delivery where channel_id = :channel and session_id = :session)""")
+			.param("id", id)
+			.param("squad", squadId)
+			.param("channel", channelId)
+			.param("session", sessionId)
+			.param("now", utc(now))
+			.update();
+	}
+
+	/** Logs a test message that was just sent (or not). */
+	void logTest(String id, String squadId, String channelId, String error, Instant now) {
+		jdbc.sql("""
+				insert into notification_delivery (id, squad_id, channel_id, session_id, purpose, status, attempts,
+				  next_attempt_at, last_error, created_at, delivered_at)
+				values (?, ?, ?, null, 'TEST', ?, 1, ?, ?, ?, ?)""")
+			.params(id, squadId, channelId, error == null ? "DELIVERED" : "FAILED", utc(now), error, utc(now),
+					error == null ? utc(now) : null)
+			.update();
+	}
+
+	List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit) {
+		List<String> candidates = jdbc.sql("""
+				select id from notification_delivery
+				where status = 'PENDING' and next_attempt_at <= :now and (locked_until is null or locked_until < :now)
+				order by next_attempt_at fetch first :limit rows only""")
+			.param("now", utc(now))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+		List<Delivery> claimed = new ArrayList<>();
+		for (String id : candidates) {
+			int won = jdbc.sql("""
+					update notification_delivery set locked_until = :lease, attempts = attempts + 1
+					where id = :id and status = 'PENDING' and (locked_until is null or locked_until < :now)""")
+				.param("lease", utc(leaseUntil))
+				.param("id", id)
+				.param("now", utc(now))
+				.update();
+			if (won == 1) {
+				find(id).ifPresent(claimed::add);
+			}
+		}
+		return claimed;
+	}
+
+	void delivered(String id, Instant now) {
+		jdbc.sql("update notification_delivery set status = 'DELIVERED', delivered_at = ?, locked_until = null, last_error = null where id = ?")
+			.params(utc(now), id)
+			.update();
+	}
+
+	void retryLater(String id, Instant at, String error) {
+		jdbc.sql("update notification_delivery set next_attempt_at = ?, locked_until = null, last_error = ? where id = ?")
+			.params(utc(at), error, id)
+			.update();
+	}
+
+	void failed(String id, String error) {
+		jdbc.sql("update notification_delivery set status = 'FAILED', locked_until = null, last_error = ? where id = ?")
+			.params(error, id)
+			.update();
+	}
+
+	/** Sends a failed report again from the start. */
+	boolean retry(String id, Instant now) {
+		return jdbc.sql("""
+				update notification_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, locked_until = null
+				where id = ? and status = 'FAILED' and purpose = 'REPORT'""").params(utc(now), id).update() == 1;
+	}
+
+	Optional<Delivery> find(String id) {
+		return jdbc.sql("select * from notification_delivery where id = ?").param(id).query(DeliveryStore::map).optional();
+	}
+
+	List<Delivery> ofSquad(String squadId, int limit) {
+		return jdbc.sql("select * from notification_delivery where squad_id = ? order by created_at desc fetch first ? rows only")
+			.params(squadId, limit)
+			.query(DeliveryStore::map)
+			.list();
+	}
+
+	private static Delivery map(ResultSet rs, int row) throws SQLException {
+		OffsetDateTime delivered = rs.getObject("delivered_at", OffsetDateTime.class);
+		return new Delivery(rs.getString("id"), rs.getString("squad_id"), rs.getString("channel_id"),
+				rs.getString("session_id"), rs.getString("purpose"), rs.getString("status"), rs.getInt("attempts"),
+				rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				delivered == null ? null : delivered.toInstant());
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.featurecreep.notifications;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.featurecreep.events.WorkLoop;
+import io.featurecreep.healthcheck.ResultHistory;
+import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
+import io.featurecreep.squads.SquadAccess;
+
+/**
+ * Sends planned reports, on every node: each delivery is claimed with a lease, so only one node sends it, and
+ * a node that dies mid-send leaves it to the others once the lease runs out. A failed send is tried again after
+ * 5 s, 10 s, 20 s … and given up (FAILED, visible to owners, who may retry) after {@code maxAttempts}.
+ */
+@Component
+class DeliveryWorker extends WorkLoop {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+	static final int SESSIONS_IN_REPORT = 20;
+
+	private final DeliveryStore deliveries;
+
+	private final ChannelStore channels;
+
+	private final Map<ChannelKind, ChannelSender> senders;
+
+	private final ResultHistory history;
+
+	private final SquadAccess squads;
+
+	private final Settings settings;
+
+	private final Clock clock;
+
+	DeliveryWorker(DeliveryStore deliveries, ChannelStore channels, List<ChannelSender> senders, ResultHistory history,
+			SquadAccess squads, Settings settings, Clock clock) {
+		super("notification-worker", settings.pollInterval());
+		this.deliveries = deliveries;
+		this.channels = channels;
+		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::kind, Function.identity()));
+		this.history = history;
+		this.squads = squads;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	void nudgeAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					nudge();
+				}
+			});
+		}
+		else {
+			nudge();
+		}
+	}
+
+	/** Sends a message to a channel now, for the "send a test message" action. Null when it arrived, else why not. */
+	String sendNow(NotificationChannel channel, Message message) {
+		try {
+			senders.get(channel.kind()).send(channel, message);
+			return null;
+		}
+		catch (DeliveryFailed failed) {
+			return failed.getMessage();
+		}
+	}
+
+	@Override
+	protected boolean round() {
+		Instant now = clock.instant();
+		List<Delivery> claimed = deliveries.claimDue(now, now.plus(settings.lease()), 10);
+		claimed.forEach(this::deliver);
+		return claimed.size() == 10;
+	}
+
+	private void deliver(Delivery delivery) {
+		NotificationChannel channel = channels.find(delivery.channelId()).orElse(null);
+		if (channel == null) {
+			deliveries.failed(delivery.id(), "The channel was removed");
+			return;
+		}
+		String squadName = squads.find(delivery.squadId()).map(s -> s.name()).orElse("");
+		Message message = new Message.Report(
+				SquadReport.of(squadName, delivery.sessionId(), history.recent(delivery.squadId(), SESSIONS_IN_REPORT)));
+		String error = sendNow(channel, message);
+		if (error == null) {
+			deliveries.delivered(delivery.id(), clock.instant());
+			log.info("Delivered the report of session {} to {}", delivery.sessionId(), channel);
+		}
+		else if (delivery.attempts() >= settings.maxAttempts()) {
+			deliveries.failed(delivery.id(), error);
+			log.warn("Gave up delivering the report of session {} to {}: {}", delivery.sessionId(), channel, error);
+		}
+		else {
+			Duration backoff = settings.backoff().multipliedBy(1L << Math.min(delivery.attempts() - 1, 10));
+			deliveries.retryLater(delivery.id(), clock.instant().plus(backoff), error);
+			log.info("Report of session {} to {} failed (attempt {}), next try in {}: {}", delivery.sessionId(), channel,
+					delivery.attempts(), backoff, error);
+		}
+	}
+
+	/** Delivery pacing; the defaults suit chat services' rate limits. */
+	@ConfigurationProperties("feature-creep.notifications.delivery")
+	record Settings(Integer maxAttempts, Duration backoff, Duration lease, Duration pollInterval) {
+
+		Settings {
+			maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+			backoff = backoff == null ? Duration.ofSeconds(5) : backoff;
+			lease = lease == null ? Duration.ofSeconds(60) : lease;
+			pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.featurecreep.notifications;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.featurecreep.events.DurableHandler;
+import io.featurecreep.healthcheck.ResultsRecorded;
+import io.featurecreep.shared.Ids;
+
+/**
+ * Once a session's results are recorded, plans its report to each of the squad's channels as they are now (the
+ * original used the settings of the day the session started). Planning twice plans nothing new.
+ */
+@Component
+class PlanReports implements DurableHandler<ResultsRecorded> {
+
+	private final ChannelStore channels;
+
+	private final DeliveryStore deliveries;
+
+	private final DeliveryWorker worker;
+
+	private final Clock clock;
+
+	PlanReports(ChannelStore channels, DeliveryStore deliveries, DeliveryWorker worker, Clock clock) {
+		this.channels = channels;
+		this.deliveries = deliveries;
+		this.worker = worker;
+		this.clock = clock;
+	}
+
+	@Override
+	public String name() {
+		return "notifications.plan-reports";
+	}
+
+	@Override
+	public Class<ResultsRecorded> eventType() {
+		return ResultsRecorded.class;
+	}
+
+	@Override
+	@Transactional
+	public void handle(ResultsRecorded recorded) {
+		for (NotificationChannel channel : channels.ofSquad(recorded.squadId())) {
+			deliveries.planReport(Ids.newId(), recorded.squadId(), channel.id(), recorded.sessionId(), clock.instant());
+		}
+		worker.nudgeAfterCommit();
+	}
+
+}

@@ -1,0 +1,172 @@
+package io.featurecreep.notifications;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.Ids;
+import io.featurecreep.squads.Squad;
+import io.featurecreep.squads.SquadAccess;
+
+/**
+ * A squad's notification channels and their delivery log. Owners add, test and remove channels and retry failed
+ * deliveries. A channel is stored only after a test message reached it. Test messages are sent outside any
+ * transaction: no database connection waits on a slow receiver.
+ */
+@Service
+public class SquadNotifications {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final ChannelStore channels;
+
+	private final DeliveryStore deliveries;
+
+	private final DeliveryWorker worker;
+
+	private final EmailSender email;
+
+	private final SquadAccess squads;
+
+	private final Clock clock;
+
+	SquadNotifications(ChannelStore channels, DeliveryStore deliveries, DeliveryWorker worker, EmailSender email,
+			SquadAccess squads, Clock clock) {
+		this.channels = channels;
+		this.deliveries = deliveries;
+		this.worker = worker;
+		this.email = email;
+		this.squads = squads;
+		this.clock = clock;
+	}
+
+	/** The original {@code setNotificationConfig}: its checks and messages, in its order, and a test message. */
+	public Squad setDiscordWebhook(String callerId, String squadId, String url) {
+		if (url == null || url.isBlank()) {
+			throw DomainException.badInput("Must provide a Discord webhook URL");
+		}
+		Squad squad = squads.requireOwner(squadId, callerId, DomainException.badInput("Invalid squad ID"),
+				"change notification settings");
+		DiscordWebhook webhook = DiscordWebhook.parse(url)
+			.orElseThrow(() -> DomainException.badInput("Discord webhook failed validation"));
+		NotificationChannel candidate = new NotificationChannel(Ids.newId(), squadId, ChannelKind.DISCORD, webhook.url(),
+				null, clock.instant());
+		if (worker.sendNow(candidate, new Message.Test(squad.name())) != null) {
+			throw DomainException.badInput("Discord webhook correct form but cannot send a message");
+		}
+		Optional<NotificationChannel> existing = channels.discordOf(squadId);
+		if (existing.isPresent()) {
+			channels.updateTarget(existing.get().id(), webhook.url());
+		}
+		else {
+			channels.insert(candidate, callerId);
+		}
+		String channelId = existing.map(NotificationChannel::id).orElse(candidate.id());
+		deliveries.logTest(Ids.newId(), squadId, channelId, null, clock.instant());
+		return squad;
+	}
+
+	/** The squad's Discord webhook of the original API, if any. */
+	public Optional<String> discordWebhook(String squadId) {
+		return channels.discordOf(squadId).map(NotificationChannel::target);
+	}
+
+	/** Adds a channel after a test message reached it; a webhook channel gets its signing secret (shown once). */
+	public AddedChannel addChannel(String callerId, String squadId, ChannelKind kind, String target) {
+		Squad squad = requireOwner(callerId, squadId);
+		String valid = ChannelTargets.validate(kind, target);
+		if (kind == ChannelKind.EMAIL && !email.available()) {
+			throw DomainException.badInput("E-mail is not configured on this server");
+		}
+		if (channels.ofSquad(squadId).size() >= 20) {
+			throw DomainException.badInput("A squad has at most 20 notification channels");
+		}
+		String secret = kind == ChannelKind.WEBHOOK ? newSecret() : null;
+		NotificationChannel channel = new NotificationChannel(Ids.newId(), squadId, kind, valid, secret, clock.instant());
+		String error = worker.sendNow(channel, new Message.Test(squad.name()));
+		if (error != null) {
+			throw DomainException.badInput("Could not send a test message: " + error);
+		}
+		channels.insert(channel, callerId);
+		deliveries.logTest(Ids.newId(), squadId, channel.id(), null, clock.instant());
+		return new AddedChannel(channel, secret);
+	}
+
+	@Transactional
+	public Squad removeChannel(String callerId, String channelId) {
+		NotificationChannel channel = channels.find(channelId)
+			.orElseThrow(() -> DomainException.notFound("Channel not found"));
+		Squad squad = squads.requireOwner(channel.squadId(), callerId, DomainException.notFound("Channel not found"),
+				"change notification settings");
+		channels.delete(channelId);
+		return squad;
+	}
+
+	/** Removes the original API's Discord webhook. */
+	@Transactional
+	public Squad clearDiscordWebhook(String callerId, String squadId) {
+		Squad squad = requireOwner(callerId, squadId);
+		channels.discordOf(squadId).ifPresent(channel -> channels.delete(channel.id()));
+		return squad;
+	}
+
+	/** Sends a test message now and logs how it went. */
+	public Delivery sendTest(String callerId, String channelId) {
+		NotificationChannel channel = channels.find(channelId)
+			.orElseThrow(() -> DomainException.notFound("Channel not found"));
+		Squad squad = squads.requireOwner(channel.squadId(), callerId, DomainException.notFound("Channel not found"),
+				"send test messages");
+		String error = worker.sendNow(channel, new Message.Test(squad.name()));
+		String id = Ids.newId();
+		deliveries.logTest(id, squad.id(), channelId, error, clock.instant());
+		return deliveries.find(id).orElseThrow();
+	}
+
+	/** Sends a report that failed once more, from the first attempt. */
+	@Transactional
+	public Delivery retry(String callerId, String deliveryId) {
+		Delivery delivery = deliveries.find(deliveryId)
+			.orElseThrow(() -> DomainException.notFound("Delivery not found"));
+		squads.requireOwner(delivery.squadId(), callerId, DomainException.notFound("Delivery not found"),
+				"retry deliveries");
+		if (!deliveries.retry(deliveryId, clock.instant())) {
+			throw DomainException.badInput("Only failed reports can be retried");
+		}
+		worker.nudgeAfterCommit();
+		return deliveries.find(deliveryId).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<NotificationChannel> channels(String callerId, String squadId) {
+		requireOwner(callerId, squadId);
+		return channels.ofSquad(squadId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Delivery> deliveries(String callerId, String squadId, int limit) {
+		requireOwner(callerId, squadId);
+		return deliveries.ofSquad(squadId, Math.max(1, Math.min(limit, 200)));
+	}
+
+	private Squad requireOwner(String callerId, String squadId) {
+		return squads.requireOwner(squadId, callerId, DomainException.notFound("Squad not found"),
+				"change notification settings");
+	}
+
+	private static String newSecret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** A new channel and, for webhooks, the signing secret, which is shown only now. */
+	record AddedChannel(NotificationChannel channel, String signingSecret) {
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.featurecreep.notifications;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.featurecreep.healthcheck.QuestionResult;
+import io.featurecreep.healthcheck.ResultHistory.SessionOutcome;
+
+/**
+ * What a report says: the squad's recent sessions, oldest first, and per indicator its average in each of
+ * them (null where it was not asked or nobody voted). Indicators follow their library entry, so a renamed one
+ * keeps its row; rows are in the order of the latest session.
+ */
+record SquadReport(String squadName, String sessionId, List<Column> sessions, List<Row> indicators) {
+
+	/** One session: a column of the report. */
+	record Column(String sessionId, String name, Instant endedAt) {
+	}
+
+	/** One indicator across the sessions; the latest result gives its count and trend votes. */
+	record Row(String title, List<Double> averages, QuestionResult latest) {
+	}
+
+	static SquadReport of(String squadName, String sessionId, List<SessionOutcome> outcomes) {
+		List<Column> columns = outcomes.stream().map(o -> new Column(o.sessionId(), o.name(), o.endedAt())).toList();
+		Map<String, List<Double>> averages = new LinkedHashMap<>();
+		Map<String, QuestionResult> latest = new LinkedHashMap<>();
+		Map<String, Integer> order = new LinkedHashMap<>();
+		for (int column = 0; column < outcomes.size(); column++) {
+			for (QuestionResult result : outcomes.get(column).questions()) {
+				String key = result.libraryQuestionId() != null ? result.libraryQuestionId() : "title:" + result.title();
+				List<Double> row = averages.computeIfAbsent(key, k -> new ArrayList<>(nulls(columns.size())));
+				row.set(column, result.average());
+				latest.put(key, result);
+				order.put(key, column * 10_000 + result.position());
+			}
+		}
+		List<Row> rows = averages.keySet()
+			.stream()
+			.sorted(Comparator.comparing((String key) -> -latestColumn(order.get(key))).thenComparing(order::get))
+			.map(key -> new Row(latest.get(key).title(), averages.get(key), latest.get(key)))
+			.toList();
+		return new SquadReport(squadName, sessionId, columns, rows);
+	}
+
+	private static int latestColumn(int order) {
+		return order / 10_000;
+	}
+
+	private static List<Double> nulls(int size) {
+		List<Double> list = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			list.add(null);
+		}
+		return list;
+	}
+
+	/** The traffic light of an average: thirds of the 0–2 scale. */
+	static String circle(Double average) {
+		if (average == null) {
+			return "\u26AA"; // white circle: not asked, or nobody voted
+		}
+		if (average < 2.0 / 3) {
+			return "\uD83D\uDD34"; // red
+		}
+		return average < 4.0 / 3 ? "\uD83D\uDFE0" : "\uD83D\uDFE2"; // orange, green
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.featurecreep.notifications;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/** Microsoft Teams (workflows and incoming webhooks): an Adaptive Card with one fact per indicator. */
+@Component
+class TeamsSender implements ChannelSender {
+
+	private final WebhookPoster poster;
+
+	TeamsSender(WebhookPoster poster) {
+		this.poster = poster;
+	}
+
+	@Override
+	public ChannelKind kind() {
+		return ChannelKind.TEAMS;
+	}
+
+	@Override
+	public void send(NotificationChannel channel, Message message) throws DeliveryFailed {
+		poster.post(channel.target(), payload(message));
+	}
+
+	static Map<String, Object> payload(Message message) {
+		List<Object> body = new ArrayList<>();
+		switch (message) {
+			case Message.Test test -> body.add(text(Message.TEST_TEXT, false));
+			case Message.Report report -> {
+				body.add(text("Health check: " + report.report().squadName(), true));
+				List<Object> facts = new ArrayList<>();
+				for (SquadReport.Row row : report.report().indicators()) {
+					StringBuilder circles = new StringBuilder();
+					row.averages().forEach(average -> circles.append(SquadReport.circle(average)));
+					circles.append("  n=").append(row.latest().votes());
+					facts.add(Map.of("title", DiscordSender.cut(row.title(), 100), "value", circles.toString()));
+				}
+				body.add(Map.of("type", "FactSet", "facts", facts));
+			}
+		}
+		Map<String, Object> card = new LinkedHashMap<>();
+		card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+		card.put("type", "AdaptiveCard");
+		card.put("version", "1.4");
+		card.put("body", body);
+		return Map.of("type", "message", "attachments",
+				List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive", "content", card)));
+	}
+
+	private static Map<String, Object> text(String text, boolean heading) {
+		Map<String, Object> block = new LinkedHashMap<>();
+		block.put("type", "TextBlock");
+		block.put("text", text);
+		block.put("wrap", true);
+		if (heading) {
+			block.put("weight", "Bolder");
+			block.put("size", "Medium");
+		}
+		return block;
+	}
+
+}

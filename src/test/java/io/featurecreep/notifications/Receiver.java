@@ -1,0 +1,73 @@
+package io.featurecreep.notifications;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** A local HTTP receiver standing in for Discord, Slack, Teams and webhook receivers; records every request. */
+final class Receiver implements AutoCloseable {
+
+	record Request(String path, Map<String, List<String>> headers, String body) {
+
+		String header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.map(e -> e.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+	private final HttpServer server;
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Integer> statusByPathPrefix = new ConcurrentHashMap<>();
+
+	Receiver() throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", exchange -> {
+			try (InputStream in = exchange.getRequestBody()) {
+				String path = exchange.getRequestURI().getPath();
+				requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()),
+						new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+				int status = statusByPathPrefix.entrySet()
+					.stream()
+					.filter(e -> path.startsWith(e.getKey()))
+					.map(Map.Entry::getValue)
+					.findFirst()
+					.orElse(200);
+				exchange.sendResponseHeaders(status, -1);
+			}
+			exchange.close();
+		});
+		server.start();
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	void answer(String pathPrefix, int status) {
+		statusByPathPrefix.put(pathPrefix, status);
+	}
+
+	List<Request> to(String pathPrefix) {
+		return requests.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+
+}

@@ -1,0 +1,247 @@
+package io.featurecreep.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.featurecreep.support.FeatureCreepTest;
+import io.featurecreep.support.GraphQlApi;
+import io.featurecreep.support.GraphQlApi.Caller;
+import io.featurecreep.support.GraphQlResponse;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * After a session ends, each of the squad's channels gets its report exactly once, retried while the receiver
+ * is down; owners see the delivery log and may retry what failed. Local receivers stand in for the services.
+ */
+@FeatureCreepTest
+class ReportDeliveryTests {
+
+	static final Receiver receiver;
+
+	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	static {
+		try {
+			receiver = new Receiver();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		mail.start();
+	}
+
+	@DynamicPropertySource
+	static void standIns(DynamicPropertyRegistry registry) {
+		for (String host : List.of("discord.com", "hooks.slack.com", "contoso.webhook.office.com", "receiver.example")) {
+			registry.add("feature-creep.outbound.stand-ins[" + host + "]", () -> receiver.baseUrl() + "/" + host);
+		}
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+		registry.add("feature-creep.notifications.delivery.backoff", () -> "PT0.2S");
+		registry.add("feature-creep.notifications.delivery.poll-interval", () -> "PT0.2S");
+		registry.add("feature-creep.notifications.delivery.max-attempts", () -> "3");
+		registry.add("feature-creep.events.poll-interval", () -> "PT0.2S");
+	}
+
+	@AfterAll
+	static void stopReceivers() {
+		receiver.close();
+		mail.stop();
+	}
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String ADD = "mutation($s: String!, $k: ChannelKind!, $t: String!) { addNotificationChannel(input: {squadId: $s, kind: $k, target: $t}) { channel { id kind target } signingSecret } }";
+
+	@Autowired
+	GraphQlApi api;
+
+	Caller owner;
+
+	String squadId;
+
+	String path;
+
+	@BeforeEach
+	void squad() {
+		owner = api.as(api.newPerson("Owner"));
+		squadId = owner.execute("mutation { createSquad(input: {name: \"Reporters <!channel>\"}) { id } }").ok().text("createSquad.id");
+		path = squadId.substring(0, 8);
+	}
+
+	GraphQlResponse add(String kind, String target) {
+		return owner.execute(ADD, "s", squadId, "k", kind, "t", target);
+	}
+
+	String runSession(int colour) {
+		GraphQlResponse session = owner
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id questions { id } } }", "s", squadId)
+			.ok();
+		String sessionId = session.text("createSession.id");
+		session.data("createSession.questions").forEach(q -> owner
+			.execute("mutation($s: String!, $q: String!, $a: Int!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: $a}) { id } }",
+					"s", sessionId, "q", q.path("id").asString(), "a", colour)
+			.ok());
+		owner.execute("mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s", sessionId).ok();
+		return sessionId;
+	}
+
+	List<JsonNode> deliveries() {
+		List<JsonNode> list = new java.util.ArrayList<>();
+		owner.execute("query($s: String!) { squad(id: $s) { deliveries { id purpose status attempts lastError sessionId } } }",
+				"s", squadId)
+			.ok()
+			.data("squad.deliveries")
+			.forEach(list::add);
+		return list;
+	}
+
+	@Test
+	void everyChannelGetsEachReportOnce() throws Exception {
+		String discord = "https://discord.com/api/webhooks/4242/tok-" + path;
+		add("DISCORD", discord).ok();
+		add("SLACK", "https://hooks.slack.com/services/T000/B000/" + path + "XXXXXXXX").ok();
+		add("TEAMS", "https://contoso.webhook.office.com/webhookb2/" + path + "-abc/IncomingWebhook/x").ok();
+		GraphQlResponse webhook = add("WEBHOOK", "https://receiver.example/hooks/" + path).ok();
+		String secret = webhook.text("addNotificationChannel.signingSecret");
+		assertThat(secret).hasSizeGreaterThan(30);
+		assertThat(webhook.text("addNotificationChannel.channel.target")).isEqualTo("https://receiver.example/***");
+		add("EMAIL", "lead-" + path + "@example.com").ok();
+
+		runSession(0);
+		runSession(2);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> deliveries().stream().filter(d -> d.path("purpose").asString().equals("REPORT")
+					&& d.path("status").asString().equals("DELIVERED")).count() == 10);
+
+		List<Receiver.Request> toDiscord = receiver.to("/discord.com/api/webhooks/");
+		List<Receiver.Request> reports = toDiscord.stream().filter(r -> r.path().contains(path) && r.body().contains("embeds")).toList();
+		assertThat(reports).hasSize(2);
+		JsonNode embed = JSON.readTree(reports.get(1).body()).path("embeds").path(0);
+		assertThat(embed.path("fields")).hasSize(8);
+		assertThat(embed.path("fields").path(0).path("name").asString()).isEqualTo("Delivering value");
+		assertThat(embed.path("fields").path(0).path("value").asString()).startsWith("\uD83D\uDD34\uD83D\uDFE2");
+		assertThat(JSON.readTree(reports.get(1).body()).path("allowed_mentions").path("parse")).isEmpty();
+
+		Receiver.Request slack = receiver.to("/hooks.slack.com/services/T000/B000/" + path).getLast();
+		assertThat(slack.body()).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
+		assertThat(receiver.to("/contoso.webhook.office.com/webhookb2/" + path).getLast().body()).contains("AdaptiveCard");
+
+		Receiver.Request signed = receiver.to("/receiver.example/hooks/" + path).getLast();
+		String timestamp = signed.header("X-FeatureCreep-Timestamp");
+		assertThat(signed.header("X-FeatureCreep-Signature"))
+			.isEqualTo("sha256=" + SignedWebhookSender.sign(secret, timestamp + "." + signed.body()));
+		assertThat(JSON.readTree(signed.body()).path("indicators").path(0).path("averages")).hasSize(2);
+
+		MimeMessage[] received = mail.getReceivedMessages();
+		assertThat(java.util.Arrays.stream(received).filter(m -> {
+			try {
+				return m.getAllRecipients()[0].toString().equals("lead-" + path + "@example.com")
+						&& m.getSubject().startsWith("Health check results");
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				return false;
+			}
+		}).count()).isEqualTo(2);
+	}
+
+	@Test
+	void aReceiverThatIsDownAndComesBackGetsTheReportOnce() {
+		String target = "https://receiver.example/flaky/" + path;
+		add("WEBHOOK", target).ok();
+		receiver.answer("/receiver.example/flaky/" + path, 503);
+		String sessionId = runSession(1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> deliveries().stream().anyMatch(d -> d.path("attempts").asInt() >= 2));
+		receiver.answer("/receiver.example/flaky/" + path, 200);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> deliveries().stream().anyMatch(d -> d.path("status").asString().equals("DELIVERED")
+					&& d.path("purpose").asString().equals("REPORT")));
+		List<Receiver.Request> got = receiver.to("/receiver.example/flaky/" + path)
+			.stream()
+			.filter(r -> r.body().contains(sessionId))
+			.toList();
+		assertThat(got.size()).as("tried while down, then delivered once").isGreaterThanOrEqualTo(2);
+		assertThat(deliveries().stream().filter(d -> d.path("purpose").asString().equals("REPORT")).toList()).hasSize(1);
+	}
+
+	@Test
+	void ownersSeeFailuresAndRetryThem() {
+		add("WEBHOOK", "https://receiver.example/broken/" + path).ok();
+		receiver.answer("/receiver.example/broken/" + path, 500);
+		runSession(2);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> deliveries().stream().anyMatch(d -> d.path("status").asString().equals("FAILED")));
+		JsonNode failed = deliveries().stream().filter(d -> d.path("status").asString().equals("FAILED")).findFirst().orElseThrow();
+		assertThat(failed.path("attempts").asInt()).isEqualTo(3);
+		assertThat(failed.path("lastError").asString()).isEqualTo("The receiver answered HTTP 500");
+
+		Caller member = api.as(api.newPerson("Member"));
+		member.execute("mutation($d: String!) { retryDelivery(deliveryId: $d) { status } }", "d", failed.path("id").asString())
+			.failsWith("Delivery not found", "NOT_FOUND");
+		receiver.answer("/receiver.example/broken/" + path, 200);
+		owner.execute("mutation($d: String!) { retryDelivery(deliveryId: $d) { status } }", "d", failed.path("id").asString()).ok();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> deliveries().stream().anyMatch(d -> d.path("id").asString().equals(failed.path("id").asString())
+					&& d.path("status").asString().equals("DELIVERED")));
+	}
+
+	@Test
+	void aChannelIsOnlyAddedWhenItsTestMessageArrives() {
+		receiver.answer("/receiver.example/never/" + path, 404);
+		add("WEBHOOK", "https://receiver.example/never/" + path)
+			.failsWith("Could not send a test message: The receiver answered HTTP 404", "BAD_USER_INPUT");
+		add("SLACK", "https://hooks.slack.com.evil.example/services/x").failsWith(
+				"This is not a valid Slack webhook URL (https://hooks.slack.com/...)", "BAD_USER_INPUT");
+		add("EMAIL", "not-an-address").failsWith("This is not a valid e-mail address", "BAD_USER_INPUT");
+		assertThat(owner.execute("query($s: String!) { squad(id: $s) { notificationChannels { id } } }", "s", squadId)
+			.ok()
+			.data("squad.notificationChannels")
+			.isEmpty()).isTrue();
+	}
+
+	@Test
+	void webhooksToPrivateAddressesAreRefused() {
+		for (String target : List.of("https://127.0.0.1/x", "https://localhost/x", "https://169.254.169.254/latest/meta-data",
+				"https://10.0.0.1/x", "https://192.168.1.1/x", "https://172.16.0.1/x", "https://[::1]/x",
+				"https://[::ffff:127.0.0.1]/x", "https://[fd00::1]/x", "https://0.0.0.0/x", "https://100.64.0.1/x")) {
+			GraphQlResponse refused = add("WEBHOOK", target);
+			assertThat(refused.errorMessages()).as(target)
+				.containsExactly("Could not send a test message: Refused: the address does not lead to the public internet");
+		}
+		for (String target : List.of("http://example.com/x", "https://user:pw@example.com/x", "ftp://example.com/x",
+				"https://example.com/x#frag")) {
+			assertThat(add("WEBHOOK", target).errorMessages()).as(target)
+				.containsExactly("This is not a valid webhook URL (https://...)");
+		}
+	}
+
+	@Test
+	void channelsAreForOwnersOnly() {
+		String token = owner.execute("mutation($s: String!) { createInvite(input: {squadId: $s}) { token } }", "s", squadId)
+			.ok()
+			.text("createInvite.token");
+		Caller member = api.as(api.newPerson("Member"));
+		member.execute("mutation($t: String!) { joinSquad(token: $t) { id } }", "t", token).ok();
+		member.execute(ADD, "s", squadId, "k", "WEBHOOK", "t", "https://receiver.example/x")
+			.failsWith("Only squad owners can change notification settings", "FORBIDDEN");
+		member.execute("query($s: String!) { squad(id: $s) { deliveries { id } } }", "s", squadId)
+			.failsWith("Only squad owners can change notification settings", "FORBIDDEN");
+	}
+
+}
