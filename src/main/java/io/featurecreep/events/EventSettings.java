@@ -10,13 +10,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * that died is taken over by another once it runs out.
  */
 @ConfigurationProperties("feature-creep.events")
-record EventSettings(Integer maxAttempts, Duration lease, Duration maxBackoff, Duration pollInterval) {
+record EventSettings(Integer maxAttempts, Duration lease, Duration maxBackoff, Duration pollInterval,
+		String redisPrefix) {
 
 	EventSettings {
+		redisPrefix = redisPrefix == null ? "fc:" : redisPrefix;
 		maxAttempts = maxAttempts == null ? 10 : maxAttempts;
 		lease = lease == null ? Duration.ofSeconds(60) : lease;
 		maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
 		pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+	}
+
+	/** The jobs stream, shared by all nodes. */
+	String jobsStream() {
+		return redisPrefix + "jobs";
+	}
+
+	/** Where jobs go after too many failures. */
+	String deadStream() {
+		return redisPrefix + "jobs:dead";
+	}
+
+	String broadcastStream(String topic) {
+		return redisPrefix + "broadcast:" + topic;
 	}
 
 	Duration backoffAfter(int attempts) {

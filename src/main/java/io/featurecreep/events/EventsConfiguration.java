@@ -15,4 +15,10 @@ class EventsConfiguration {
 		return new DatabaseWorker(store, handlers, settings, clock);
 	}
 
+	@Bean
+	@RedisNotConfigured
+	InProcessBroadcast inProcessBroadcast() {
+		return new InProcessBroadcast();
+	}
+
 }

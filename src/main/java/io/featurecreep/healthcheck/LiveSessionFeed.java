@@ -5,23 +5,41 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import io.featurecreep.events.NodeBroadcast;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fans session changes out to everyone watching, once the change is committed. Within this node; another
- * transport carries them across nodes.
+ * Fans session changes out to everyone watching, on every node: a change is broadcast once committed, and each
+ * node passes what it hears to the screens and subscriptions connected to it.
  */
 @Component
 class LiveSessionFeed {
+
+	static final String TOPIC = "session-changes";
 
 	private static final int BUFFER_PER_WATCHER = 256;
 
 	private final Sinks.Many<SessionChanged> changes = Sinks.many().multicast().directBestEffort();
 
+	private final NodeBroadcast broadcast;
+
+	private final JsonMapper json;
+
+	LiveSessionFeed(NodeBroadcast broadcast, JsonMapper json) {
+		this.broadcast = broadcast;
+		this.json = json;
+		broadcast.subscribe(TOPIC, message -> deliver(json.readValue(message, SessionChanged.class)));
+	}
+
 	@TransactionalEventListener
 	void on(SessionChanged change) {
-		// several request threads may commit at once; the sink needs its emissions one at a time
+		broadcast.publish(TOPIC, json.writeValueAsString(change));
+	}
+
+	private void deliver(SessionChanged change) {
+		// several threads may deliver at once; the sink needs its emissions one at a time
 		changes.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
 	}
 

@@ -2,15 +2,8 @@ package io.featurecreep.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import io.featurecreep.support.GraphQlApi;
 import io.featurecreep.support.GraphQlApi.Caller;
 import io.featurecreep.support.GraphQlResponse;
+import io.featurecreep.support.Subscriber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -98,60 +92,6 @@ class LiveSubscriptionTests {
 			assertThat(refused.path("type").asString()).isEqualTo("error");
 			assertThat(refused.path("payload").path(0).path("message").asString()).isEqualTo("Session not found");
 		}
-	}
-
-	/** A graphql-transport-ws client on the JDK's WebSocket. */
-	static final class Subscriber implements WebSocket.Listener, AutoCloseable {
-
-		private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-
-		private final StringBuilder partial = new StringBuilder();
-
-		private WebSocket socket;
-
-		static Subscriber connect(int port, String token) throws Exception {
-			Subscriber subscriber = new Subscriber();
-			subscriber.socket = HttpClient.newHttpClient()
-				.newWebSocketBuilder()
-				.header("Authorization", "Bearer " + token)
-				.subprotocols("graphql-transport-ws")
-				.buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql-ws"), subscriber)
-				.get(5, TimeUnit.SECONDS);
-			subscriber.send(Map.of("type", "connection_init"));
-			assertThat(subscriber.next().path("type").asString()).isEqualTo("connection_ack");
-			return subscriber;
-		}
-
-		void subscribe(String id, String query, Map<String, Object> variables) {
-			send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query, "variables", variables)));
-		}
-
-		JsonNode next() throws InterruptedException {
-			JsonNode message = messages.poll(5, TimeUnit.SECONDS);
-			assertThat(message).as("a message within 5 s").isNotNull();
-			return message;
-		}
-
-		private void send(Map<String, Object> message) {
-			socket.sendText(JSON.writeValueAsString(message), true).join();
-		}
-
-		@Override
-		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			partial.append(data);
-			if (last) {
-				messages.add(JSON.readTree(partial.toString()));
-				partial.setLength(0);
-			}
-			webSocket.request(1);
-			return null;
-		}
-
-		@Override
-		public void close() {
-			socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-		}
-
 	}
 
 }

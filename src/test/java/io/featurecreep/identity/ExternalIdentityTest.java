@@ -31,7 +31,7 @@ class ExternalIdentityTest {
 	static final MockOAuth2Server provider = new MockOAuth2Server();
 
 	static {
-		provider.start();
+		io.featurecreep.support.MockIssuers.started(provider, "default");
 	}
 
 	@DynamicPropertySource

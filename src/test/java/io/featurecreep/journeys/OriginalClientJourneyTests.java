@@ -3,11 +3,9 @@ package io.featurecreep.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,10 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.sun.net.httpserver.HttpServer;
-
 import io.featurecreep.support.GraphQlResponse;
 import io.featurecreep.support.HttpGraphQl;
+import io.featurecreep.support.MockIssuers;
+import io.featurecreep.support.Receiver;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
@@ -33,38 +31,29 @@ class OriginalClientJourneyTests {
 
 	static final MockOAuth2Server issuer = new MockOAuth2Server();
 
-	static final List<String> discordPosts = new CopyOnWriteArrayList<>();
-
-	static final HttpServer discord;
+	static final Receiver discord;
 
 	static {
-		issuer.start();
 		try {
-			discord = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			discord = new Receiver();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		discord.createContext("/", exchange -> {
-			discordPosts.add(exchange.getRequestURI().getPath());
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		discord.start();
+		MockIssuers.started(issuer, "cognito");
 	}
 
 	@DynamicPropertySource
 	static void externalServers(DynamicPropertyRegistry properties) {
 		properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer.issuerUrl("cognito").toString());
 		properties.add("feature-creep.outbound.stand-ins[discord.com]",
-				() -> "http://127.0.0.1:" + discord.getAddress().getPort());
+				discord::baseUrl);
 	}
 
 	@AfterAll
 	static void stopServers() {
 		issuer.shutdown();
-		discord.stop(0);
+		discord.close();
 	}
 
 	@LocalServerPort
@@ -186,7 +175,7 @@ class OriginalClientJourneyTests {
 		leader.execute("SET_DISCORD_TOKEN", SET_DISCORD_TOKEN,
 				Map.of("input", Map.of("discordWebhook", webhook, "squadId", squadId)))
 			.ok();
-		assertThat(discordPosts).contains("/api/webhooks/842715899009826836/token-1");
+		assertThat(discord.to("/api/webhooks/842715899009826836/token-1")).hasSize(1);
 		assertThat(leader.execute("GET_EXISTING_TOKEN", GET_EXISTING_TOKEN, Map.of("id", squadId)).ok()
 			.text("squad.notificationConfig.discordWebhook")).isEqualTo(webhook);
 

@@ -15,6 +15,7 @@ import io.featurecreep.support.FeatureCreepTest;
 import io.featurecreep.support.GraphQlApi;
 import io.featurecreep.support.GraphQlApi.Caller;
 import io.featurecreep.support.GraphQlResponse;
+import io.featurecreep.support.Receiver;
 
 /** The original setNotificationConfig (spec 9.5), against a local stand-in for Discord. */
 @FeatureCreepTest
@@ -24,11 +25,11 @@ class DiscordWebhookSettingTests {
 
 	static final String SET = "mutation($input: SetNotificationConfigInput) { setNotificationConfig(input: $input) { name notificationConfig { discordWebhook } } }";
 
-	static DiscordStandIn discord;
+	static Receiver discord;
 
 	@DynamicPropertySource
 	static void discordAddress(DynamicPropertyRegistry registry) throws IOException {
-		discord = new DiscordStandIn();
+		discord = new Receiver();
 		registry.add("feature-creep.outbound.stand-ins[discord.com]", discord::baseUrl);
 	}
 
@@ -46,20 +47,20 @@ class DiscordWebhookSettingTests {
 
 	@BeforeEach
 	void squad() {
-		discord.answerWith(204);
+		discord.answer("/", 204);
 		owner = api.as(api.newPerson("Owner"));
 		squadId = owner.execute("mutation { createSquad(input: {name: \"cool squad\"}) { id } }").ok().text("createSquad.id");
 	}
 
 	@Test
 	void aWorkingWebhookIsTestedThenStored() {
-		int before = discord.received().size();
+		int before = discord.to("/").size();
 		GraphQlResponse set = owner.execute(SET, "input", java.util.Map.of("squadId", squadId, "discordWebhook", WEBHOOK))
 			.ok();
 		assertThat(set.text("setNotificationConfig.name")).isEqualTo("cool squad");
 		assertThat(set.text("setNotificationConfig.notificationConfig.discordWebhook")).isEqualTo(WEBHOOK);
-		assertThat(discord.received()).hasSize(before + 1);
-		DiscordStandIn.Received message = discord.received().get(before);
+		assertThat(discord.to("/")).hasSize(before + 1);
+		Receiver.Request message = discord.to("/").get(before);
 		assertThat(message.path()).isEqualTo("/api/webhooks/842715899009826836/abc-DEF_123");
 		assertThat(message.body()).contains("\"username\":\"Feature Creep\"").contains("\"parse\":[]");
 	}
@@ -72,7 +73,7 @@ class DiscordWebhookSettingTests {
 			.failsWith("Invalid squad ID", "BAD_USER_INPUT");
 		owner.execute(SET, "input", java.util.Map.of("squadId", squadId, "discordWebhook", "not a real webhook string"))
 			.failsWith("Discord webhook failed validation", "BAD_USER_INPUT");
-		discord.answerWith(400);
+		discord.answer("/", 400);
 		owner.execute(SET, "input", java.util.Map.of("squadId", squadId, "discordWebhook", WEBHOOK))
 			.failsWith("Discord webhook correct form but cannot send a message", "BAD_USER_INPUT");
 	}
@@ -89,7 +90,7 @@ class DiscordWebhookSettingTests {
 
 	@Test
 	void anUnreachableWebhookIsNotStored() {
-		discord.answerWith(500);
+		discord.answer("/", 500);
 		owner.execute(SET, "input", java.util.Map.of("squadId", squadId, "discordWebhook", WEBHOOK))
 			.failsWith("Discord webhook correct form but cannot send a message", "BAD_USER_INPUT");
 		assertThat(owner.execute("query($s: String!) { squad(id: $s) { notificationConfig { discordWebhook } } }", "s", squadId)

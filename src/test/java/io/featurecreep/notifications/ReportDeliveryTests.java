@@ -20,6 +20,7 @@ import io.featurecreep.support.FeatureCreepTest;
 import io.featurecreep.support.GraphQlApi;
 import io.featurecreep.support.GraphQlApi.Caller;
 import io.featurecreep.support.GraphQlResponse;
+import io.featurecreep.support.Receiver;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package io.featurecreep.notifications;
+package io.featurecreep.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /** A local HTTP receiver standing in for Discord, Slack, Teams and webhook receivers; records every request. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-	record Request(String path, Map<String, List<String>> headers, String body) {
+	public record Request(String path, Map<String, List<String>> headers, String body) {
 
-		String header(String name) {
+		public String header(String name) {
 			return headers.entrySet()
 				.stream()
 				.filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -33,7 +33,7 @@ final class Receiver implements AutoCloseable {
 
 	private final Map<String, Integer> statusByPathPrefix = new ConcurrentHashMap<>();
 
-	Receiver() throws IOException {
+	public Receiver() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", exchange -> {
 			try (InputStream in = exchange.getRequestBody()) {
@@ -53,15 +53,15 @@ final class Receiver implements AutoCloseable {
 		server.start();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
-	void answer(String pathPrefix, int status) {
+	public void answer(String pathPrefix, int status) {
 		statusByPathPrefix.put(pathPrefix, status);
 	}
 
-	List<Request> to(String pathPrefix) {
+	public List<Request> to(String pathPrefix) {
 		return requests.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
 	}
 

@@ -1,0 +1,16 @@
+package io.featurecreep.events;
+
+import java.util.function.Consumer;
+
+/**
+ * Short-lived news for every node, such as "a vote was cast in session X", so each node can update the screens
+ * connected to it. Not durable: a node that is down misses what was said meanwhile (its clients reload the
+ * current state when they reconnect).
+ */
+public interface NodeBroadcast {
+
+	void publish(String topic, String message);
+
+	void subscribe(String topic, Consumer<String> listener);
+
+}

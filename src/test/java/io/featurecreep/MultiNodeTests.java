@@ -1,0 +1,135 @@
+package io.featurecreep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.featurecreep.support.GraphQlResponse;
+import io.featurecreep.support.HttpGraphQl;
+import io.featurecreep.support.MockIssuers;
+import io.featurecreep.support.Receiver;
+import io.featurecreep.support.Subscriber;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two nodes of the application on one database and one Redis, as in a scaled-out production: a vote on one node
+ * reaches a watcher on the other at once, and a session's end produces its report exactly once, whichever node
+ * handles it. Runs where .ci/run (or .ci/start-redis.sh) set FC_TEST_REDIS_URL; on PostgreSQL when
+ * FC_TEST_POSTGRES_URL is set too, else on an in-memory H2 database the two nodes share in this JVM.
+ */
+@EnabledIfEnvironmentVariable(named = "FC_TEST_REDIS_URL", matches = "redis://.+")
+class MultiNodeTests {
+
+	static final MockOAuth2Server issuer = new MockOAuth2Server();
+
+	static Receiver discord;
+
+	static ConfigurableApplicationContext node1;
+
+	static ConfigurableApplicationContext node2;
+
+	@BeforeAll
+	static void startTwoNodes() throws Exception {
+		MockIssuers.started(issuer, "nodes");
+		discord = new Receiver();
+		Map<String, Object> shared = new HashMap<>();
+		if (System.getenv(TestDatabase.POSTGRES_URL) != null) {
+			shared.putAll(TestDatabase.postgres().properties());
+		}
+		else {
+			shared.putAll(TestDatabase.h2().properties());
+		}
+		shared.put("server.port", 0);
+		shared.put("spring.data.redis.url", System.getenv("FC_TEST_REDIS_URL"));
+		shared.put("feature-creep.events.redis-prefix", "test-" + UUID.randomUUID() + ":");
+		shared.put("feature-creep.events.poll-interval", "PT0.2S");
+		shared.put("feature-creep.notifications.delivery.poll-interval", "PT0.2S");
+		shared.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUrl("nodes").toString());
+		shared.put("feature-creep.outbound.stand-ins[discord.com]", discord.baseUrl());
+		// as command-line arguments: they win over application.properties, as a deployment's settings would
+		String[] arguments = shared.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		node1 = new SpringApplicationBuilder(FeatureCreepApplication.class).run(arguments);
+		node2 = new SpringApplicationBuilder(FeatureCreepApplication.class).run(arguments);
+	}
+
+	@AfterAll
+	static void stopNodes() {
+		node1.close();
+		node2.close();
+		issuer.shutdown();
+		discord.close();
+	}
+
+	static int port(ConfigurableApplicationContext node) {
+		return ((WebServerApplicationContext) node).getWebServer().getPort();
+	}
+
+	String token(String subject) {
+		return issuer.issueToken("nodes", subject, "feature-creep", Map.of()).serialize();
+	}
+
+	@Test
+	void aVoteOnOneNodeReachesAWatcherOnTheOtherAndTheReportIsSentOnce() throws Exception {
+		String owner = token(UUID.randomUUID().toString());
+		HttpGraphQl onNode1 = new HttpGraphQl(port(node1), owner);
+		String squadId = onNode1.execute(null, "mutation { createSquad(input: {name: \"Scaled\"}) { id } }", Map.of())
+			.ok()
+			.text("createSquad.id");
+		onNode1.execute(null, "mutation($s: String!, $w: String) { setNotificationConfig(input: {squadId: $s, discordWebhook: $w}) { id } }",
+				Map.of("s", squadId, "w", "https://discord.com/api/webhooks/77/node-" + squadId))
+			.ok();
+		GraphQlResponse session = onNode1
+			.execute(null, "mutation($s: String!) { createSession(input: {squadId: $s}) { id questions { id } } }", Map.of("s", squadId))
+			.ok();
+		String sessionId = session.text("createSession.id");
+
+		try (Subscriber watcher = Subscriber.connect(port(node2), owner)) {
+			watcher.subscribe("1", "subscription($s: String!) { sessionChanged(sessionId: $s) { change questionId } }",
+					Map.of("s", sessionId));
+			assertThat(change(watcher.next())).isEqualTo("CURRENT_STATE");
+			long start = System.nanoTime();
+			onNode1.execute(null, "mutation($s: String!, $q: String!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 2}) { id } }",
+					Map.of("s", sessionId, "q", session.text("createSession.questions.0.id")))
+				.ok();
+			JsonNode vote = watcher.next();
+			assertThat(change(vote)).isEqualTo("VOTE_CAST");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		}
+
+		onNode1.execute(null, "mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", Map.of("s", sessionId)).ok();
+		String reportPath = "/api/webhooks/77/node-" + squadId;
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> discord.to(reportPath).stream().filter(r -> r.body().contains("embeds")).count() == 1);
+		Thread.sleep(2000);
+		assertThat(discord.to(reportPath).stream().filter(r -> r.body().contains("embeds")).toList()).hasSize(1);
+
+		StringRedisTemplate redis = node1.getBean(StringRedisTemplate.class);
+		String prefix = node1.getEnvironment().getProperty("feature-creep.events.redis-prefix");
+		assertThat(redis.opsForStream().pending(prefix + "jobs", "fc-workers").getTotalPendingMessages()).isZero();
+		List<String> statuses = node1.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("select distinct status from event_outbox")
+			.query(String.class)
+			.list();
+		assertThat(statuses).containsOnly("DONE");
+	}
+
+	private static String change(JsonNode message) {
+		return message.path("payload").path("data").path("sessionChanged").path("change").asString();
+	}
+
+}
