@@ -58,6 +58,7 @@ class MultiNodeTests {
 		shared.put("spring.data.redis.url", System.getenv("FC_TEST_REDIS_URL"));
 		shared.put("feature-creep.events.redis-prefix", "test-" + UUID.randomUUID() + ":");
 		shared.put("feature-creep.events.poll-interval", "PT0.2S");
+		shared.put("feature-creep.events.lease", "PT3S");
 		shared.put("feature-creep.notifications.delivery.poll-interval", "PT0.2S");
 		shared.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUrl("nodes").toString());
 		shared.put("feature-creep.outbound.stand-ins[discord.com]", discord.baseUrl());
@@ -120,12 +121,64 @@ class MultiNodeTests {
 
 		StringRedisTemplate redis = node1.getBean(StringRedisTemplate.class);
 		String prefix = node1.getEnvironment().getProperty("feature-creep.events.redis-prefix");
-		assertThat(redis.opsForStream().pending(prefix + "jobs", "fc-workers").getTotalPendingMessages()).isZero();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> redis.opsForStream().pending(prefix + "jobs", "fc-workers").getTotalPendingMessages() == 0);
 		List<String> statuses = node1.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-			.sql("select distinct status from event_outbox")
+			.sql("select distinct status from event_outbox where payload like ?")
+			.param("%" + sessionId + "%")
 			.query(String.class)
 			.list();
 		assertThat(statuses).containsOnly("DONE");
+	}
+
+	@Test
+	void aJobLeftPendingByADeadNodeIsTakenOverAndDoneOnce() throws Exception {
+		String owner = token(UUID.randomUUID().toString());
+		HttpGraphQl onNode2 = new HttpGraphQl(port(node2), owner);
+		String squadId = onNode2.execute(null, "mutation { createSquad(input: {name: \"Orphaned\"}) { id } }", Map.of())
+			.ok()
+			.text("createSquad.id");
+		onNode2.execute(null, "mutation($s: String!, $w: String) { setNotificationConfig(input: {squadId: $s, discordWebhook: $w}) { id } }",
+				Map.of("s", squadId, "w", "https://discord.com/api/webhooks/78/dead-" + squadId))
+			.ok();
+		String sessionId = onNode2.execute(null, "mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", Map.of("s", squadId))
+			.ok()
+			.text("createSession.id");
+
+		// a third node takes the session's end job from the stream and dies before acknowledging it
+		List<RedisJobConsumerControl> consumers = List.of(new RedisJobConsumerControl(node1), new RedisJobConsumerControl(node2));
+		consumers.forEach(RedisJobConsumerControl::pause);
+		StringRedisTemplate redis = node1.getBean(StringRedisTemplate.class);
+		String jobs = node1.getEnvironment().getProperty("feature-creep.events.redis-prefix") + "jobs";
+		onNode2.execute(null, "mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", Map.of("s", sessionId)).ok();
+		await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForStream().size(jobs) > 0
+				&& !redis.opsForStream().read(org.springframework.data.redis.connection.stream.Consumer.from("fc-workers", "dead-node"),
+						org.springframework.data.redis.connection.stream.StreamOffset.create(jobs,
+								org.springframework.data.redis.connection.stream.ReadOffset.lastConsumed()))
+					.isEmpty());
+		assertThat(redis.opsForStream().pending(jobs, "fc-workers").getTotalPendingMessages()).isPositive();
+		consumers.forEach(RedisJobConsumerControl::resume);
+
+		String reportPath = "/api/webhooks/78/dead-" + squadId;
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> discord.to(reportPath).stream().filter(r -> r.body().contains("embeds")).count() == 1);
+		Thread.sleep(2000);
+		assertThat(discord.to(reportPath).stream().filter(r -> r.body().contains("embeds")).toList()).hasSize(1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> redis.opsForStream().pending(jobs, "fc-workers").getTotalPendingMessages() == 0);
+	}
+
+	/** Stops and restarts a node's job consumer, to arrange who holds a job. */
+	record RedisJobConsumerControl(ConfigurableApplicationContext node) {
+
+		void pause() {
+			node.getBean("redisJobConsumer", org.springframework.context.SmartLifecycle.class).stop();
+		}
+
+		void resume() {
+			node.getBean("redisJobConsumer", org.springframework.context.SmartLifecycle.class).start();
+		}
+
 	}
 
 	private static String change(JsonNode message) {

@@ -50,7 +50,7 @@ class OutboxRelay extends WorkLoop implements OutboxListener {
 				.add(StreamRecords.string(Map.of("outboxId", entry.id(), "eventType", entry.eventType(), "handler",
 						entry.handler(), "payload", entry.payload())).withStreamKey(settings.jobsStream()),
 						XAddOptions.maxlen(100_000).approximateTrimming(true));
-			store.markRelayed(entry.id(), clock.instant());
+			store.markRelayed(entry.id());
 		}
 		return claimed.size() == BATCH;
 	}

@@ -65,8 +65,11 @@ class OutboxStore {
 		finish(id, "DONE", null, now);
 	}
 
-	void markRelayed(String id, Instant now) {
-		finish(id, "RELAYED", null, now);
+	/** Only a pending entry becomes relayed: a fast consumer on another node may already have marked it done. */
+	void markRelayed(String id) {
+		jdbc.sql("update event_outbox set status = 'RELAYED', locked_until = null where id = ? and status = 'PENDING'")
+			.param(id)
+			.update();
 	}
 
 	void markDead(String id, String error, Instant now) {
