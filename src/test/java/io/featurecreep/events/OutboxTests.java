@@ -19,15 +19,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.featurecreep.support.GraphQlApi;
+import io.featurecreep.support.GraphQlResponse;
 
 /**
  * The outbox with the database transport: work is recorded with the change, runs after the commit, is retried
  * with backoff, parked as dead after too many failures, never recorded for a rolled-back change, and taken over
  * when the node that claimed it stopped.
  */
+@AutoConfigureMockMvc
+@Import(GraphQlApi.class)
 @SpringBootTest(properties = { "feature-creep.events.max-attempts=3", "feature-creep.events.max-backoff=PT0.2S",
 		"feature-creep.events.poll-interval=PT0.1S" })
 class OutboxTests {
@@ -76,6 +83,9 @@ class OutboxTests {
 	Recorder recorder;
 
 	@Autowired
+	GraphQlApi api;
+
+	@Autowired
 	ApplicationEventPublisher events;
 
 	@Autowired
@@ -118,6 +128,18 @@ class OutboxTests {
 			.query(String.class)
 			.single();
 		assertThat(error).contains("receiver down (attempt 3)");
+	}
+
+	@Test
+	void theOrganisationAdminSeesDeadWorkAndOthersDoNot() {
+		GraphQlApi.Caller admin = api.as(api.newPerson("Admin"));
+		GraphQlApi.Caller someone = api.as(api.newPerson("Someone"));
+		String id = publish(true, 0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> "DEAD".equals(status(id)));
+		GraphQlResponse seen = admin.execute("{ outbox { dead deadWork { handler attempts lastError } } }").ok();
+		assertThat(seen.data("outbox.dead").asInt()).isPositive();
+		assertThat(seen.text("outbox.deadWork.0.handler")).isEqualTo("test.recorder");
+		someone.execute("{ outbox { dead } }").failsWith("Only organisation admins can see background work", "FORBIDDEN");
 	}
 
 	@Test
