@@ -233,6 +233,14 @@ class ReportDeliveryTests {
 	}
 
 	@Test
+	void redirectsAreNeverFollowed() {
+		receiver.answer("/receiver.example/moved/" + path, 307);
+		add("WEBHOOK", "https://receiver.example/moved/" + path)
+			.failsWith("Could not send a test message: The receiver answered HTTP 307", "BAD_USER_INPUT");
+		assertThat(receiver.to("/redirected")).isEmpty();
+	}
+
+	@Test
 	void channelsAreForOwnersOnly() {
 		String token = owner.execute("mutation($s: String!) { createInvite(input: {squadId: $s}) { token } }", "s", squadId)
 			.ok()

@@ -46,6 +46,9 @@ public final class Receiver implements AutoCloseable {
 					.map(Map.Entry::getValue)
 					.findFirst()
 					.orElse(200);
+				if (status / 100 == 3) {
+					exchange.getResponseHeaders().add("Location", baseUrl() + "/redirected" + path);
+				}
 				exchange.sendResponseHeaders(status, -1);
 			}
 			exchange.close();
