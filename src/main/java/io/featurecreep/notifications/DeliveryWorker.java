@@ -100,6 +100,7 @@ class DeliveryWorker extends WorkLoop {
 		String squadName = squads.find(delivery.squadId()).map(s -> s.name()).orElse("");
 		Message message = new Message.Report(
 				SquadReport.of(squadName, delivery.sessionId(), history.recent(delivery.squadId(), SESSIONS_IN_REPORT)));
+		pauseForDrill();
 		String error = sendNow(channel, message);
 		if (error == null) {
 			deliveries.delivered(delivery.id(), clock.instant());
@@ -117,11 +118,30 @@ class DeliveryWorker extends WorkLoop {
 		}
 	}
 
-	/** Delivery pacing; the defaults suit chat services' rate limits. */
+	/** Failure drills: a pause between claiming a delivery and sending it, to kill a node in the middle. */
+	private void pauseForDrill() {
+		if (settings.drillPauseBeforeSend().isZero()) {
+			return;
+		}
+		log.warn("Failure drill: pausing {} before sending", settings.drillPauseBeforeSend());
+		try {
+			Thread.sleep(settings.drillPauseBeforeSend());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Delivery pacing; the defaults suit chat services' rate limits. {@code drillPauseBeforeSend} is for failure
+	 * drills only (default zero).
+	 */
 	@ConfigurationProperties("feature-creep.notifications.delivery")
-	record Settings(Integer maxAttempts, Duration backoff, Duration lease, Duration pollInterval) {
+	record Settings(Integer maxAttempts, Duration backoff, Duration lease, Duration pollInterval,
+			Duration drillPauseBeforeSend) {
 
 		Settings {
+			drillPauseBeforeSend = drillPauseBeforeSend == null ? Duration.ZERO : drillPauseBeforeSend;
 			maxAttempts = maxAttempts == null ? 8 : maxAttempts;
 			backoff = backoff == null ? Duration.ofSeconds(5) : backoff;
 			lease = lease == null ? Duration.ofSeconds(60) : lease;
