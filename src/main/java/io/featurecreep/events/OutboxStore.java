@@ -3,11 +3,12 @@ package io.featurecreep.events;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.featurecreep.shared.LeasedWork;
 
 /** The outbox table. Claims are optimistic updates, so any number of nodes can share it safely. */
 @Repository
@@ -32,33 +33,14 @@ class OutboxStore {
 	 * (its node died or hung) is due again.
 	 */
 	List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
-		List<String> candidates = jdbc.sql("""
-				select id from event_outbox
-				where status = 'PENDING' and next_attempt_at <= :now and (locked_until is null or locked_until < :now)
-				order by next_attempt_at
-				fetch first :limit rows only""")
-			.param("now", utc(now))
-			.param("limit", limit)
-			.query(String.class)
-			.list();
-		List<OutboxEntry> claimed = new ArrayList<>();
-		for (String id : candidates) {
-			int won = jdbc.sql("""
-					update event_outbox set locked_until = :lease, attempts = attempts + 1
-					where id = :id and status = 'PENDING' and (locked_until is null or locked_until < :now)""")
-				.param("lease", utc(leaseUntil))
-				.param("id", id)
-				.param("now", utc(now))
-				.update();
-			if (won == 1) {
-				claimed.add(jdbc.sql("select id, event_type, payload, handler, attempts from event_outbox where id = ?")
-					.param(id)
-					.query((rs, row) -> new OutboxEntry(rs.getString("id"), rs.getString("event_type"),
-							rs.getString("payload"), rs.getString("handler"), rs.getInt("attempts")))
-					.single());
-			}
-		}
-		return claimed;
+		return LeasedWork.claimDue(jdbc, "event_outbox", now, leaseUntil, limit)
+			.stream()
+			.map(id -> jdbc.sql("select id, event_type, payload, handler, attempts from event_outbox where id = ?")
+				.param(id)
+				.query((rs, row) -> new OutboxEntry(rs.getString("id"), rs.getString("event_type"), rs.getString("payload"),
+						rs.getString("handler"), rs.getInt("attempts")))
+				.single())
+			.toList();
 	}
 
 	void markDone(String id, Instant now) {

@@ -6,12 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.featurecreep.shared.LeasedWork;
 
 /** The delivery log. Claims are optimistic updates with a lease, so every node can run a worker. */
 @Repository
@@ -50,28 +51,10 @@ class DeliveryStore {
 	}
 
 	List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-		List<String> candidates = jdbc.sql("""
-				select id from notification_delivery
-				where status = 'PENDING' and next_attempt_at <= :now and (locked_until is null or locked_until < :now)
-				order by next_attempt_at fetch first :limit rows only""")
-			.param("now", utc(now))
-			.param("limit", limit)
-			.query(String.class)
-			.list();
-		List<Delivery> claimed = new ArrayList<>();
-		for (String id : candidates) {
-			int won = jdbc.sql("""
-					update notification_delivery set locked_until = :lease, attempts = attempts + 1
-					where id = :id and status = 'PENDING' and (locked_until is null or locked_until < :now)""")
-				.param("lease", utc(leaseUntil))
-				.param("id", id)
-				.param("now", utc(now))
-				.update();
-			if (won == 1) {
-				find(id).ifPresent(claimed::add);
-			}
-		}
-		return claimed;
+		return LeasedWork.claimDue(jdbc, "notification_delivery", now, leaseUntil, limit)
+			.stream()
+			.flatMap(id -> find(id).stream())
+			.toList();
 	}
 
 	void delivered(String id, Instant now) {
