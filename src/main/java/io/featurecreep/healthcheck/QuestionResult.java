@@ -15,9 +15,36 @@ public record QuestionResult(String questionId, String sessionId, String squadId
 		return yellow + 2 * green;
 	}
 
+	/** The traffic light of the average: thirds of the 0–2 scale; NONE without votes. */
+	public Band band() {
+		return Band.of(average);
+	}
+
+	/** Where the trend votes point: the majority of improving against worsening; null without trend votes. */
+	public Trend trend() {
+		if (improving + stable + worsening == 0) {
+			return null;
+		}
+		return improving > worsening ? Trend.IMPROVING : worsening > improving ? Trend.WORSENING : Trend.STABLE;
+	}
+
 	/** How much the average moved since the previous session; null when either is unknown. */
 	public Double change() {
 		return average == null || previousAverage == null ? null : average - previousAverage;
+	}
+
+	/** A colour band of an average. */
+	public enum Band {
+
+		RED, YELLOW, GREEN, NONE;
+
+		public static Band of(Double average) {
+			if (average == null) {
+				return NONE;
+			}
+			return average < 2.0 / 3 ? RED : average < 4.0 / 3 ? YELLOW : GREEN;
+		}
+
 	}
 
 }

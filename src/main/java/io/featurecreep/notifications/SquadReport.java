@@ -59,15 +59,14 @@ record SquadReport(String squadName, String sessionId, List<Column> sessions, Li
 		return list;
 	}
 
-	/** The traffic light of an average: thirds of the 0–2 scale. */
+	/** The traffic light of an average as a coloured circle; white where not asked or nobody voted. */
 	static String circle(Double average) {
-		if (average == null) {
-			return "\u26AA"; // white circle: not asked, or nobody voted
-		}
-		if (average < 2.0 / 3) {
-			return "\uD83D\uDD34"; // red
-		}
-		return average < 4.0 / 3 ? "\uD83D\uDFE0" : "\uD83D\uDFE2"; // orange, green
+		return switch (QuestionResult.Band.of(average)) {
+			case RED -> "\uD83D\uDD34";
+			case YELLOW -> "\uD83D\uDFE0";
+			case GREEN -> "\uD83D\uDFE2";
+			case NONE -> "\u26AA";
+		};
 	}
 
 }
