@@ -16,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.featurecreep.healthcheck.SessionChanged.Change;
 import io.featurecreep.healthcheck.SquadTemplates.NewQuestion;
-import io.featurecreep.library.LibraryQuestion;
 import io.featurecreep.library.QuestionLibrary;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.Ids;
@@ -78,18 +77,24 @@ public class SessionLifecycle {
 				store.insert(session);
 				String firstQuestion = null;
 				int position = 1;
-				List<LibraryQuestion> entries = chosen == null ? templates.templateOf(squadId)
-						: chosen.stream()
-							.map(q -> library.recordUse(squad.organisationId(), q.title(), q.descriptionGood(),
-									q.descriptionBad()))
-							.toList();
-				for (LibraryQuestion entry : entries) {
-					String questionId = Ids.newId();
-					store.insertQuestion(new SessionQuestion(questionId, session.id(), position++, entry.id(),
-							entry.title(), entry.descriptionGood(), entry.descriptionBad(), null, false), clock.instant());
-					if (chosen == null) {
+				List<Planned> planned = chosen == null ? templates.templateOf(squadId)
+					.stream()
+					.map(entry -> {
 						library.countUse(entry.id());
-					}
+						return new Planned(entry.id(), entry.title(), entry.descriptionGood(), entry.descriptionBad());
+					})
+					.toList()
+						: chosen.stream()
+							// the library links the indicator (and counts its use), so its history follows it
+							.map(q -> new Planned(library
+								.recordUse(squad.organisationId(), q.title(), q.descriptionGood(), q.descriptionBad())
+								.id(), q.title(), q.descriptionGood(), q.descriptionBad()))
+							.toList();
+				for (Planned question : planned) {
+					String questionId = Ids.newId();
+					store.insertQuestion(new SessionQuestion(questionId, session.id(), position++,
+							question.libraryQuestionId(), question.title(), question.descriptionGood(),
+							question.descriptionBad(), null, false), clock.instant());
 					firstQuestion = firstQuestion == null ? questionId : firstQuestion;
 				}
 				store.setActiveQuestion(session.id(), firstQuestion);
@@ -175,6 +180,10 @@ public class SessionLifecycle {
 				: options.resultVisibility() == null ? ResultVisibility.IMMEDIATE : options.resultVisibility();
 		return new HealthSession(Ids.newId(), squad.id(), TextLimits.optional(options.name(), "Session name", 200),
 				mode, visibility, squad.anonymous(), deadline, null, callerId, now, null, null);
+	}
+
+	/** A question as it goes into a new session, with the library entry it stands for. */
+	private record Planned(String libraryQuestionId, String title, String descriptionGood, String descriptionBad) {
 	}
 
 	/**
