@@ -23,6 +23,7 @@ import io.featurecreep.identity.Onboarding;
 import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 
 /**
  * The squad pages: the workspace (my squads), creating a squad, and a squad's page with its members, roles,
@@ -137,6 +138,7 @@ class SquadPagesController {
 			redirect.addFlashAttribute("settingsSaved", true);
 		}
 		catch (DomainException refused) {
+			requireBadInput(refused);
 			redirect.addFlashAttribute("settingsName", name);
 			redirect.addFlashAttribute("settingsError", refused.getMessage());
 		}
@@ -152,6 +154,7 @@ class SquadPagesController {
 			redirect.addFlashAttribute("newInvite", invite.token());
 		}
 		catch (DomainException refused) {
+			requireBadInput(refused);
 			redirect.addFlashAttribute("inviteError", refused.getMessage());
 		}
 		return "redirect:/squads/" + squadId + "#invites";
@@ -190,7 +193,8 @@ class SquadPagesController {
 			management.removeMember(callerId, squadId, personId);
 		}
 		catch (DomainException refused) {
-			if (refused.code() != io.featurecreep.shared.ErrorCode.BAD_USER_INPUT || !access.isMember(squadId, callerId)) {
+			requireBadInput(refused);
+			if (!access.isMember(squadId, callerId)) {
 				throw refused;
 			}
 			redirect.addFlashAttribute("membersError", refused.getMessage());
@@ -210,12 +214,17 @@ class SquadPagesController {
 			management.changeRole(Callers.id(principal), squadId, personId, role);
 		}
 		catch (DomainException refused) {
-			if (refused.code() != io.featurecreep.shared.ErrorCode.BAD_USER_INPUT) {
-				throw refused;
-			}
+			requireBadInput(refused);
 			redirect.addFlashAttribute("membersError", refused.getMessage());
 		}
 		return "redirect:/squads/" + squadId + "#members";
+	}
+
+	/** Refusals of who may do what go to the error page; only bad input is shown next to the form. */
+	private static void requireBadInput(DomainException refused) {
+		if (refused.code() != ErrorCode.BAD_USER_INPUT) {
+			throw refused;
+		}
 	}
 
 	/** The squad, if the caller is a member; to anyone else it does not exist. */
