@@ -7,15 +7,14 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.featurecreep.identity.Callers;
+import io.featurecreep.shared.DomainException;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -56,7 +55,7 @@ class SessionEvents {
 	@GetMapping(path = "/sessions/{sessionId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter events(@PathVariable String sessionId, Principal principal) {
 		HealthSession session = views.visible(sessionId, Callers.id(principal))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> DomainException.notFound("Not found"));
 		// 0: no time limit (the servlet container's async timeout would otherwise end it after 30 s)
 		SseEmitter emitter = new SseEmitter(streamTime.toMillis());
 		Flux<String> changes = feed.changesOf(session.id()).map(change -> eventName(change.change()));

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.featurecreep.healthcheck.CastVote.Ballot;
 import io.featurecreep.healthcheck.SessionViews.QuestionCard;
@@ -104,7 +103,7 @@ class SessionPages {
 			case "controls" -> "healthcheck/live-parts :: controls";
 			case "timer" -> "healthcheck/live-parts :: timer";
 			case "progress" -> "healthcheck/live-parts :: progress";
-			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			default -> throw DomainException.notFound("Not found");
 		};
 	}
 
@@ -141,7 +140,7 @@ class SessionPages {
 		model.addAttribute("draftTrend", trend);
 		if (now.mode() == SessionMode.ASYNC) {
 			QuestionCard card = views.card(now, questionId, viewerId)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+				.orElseThrow(() -> DomainException.notFound("Not found"));
 			model.addAttribute("check", now);
 			model.addAttribute("card", card);
 			model.addAttribute("members", views.memberCount(now));
@@ -161,12 +160,23 @@ class SessionPages {
 				() -> facilitation.reveal(Callers.id(principal), sessionId, questionId));
 	}
 
+	/**
+	 * Previous and next. {@code from} is the question the facilitator's screen showed: a click on controls
+	 * that are out of date (a double click, a second facilitator) changes nothing.
+	 */
 	@PostMapping("/sessions/{sessionId}/active")
 	String moveTo(@PathVariable String sessionId, @RequestParam String questionId,
+			@RequestParam(required = false) String from,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Principal principal,
 			HttpServletResponse response) {
-		return steer(sessionId, htmx, response, QUESTION_CHANGED,
-				() -> facilitation.setActiveQuestion(Callers.id(principal), sessionId, questionId));
+		String callerId = Callers.id(principal);
+		String showing = visible(sessionId, callerId).activeQuestionId();
+		boolean current = from == null || showing == null || from.equals(showing);
+		return steer(sessionId, htmx, response, QUESTION_CHANGED, () -> {
+			if (current) {
+				facilitation.setActiveQuestion(callerId, sessionId, questionId);
+			}
+		});
 	}
 
 	@PostMapping("/sessions/{sessionId}/timer")
@@ -247,7 +257,7 @@ class SessionPages {
 
 	/** The session, if the viewer is a member of its squad; to anyone else it does not exist. */
 	private HealthSession visible(String sessionId, String viewerId) {
-		return views.visible(sessionId, viewerId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return views.visible(sessionId, viewerId).orElseThrow(() -> DomainException.notFound("Not found"));
 	}
 
 	/** What the live page shows: the active question, how many voted, and whether the viewer steers. */

@@ -4,13 +4,11 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.featurecreep.identity.Callers;
 import io.featurecreep.identity.Onboarding;
@@ -47,7 +45,7 @@ class JoinPagesController {
 		if (onboarding.isPresent()) {
 			return onboarding.get();
 		}
-		Invite invite = access.invite(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Invite invite = access.invite(token).orElseThrow(() -> DomainException.notFound("Not found"));
 		Squad squad = access.find(invite.squadId()).orElseThrow();
 		if (access.isMember(squad.id(), me.id())) {
 			return "redirect:/squads/" + squad.id();

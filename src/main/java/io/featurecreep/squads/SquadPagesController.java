@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.featurecreep.identity.Callers;
@@ -165,7 +163,7 @@ class SquadPagesController {
 			RedirectAttributes redirect) {
 		Invite invite = management.revokeInvite(Callers.id(principal), token);
 		if (!invite.squadId().equals(squadId)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw DomainException.notFound("Not found");
 		}
 		redirect.addFlashAttribute("inviteRevoked", true);
 		return "redirect:/squads/" + squadId + "#invites";
@@ -177,7 +175,7 @@ class SquadPagesController {
 		String callerId = Callers.id(principal);
 		Squad squad = visibleSquad(squadId, callerId);
 		if (!access.isMember(squadId, personId)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw DomainException.notFound("Not found");
 		}
 		model.addAttribute("squad", squad);
 		model.addAttribute("person", people.findById(personId).orElseThrow());
@@ -231,7 +229,7 @@ class SquadPagesController {
 	private Squad visibleSquad(String squadId, String callerId) {
 		return access.find(squadId)
 			.filter(squad -> access.isMember(squadId, callerId))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> DomainException.notFound("Not found"));
 	}
 
 	record WorkspaceLine(Squad squad, int memberCount, SquadRole role, List<SquadPagePart> parts) {

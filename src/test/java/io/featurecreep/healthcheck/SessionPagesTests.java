@@ -188,6 +188,23 @@ class SessionPagesTests {
 	}
 
 	@Test
+	void outOfDateControlsChangeNothing() throws Exception {
+		String second = store.questions(session.id()).get(1).id();
+		mvc.perform(post("/sessions/{id}/active", session.id()).param("questionId", second)
+			.param("from", second)
+			.header("HX-Request", "true")
+			.with(as(owner))
+			.with(csrf())).andExpect(status().isNoContent());
+		assertThat(store.find(session.id()).orElseThrow().activeQuestionId()).isEqualTo(firstQuestion);
+		mvc.perform(post("/sessions/{id}/active", session.id()).param("questionId", second)
+			.param("from", firstQuestion)
+			.header("HX-Request", "true")
+			.with(as(owner))
+			.with(csrf())).andExpect(status().isNoContent());
+		assertThat(store.find(session.id()).orElseThrow().activeQuestionId()).isEqualTo(second);
+	}
+
+	@Test
 	void theEventStreamStartsWithASync() throws Exception {
 		MvcResult stream = mvc.perform(get("/sessions/{id}/events", session.id()).with(as(member))
 			.accept(MediaType.TEXT_EVENT_STREAM)).andExpect(request().asyncStarted()).andReturn();

@@ -200,6 +200,7 @@ class HealthCheckBrowserTests {
 
 		ada.button("← Previous").click();
 		assertThat(bob.page.locator("#question-title")).hasText("Pair programming");
+		assertThat(ada.button("← Previous")).isDisabled();
 		ada.button("Next →").click();
 		assertThat(bob.page.locator("#question-title")).hasText(second);
 
@@ -252,6 +253,13 @@ class HealthCheckBrowserTests {
 			.click();
 		assertThat(first).containsText("Your vote is in");
 		assertThat(ada.page.locator("main section.card").first()).containsText("1 of 2 voted");
+		// the keyboard alone: arrows pick a colour, Enter sends the vote
+		Locator second = bob.page.locator("main section.card").nth(1);
+		second.getByLabel("Red").focus();
+		bob.page.keyboard().press("ArrowRight");
+		bob.page.keyboard().press("Enter");
+		assertThat(second).containsText("Your vote is in");
+		assertThat(second.getByLabel("Yellow")).isChecked();
 		bob.check("async-voted");
 
 		// the deadline passes: the next look shows the results
