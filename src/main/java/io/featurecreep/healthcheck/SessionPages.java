@@ -3,7 +3,6 @@ package io.featurecreep.healthcheck;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -234,24 +233,28 @@ class SessionPages {
 		return "redirect:/sessions/" + sessionId;
 	}
 
+	/**
+	 * The live page's model. Only the active question is read with its votes: every part is fetched again on
+	 * every change, by every viewer.
+	 */
 	private LiveModel live(HealthSession session, String viewerId, Model model) {
-		List<QuestionCard> cards = views.cards(session, viewerId);
-		Optional<QuestionCard> active = cards.stream()
-			.filter(card -> card.id().equals(session.activeQuestionId()))
-			.findFirst()
-			.or(() -> cards.stream().findFirst());
-		LiveModel live = new LiveModel(session, active.orElse(null), cards.size(),
-				active.map(card -> views.status(session, card.id(), viewerId)).orElse(null),
+		List<SessionQuestion> questions = views.questions(session);
+		int index = 0;
+		for (int i = 0; i < questions.size(); i++) {
+			if (questions.get(i).id().equals(session.activeQuestionId())) {
+				index = i;
+			}
+		}
+		QuestionCard active = questions.isEmpty() ? null
+				: views.card(session, questions.get(index), index + 1, viewerId);
+		LiveModel live = new LiveModel(session, active, questions.size(),
+				active == null ? null : views.status(session, active.id(), viewerId),
 				views.canFacilitate(session, viewerId));
 		model.addAttribute("check", session);
 		model.addAttribute("live", live);
-		model.addAttribute("cards", cards);
-		model.addAttribute("previous", active.filter(card -> card.number() > 1)
-			.map(card -> cards.get(card.number() - 2).id())
-			.orElse(null));
-		model.addAttribute("next", active.filter(card -> card.number() < cards.size())
-			.map(card -> cards.get(card.number()).id())
-			.orElse(null));
+		model.addAttribute("questions", questions);
+		model.addAttribute("previous", active != null && index > 0 ? questions.get(index - 1).id() : null);
+		model.addAttribute("next", active != null && index < questions.size() - 1 ? questions.get(index + 1).id() : null);
 		return live;
 	}
 

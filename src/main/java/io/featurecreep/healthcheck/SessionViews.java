@@ -88,10 +88,25 @@ class SessionViews {
 		return Optional.empty();
 	}
 
-	private QuestionCard card(HealthSession session, SessionQuestion question, int number, String viewerId) {
+	List<SessionQuestion> questions(HealthSession session) {
+		return store.questions(session.id());
+	}
+
+	QuestionCard card(HealthSession session, SessionQuestion question, int number, String viewerId) {
 		AnswerView mine = reading.ownAnswer(viewerId, session, question).orElse(null);
 		QuestionResults results = reading.results(session, question).orElse(null);
-		return new QuestionCard(question, number, mine, reading.voteCount(question), results);
+		List<NamedVote> named = List.of();
+		if (results != null && !session.anonymous()) {
+			List<AnswerView> answers = reading.answers(viewerId, session, question);
+			Map<String, Person> voters = people.findAllById(
+					answers.stream().map(AnswerView::personId).filter(java.util.Objects::nonNull).distinct().toList());
+			named = answers.stream()
+				.filter(answer -> voters.containsKey(answer.personId()))
+				.map(answer -> new NamedVote(voters.get(answer.personId()).displayName(), answer))
+				.sorted(java.util.Comparator.comparing(NamedVote::name))
+				.toList();
+		}
+		return new QuestionCard(question, number, mine, reading.voteCount(question), results, named);
 	}
 
 	/** Who of the squad has voted on a question, in join order: names only, never what. */
@@ -164,7 +179,7 @@ class SessionViews {
 
 	/** One question as a viewer sees it: their own vote, how many voted, and results once visible. */
 	record QuestionCard(SessionQuestion question, int number, AnswerView myVote, int voteCount,
-			QuestionResults results) {
+			QuestionResults results, List<NamedVote> named) {
 
 		public String id() {
 			return question.id();
@@ -198,6 +213,10 @@ class SessionViews {
 	}
 
 	record VoterLine(String name, boolean voted, boolean me) {
+	}
+
+	/** In a named squad, once results show: who voted what. */
+	record NamedVote(String name, AnswerView vote) {
 	}
 
 	record VoteStatus(int voted, int members, List<VoterLine> voters) {

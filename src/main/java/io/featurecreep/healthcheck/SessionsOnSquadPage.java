@@ -43,6 +43,7 @@ class SessionsOnSquadPage implements SquadPageContributor {
 	public Optional<SquadPagePart> workspaceLine(String viewerId, Squad squad) {
 		Map<String, Object> values = new HashMap<>();
 		values.put("squadId", squad.id());
+		values.put("squadName", squad.name());
 		values.put("running", views.running(squad.id()).orElse(null));
 		return Optional.of(new SquadPagePart(10, "healthcheck/squad-parts", "workspace-line", values));
 	}

@@ -162,6 +162,30 @@ class SessionPagesTests {
 	}
 
 	@Test
+	void aNamedSquadSeesWhoVotedWhatOnceRevealedAnAnonymousOneNever() throws Exception {
+		String namedSquad = squads.create(owner.id(), "Named", false).id();
+		squads.join(member.id(), squads.createInvite(owner.id(), namedSquad, Duration.ofDays(1)).token());
+		HealthSession named = lifecycle.start(owner.id(), namedSquad, new StartOptions(null, SessionMode.LIVE, null,
+				ResultVisibility.ON_REVEAL, List.of(new NewQuestion("Fun", null, null))));
+		String question = store.questions(named.id()).get(0).id();
+		for (HealthSession each : List.of(named, session)) {
+			String questionId = each == named ? question : firstQuestion;
+			mvc.perform(post("/sessions/{id}/questions/{q}/vote", each.id(), questionId).param("colour", "2")
+				.with(as(member))
+				.with(csrf()));
+			mvc.perform(post("/sessions/{id}/reveal", each.id()).param("questionId", questionId)
+				.with(as(owner))
+				.with(csrf()));
+		}
+		assertThat(mvc.perform(get("/sessions/{id}", named.id()).with(as(owner))).andReturn().getResponse().getContentAsString())
+			.contains("Who voted what")
+			.contains("Member Tester</span>: <span>green</span>");
+		assertThat(mvc.perform(get("/sessions/{id}", session.id()).with(as(owner))).andReturn().getResponse().getContentAsString())
+			.contains("1 green")
+			.doesNotContain("Who voted what");
+	}
+
+	@Test
 	void onlyTheFacilitatorSteers() throws Exception {
 		mvc.perform(post("/sessions/{id}/reveal", session.id()).param("questionId", firstQuestion)
 			.with(as(member))

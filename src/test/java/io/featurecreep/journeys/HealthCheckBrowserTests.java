@@ -150,7 +150,7 @@ class HealthCheckBrowserTests {
 
 		bob.link("Workspace").click();
 		bob.check("workspace-running");
-		bob.link("Join session").click();
+		bob.link("Join session (Platform)").click();
 		cy.open(sessionUrl);
 		for (Participant each : List.of(ada, bob, cy)) {
 			assertThat(each.page.locator("#question-title")).hasText("Pair programming");
