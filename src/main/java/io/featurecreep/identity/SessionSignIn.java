@@ -70,6 +70,12 @@ class SessionSignIn {
 		return saved == null ? HOME : saved.getRedirectUrl();
 	}
 
+	/** Whether the page that sent the browser to sign-in is an invite link (the pages then say so). */
+	boolean joiningASquad(HttpServletRequest request, HttpServletResponse response) {
+		SavedRequest saved = requestCache.getRequest(request, response);
+		return saved != null && saved.getRedirectUrl().contains("/join/");
+	}
+
 	/**
 	 * Only a page the browser navigated to is worth returning to after sign-in: not an htmx fragment, an
 	 * event stream or a script's request.

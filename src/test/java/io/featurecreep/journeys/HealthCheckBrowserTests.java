@@ -102,6 +102,7 @@ class HealthCheckBrowserTests {
 		// Bob opens the link before he has an account: sign-in first, then straight back to the link
 		bob.open(invite);
 		assertThat(bob.page).hasURL(Pattern.compile(".*/signin$"));
+		assertThat(bob.page.locator("main")).containsText("to join the squad that invited you");
 		bob.check("sign-in");
 		bob.link("Sign up").click();
 		bob.fillSignUp();
