@@ -97,6 +97,8 @@ class HealthCheckBrowserTests {
 		ada.button("Create invite link").click();
 		String invite = ada.page.locator("[data-invite-link]").first().inputValue();
 		assertThat(invite).contains("/join/");
+		ada.button("Copy").click();
+		assertThat(ada.page.locator("[data-copy-status]").first()).hasText(Pattern.compile("Link copied\\.|Ctrl\\+C"));
 		ada.check("squad-owner");
 
 		// Bob opens the link before he has an account: sign-in first, then straight back to the link
@@ -183,10 +185,13 @@ class HealthCheckBrowserTests {
 		bob.check("live-revealed");
 		ada.check("live-revealed");
 
+		long clicked = System.nanoTime();
 		ada.button("Next →").click();
 		for (Participant each : List.of(ada, bob, cy)) {
 			assertThat(each.page.locator("#question-title")).not().hasText("Pair programming");
 		}
+		long followed = (System.nanoTime() - clicked) / 1_000_000;
+		assertThat(followed).as("ms until every screen showed the next question").isLessThan(1000);
 		String second = ada.page.locator("#question-title").textContent();
 		ada.button("1 min").click();
 		assertThat(bob.page.locator("#timer .timer")).isVisible();
@@ -271,6 +276,25 @@ class HealthCheckBrowserTests {
 		assertThat(bob.page).hasURL(Pattern.compile(".*/results$"));
 		assertThat(bob.page.locator("main")).containsText("1 vote");
 		bob.check("async-results");
+
+		// the owner changes the squad's questions, then removes Bob after confirming
+		ada.link("Async squad").click();
+		assertThat(ada.page.locator("#past-sessions li")).hasCount(1);
+		ada.link("Edit questions").click();
+		ada.check("template");
+		ada.button("Drop: Fun").click();
+		assertThat(ada.page.locator("#question-list > li")).hasCount(7);
+		ada.button("Save questions").click();
+		assertThat(ada.page.getByText("Questions saved.")).isVisible();
+		assertThat(ada.page.locator("#questions ol li")).hasCount(7);
+		ada.link("Remove Bob Tester").click();
+		ada.check("remove-member");
+		ada.button("Remove from squad").click();
+		assertThat(ada.page.getByText("Member removed.")).isVisible();
+		assertThat(ada.page.locator("#members li")).hasCount(1);
+		bob.open(sessionUrl);
+		assertThat(bob.page.locator("h1")).hasText("Page not found");
+		bob.problems().removeIf(problem -> problem.contains("404"));
 	}
 
 	@Test
@@ -284,7 +308,15 @@ class HealthCheckBrowserTests {
 			.update();
 
 		eve.signUp();
+		// someone who signed in elsewhere without a name is asked for it before joining
+		jdbc.sql("update person set first_name = null where email = ?").param(eve.email).update();
 		eve.open(invite);
+		assertThat(eve.page.locator("h1")).hasText("Finish your profile");
+		eve.check("onboarding");
+		eve.button("Continue").click();
+		assertThat(eve.page.locator("#firstName-error")).hasText("Please enter your first name");
+		eve.page.getByLabel("First name").fill("Eve");
+		eve.button("Continue").click();
 		assertThat(eve.page.locator("h1")).hasText("This invite link has expired");
 		assertThat(eve.page.locator("main")).containsText("Closed squad");
 		eve.check("invite-expired");

@@ -42,6 +42,7 @@ final class Participant implements AutoCloseable {
 		this.email = firstName.toLowerCase() + "-" + UUID.randomUUID() + "@example.org";
 		this.screen = (phone ? "phone" : "laptop") + (dark ? "-dark" : "");
 		this.context = chromium.newContext(phone, dark);
+		context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
 		this.page = context.newPage();
 		page.setDefaultTimeout(10_000);
 		page.onConsoleMessage(message -> {
