@@ -210,8 +210,11 @@ class HealthCheckGraphQlController {
 
 	@MutationMapping
 	HealthSession createSession(@Argument Map<String, Object> input, Principal principal) {
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> questions = (List<Map<String, Object>>) input.get("questions");
 		StartOptions options = new StartOptions((String) input.get("name"), enumValue(SessionMode.class, input.get("mode")),
-				instant(input.get("deadline")), enumValue(ResultVisibility.class, input.get("resultVisibility")));
+				instant(input.get("deadline")), enumValue(ResultVisibility.class, input.get("resultVisibility")),
+				questions == null ? null : newQuestions(questions));
 		return lifecycle.start(Callers.id(principal), (String) input.get("squadId"), options);
 	}
 
@@ -267,11 +270,21 @@ class HealthCheckGraphQlController {
 	Squad setSquadTemplate(@Argument Map<String, Object> input, Principal principal) {
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> questions = (List<Map<String, Object>>) input.get("questions");
-		List<NewQuestion> newQuestions = questions.stream()
+		return templates.replace(Callers.id(principal), (String) input.get("squadId"), newQuestions(questions));
+	}
+
+	@MutationMapping
+	HealthSession setTimer(@Argument Map<String, Object> input, Principal principal) {
+		int seconds = (Integer) input.get("seconds");
+		return facilitation.setTimer(Callers.id(principal), (String) input.get("sessionId"),
+				Duration.ofSeconds(seconds));
+	}
+
+	private static List<NewQuestion> newQuestions(List<Map<String, Object>> questions) {
+		return questions.stream()
 			.map(q -> new NewQuestion((String) q.get("question"), (String) q.get("descriptionGood"),
 					(String) q.get("descriptionBad")))
 			.toList();
-		return templates.replace(Callers.id(principal), (String) input.get("squadId"), newQuestions);
 	}
 
 	// ----- subscription

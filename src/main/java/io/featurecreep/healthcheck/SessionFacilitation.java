@@ -1,6 +1,8 @@
 package io.featurecreep.healthcheck;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,8 @@ import io.featurecreep.squads.SquadAccess;
 public class SessionFacilitation {
 
 	static final int MAX_QUESTIONS = 100;
+
+	static final Duration LONGEST_TIMER = Duration.ofHours(1);
 
 	private final SessionStore store;
 
@@ -102,6 +106,27 @@ public class SessionFacilitation {
 			store.setActiveQuestion(sessionId, questionId);
 			events.publishEvent(new SessionChanged(sessionId, Change.ACTIVE_QUESTION_CHANGED, questionId));
 		}
+		return store.find(sessionId).orElseThrow();
+	}
+
+	/**
+	 * Starts a countdown for the active question that everyone sees; a new one replaces it, and moving to
+	 * another question stops it. Null or zero stops the timer.
+	 */
+	public HealthSession setTimer(String callerId, String sessionId, Duration length) {
+		HealthSession session = access.requireFacilitator(sessionId, callerId, "Invalid session ID");
+		if (!session.active()) {
+			throw DomainException.badInput("Session has ended");
+		}
+		Instant endsAt = null;
+		if (length != null && !length.isZero()) {
+			if (length.isNegative() || length.compareTo(LONGEST_TIMER) > 0) {
+				throw DomainException.badInput("A timer runs for between 1 second and 60 minutes");
+			}
+			endsAt = clock.instant().plus(length);
+		}
+		store.setTimer(sessionId, endsAt);
+		events.publishEvent(new SessionChanged(sessionId, Change.TIMER_CHANGED, session.activeQuestionId()));
 		return store.find(sessionId).orElseThrow();
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.featurecreep.healthcheck.SessionChanged.Change;
-import io.featurecreep.library.LibraryQuestion;
+import io.featurecreep.healthcheck.SquadTemplates.NewQuestion;
 import io.featurecreep.library.QuestionLibrary;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.Ids;
@@ -60,8 +60,9 @@ public class SessionLifecycle {
 	}
 
 	/**
-	 * Starts a session with the squad's template, its first question active. A squad has one active session at
-	 * a time: asking again returns the active one (the original client asks on every visit of its page).
+	 * Starts a session with the squad's template (or the questions given in the options), its first question
+	 * active. A squad has one active session at a time: asking again returns the active one (the original
+	 * client asks on every visit of its page).
 	 */
 	public HealthSession start(String callerId, String squadId, StartOptions options) {
 		Squad squad = squads.requireMember(squadId, callerId, DomainException.badInput("Invalid squad ID"));
@@ -70,16 +71,30 @@ public class SessionLifecycle {
 			return running.get();
 		}
 		HealthSession session = newSession(callerId, squad, options);
+		List<NewQuestion> chosen = checkedQuestions(options.questions());
 		try {
 			return transactions.execute(tx -> {
 				store.insert(session);
 				String firstQuestion = null;
 				int position = 1;
-				for (LibraryQuestion entry : templates.templateOf(squadId)) {
+				List<Planned> planned = chosen == null ? templates.templateOf(squadId)
+					.stream()
+					.map(entry -> {
+						library.countUse(entry.id());
+						return new Planned(entry.id(), entry.title(), entry.descriptionGood(), entry.descriptionBad());
+					})
+					.toList()
+						: chosen.stream()
+							// the library links the indicator (and counts its use), so its history follows it
+							.map(q -> new Planned(library
+								.recordUse(squad.organisationId(), q.title(), q.descriptionGood(), q.descriptionBad())
+								.id(), q.title(), q.descriptionGood(), q.descriptionBad()))
+							.toList();
+				for (Planned question : planned) {
 					String questionId = Ids.newId();
-					store.insertQuestion(new SessionQuestion(questionId, session.id(), position++, entry.id(),
-							entry.title(), entry.descriptionGood(), entry.descriptionBad(), null, false), clock.instant());
-					library.countUse(entry.id());
+					store.insertQuestion(new SessionQuestion(questionId, session.id(), position++,
+							question.libraryQuestionId(), question.title(), question.descriptionGood(),
+							question.descriptionBad(), null, false), clock.instant());
 					firstQuestion = firstQuestion == null ? questionId : firstQuestion;
 				}
 				store.setActiveQuestion(session.id(), firstQuestion);
@@ -128,6 +143,24 @@ public class SessionLifecycle {
 		});
 	}
 
+	/** The questions chosen for a new session, checked; null when the squad's template applies. */
+	private static List<NewQuestion> checkedQuestions(List<NewQuestion> questions) {
+		if (questions == null) {
+			return null;
+		}
+		if (questions.isEmpty()) {
+			throw DomainException.badInput("A session needs at least one question");
+		}
+		if (questions.size() > SessionFacilitation.MAX_QUESTIONS) {
+			throw DomainException.badInput("A session has at most " + SessionFacilitation.MAX_QUESTIONS + " questions");
+		}
+		return questions.stream()
+			.map(q -> new NewQuestion(TextLimits.required(q.title(), "Question", 200),
+					TextLimits.optional(q.descriptionGood(), "Good description", 1000),
+					TextLimits.optional(q.descriptionBad(), "Bad description", 1000)))
+			.toList();
+	}
+
 	private HealthSession newSession(String callerId, Squad squad, StartOptions options) {
 		SessionMode mode = options.mode() == null ? SessionMode.LIVE : options.mode();
 		Instant now = clock.instant();
@@ -146,11 +179,23 @@ public class SessionLifecycle {
 		ResultVisibility visibility = mode == SessionMode.ASYNC ? ResultVisibility.ON_REVEAL
 				: options.resultVisibility() == null ? ResultVisibility.IMMEDIATE : options.resultVisibility();
 		return new HealthSession(Ids.newId(), squad.id(), TextLimits.optional(options.name(), "Session name", 200),
-				mode, visibility, squad.anonymous(), deadline, null, callerId, now, null);
+				mode, visibility, squad.anonymous(), deadline, null, callerId, now, null, null);
 	}
 
-	/** How a new session should run; every part is optional. */
-	public record StartOptions(String name, SessionMode mode, Instant deadline, ResultVisibility resultVisibility) {
+	/** A question as it goes into a new session, with the library entry it stands for. */
+	private record Planned(String libraryQuestionId, String title, String descriptionGood, String descriptionBad) {
+	}
+
+	/**
+	 * How a new session should run; every part is optional. Questions, when given, replace the squad's
+	 * template for this session: the facilitator chose and ordered them before the start.
+	 */
+	public record StartOptions(String name, SessionMode mode, Instant deadline, ResultVisibility resultVisibility,
+			List<NewQuestion> questions) {
+
+		public StartOptions(String name, SessionMode mode, Instant deadline, ResultVisibility resultVisibility) {
+			this(name, mode, deadline, resultVisibility, null);
+		}
 
 		public static StartOptions defaults() {
 			return new StartOptions(null, null, null, null);

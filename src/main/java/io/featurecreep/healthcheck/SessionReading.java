@@ -82,6 +82,16 @@ class SessionReading {
 					vote.comment(), personId);
 		}
 
+		/** The vote in words, for its voter: "green, improving". */
+		public String describe() {
+			String colourName = switch (colour) {
+				case 0 -> "red";
+				case 1 -> "yellow";
+				default -> "green";
+			};
+			return trend == null ? colourName : colourName + ", " + trend.name().toLowerCase(java.util.Locale.ROOT);
+		}
+
 	}
 
 	/**

@@ -74,8 +74,15 @@ class SessionStore {
 		return ended == 1;
 	}
 
+	/** Moves the session to a question; a timer that ran for the previous one stops. */
 	void setActiveQuestion(String sessionId, String questionId) {
-		jdbc.sql("update health_session set active_question_id = ? where id = ?").params(questionId, sessionId).update();
+		jdbc.sql("update health_session set active_question_id = ?, timer_ends_at = null where id = ?")
+			.params(questionId, sessionId)
+			.update();
+	}
+
+	void setTimer(String sessionId, Instant endsAt) {
+		jdbc.sql("update health_session set timer_ends_at = ? where id = ?").params(utc(endsAt), sessionId).update();
 	}
 
 	List<SessionQuestion> questions(String sessionId) {
@@ -185,7 +192,8 @@ class SessionStore {
 		return new HealthSession(rs.getString("id"), rs.getString("squad_id"), rs.getString("name"),
 				SessionMode.valueOf(rs.getString("mode")), ResultVisibility.valueOf(rs.getString("result_visibility")),
 				rs.getBoolean("anonymous"), instant(rs, "deadline"), rs.getString("active_question_id"),
-				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "ended_at"));
+				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "ended_at"),
+				instant(rs, "timer_ends_at"));
 	}
 
 	private static SessionQuestion question(ResultSet rs, int row) throws SQLException {

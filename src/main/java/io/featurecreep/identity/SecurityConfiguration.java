@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +41,7 @@ class SecurityConfiguration {
 	private static final String GRAPHQL = "/graphql";
 
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
-			"/favicon.ico", "/error", "/actuator/health/**", "/signin", "/signup", "/" };
+			"/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/" };
 
 	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */
 	@Bean
@@ -73,6 +74,7 @@ class SecurityConfiguration {
 			.loginProcessingUrl("/signin")
 			.usernameParameter("email")
 			.passwordParameter("password")
+			.defaultSuccessUrl(SessionSignIn.HOME)
 			.failureUrl("/signin?error"));
 		http.logout(logout -> logout.logoutUrl("/signout")
 			.logoutSuccessUrl("/signin?signedout")
@@ -84,12 +86,19 @@ class SecurityConfiguration {
 			.authenticationEntryPoint(GraphQlSecurityErrors.unauthenticated()));
 		if (clientRegistrations.getIfAvailable() != null) {
 			http.oauth2Login(login -> login.loginPage("/signin")
+				.defaultSuccessUrl(SessionSignIn.HOME)
 				.failureUrl("/signin?error")
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new PersonOidcUserService(externalSignIn))
 					.userService(PersonOidcUserService.refusePlainOAuth2())));
 		}
-		http.exceptionHandling(
-				exceptions -> exceptions.defaultAccessDeniedHandlerFor(GraphQlSecurityErrors.forbidden(), graphQl));
+		// htmx requests of a page whose sign-in has ended: send the whole page to sign-in, not a fragment
+		RequestMatcher htmx = request -> request.getHeader("HX-Request") != null;
+		http.exceptionHandling(exceptions -> exceptions
+			.defaultAccessDeniedHandlerFor(GraphQlSecurityErrors.forbidden(), graphQl)
+			.defaultAuthenticationEntryPointFor((request, response, refused) -> {
+				response.setHeader("HX-Redirect", request.getContextPath() + "/signin");
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			}, htmx));
 		http.headers(header -> header
 			.contentSecurityPolicy(csp -> csp.policyDirectives(headers.contentSecurityPolicy()))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionSignIn {
 
+	/** Where a sign-in ends when no page asked for it. */
+	static final String HOME = "/workspace";
+
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
 	private final SecurityContextRepository contextRepository = new DelegatingSecurityContextRepository(
@@ -39,7 +42,7 @@ class SessionSignIn {
 
 	private final CsrfTokenRepository csrfTokenRepository = new HttpSessionCsrfTokenRepository();
 
-	private final RequestCache requestCache = new HttpSessionRequestCache();
+	private final RequestCache requestCache = pagesOnly(new HttpSessionRequestCache());
 
 	private final SessionAuthenticationStrategy sessionStrategy = new CompositeSessionAuthenticationStrategy(
 			List.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrfTokenRepository)));
@@ -64,7 +67,24 @@ class SessionSignIn {
 		holder.setContext(context);
 		contextRepository.saveContext(context, request, response);
 		SavedRequest saved = requestCache.getRequest(request, response);
-		return saved == null ? "/" : saved.getRedirectUrl();
+		return saved == null ? HOME : saved.getRedirectUrl();
+	}
+
+	/** Whether the page that sent the browser to sign-in is an invite link (the pages then say so). */
+	boolean joiningASquad(HttpServletRequest request, HttpServletResponse response) {
+		SavedRequest saved = requestCache.getRequest(request, response);
+		return saved != null && saved.getRedirectUrl().contains("/join/");
+	}
+
+	/**
+	 * Only a page the browser navigated to is worth returning to after sign-in: not an htmx fragment, an
+	 * event stream or a script's request.
+	 */
+	private static HttpSessionRequestCache pagesOnly(HttpSessionRequestCache cache) {
+		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+				&& !String.valueOf(request.getHeader("Accept")).contains("text/event-stream")
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
+		return cache;
 	}
 
 }

@@ -3,6 +3,9 @@ package io.featurecreep.identity;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -19,13 +22,17 @@ class SignInController {
 
 	private final ObjectProvider<ClientRegistrationRepository> registrations;
 
-	SignInController(ObjectProvider<ClientRegistrationRepository> registrations) {
+	private final SessionSignIn sessions;
+
+	SignInController(ObjectProvider<ClientRegistrationRepository> registrations, SessionSignIn sessions) {
 		this.registrations = registrations;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/signin")
-	String signIn(Model model) {
+	String signIn(Model model, HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("providers", providers());
+		model.addAttribute("joining", sessions.joiningASquad(request, response));
 		return "identity/signin";
 	}
 

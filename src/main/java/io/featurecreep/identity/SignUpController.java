@@ -40,8 +40,9 @@ class SignUpController {
 	}
 
 	@GetMapping("/signup")
-	String form(Model model) {
+	String form(Model model, HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("signUp", new SignUpForm());
+		model.addAttribute("joining", sessions.joiningASquad(request, response));
 		return VIEW;
 	}
 

@@ -47,6 +47,11 @@ public class QuestionLibrary {
 		return jdbc.sql("select * from library_question where id = ?").param(id).query(QuestionLibrary::map).optional();
 	}
 
+	/** An entry that people of the organisation may see: a default one or one of their own organisation. */
+	public Optional<LibraryQuestion> findVisible(String organisationId, String id) {
+		return find(id).filter(q -> q.organisationId() == null || q.organisationId().equals(organisationId));
+	}
+
 	public Map<String, LibraryQuestion> findAll(Collection<String> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();

@@ -72,6 +72,17 @@ public class SquadAccess implements PersonVisibility {
 		return store.findByOrganisation(organisationId);
 	}
 
+	/** The invite behind a link, whatever its state; everyone who holds the token may look at it. */
+	public Optional<Invite> invite(String token) {
+		return store.findInvite(token);
+	}
+
+	/** A squad's invites that can still be used, newest first. Owners only. */
+	public List<Invite> validInvites(String squadId, String callerId) {
+		requireOwner(squadId, callerId, DomainException.notFound("Squad not found"), "see invites");
+		return store.invites(squadId).stream().filter(invite -> invite.isValidAt(clock.instant())).toList();
+	}
+
 	/** Open = joinable through the original API by anyone who has the squad's id. */
 	public boolean isOpen(String squadId) {
 		return store.isOpen(squadId, clock.instant());

@@ -160,7 +160,7 @@ class ExternalIdentityTest {
 		Browser.Page signedIn = browser.get(backToApp.location());
 
 		assertThat(signedIn.status()).isEqualTo(302);
-		assertThat(signedIn.location()).isIn("/", browser.base() + "/");
+		assertThat(signedIn.location()).isIn("/workspace", browser.base() + "/workspace");
 		assertThat(browser.get("/").body()).contains("Signed in as <strong>Katherine Johnson</strong>");
 		assertThat(SignUps.meThroughSession(browser)).isEqualTo(subject);
 	}

@@ -40,13 +40,13 @@ class LocalAccountTest {
 	}
 
 	@Test
-	void signUpSignsInAndLandsOnHome() {
+	void signUpSignsInAndLandsInTheWorkspace() {
 		String email = SignUps.uniqueEmail();
 
 		Browser.Page answer = SignUps.signUp(browser, email);
 
 		assertThat(answer.status()).isEqualTo(302);
-		assertThat(answer.location()).isIn("/", browser.base() + "/");
+		assertThat(answer.location()).isIn("/workspace", browser.base() + "/workspace");
 		assertThat(browser.get("/").body()).contains("Signed in as <strong>Ada Lovelace</strong>");
 		String personId = SignUps.meThroughSession(browser);
 		assertThat(jdbc.sql("select email from person where id = ?").param(personId).query(String.class).single())
@@ -58,7 +58,7 @@ class LocalAccountTest {
 	}
 
 	@Test
-	void signUpThenSignInReachesHome() {
+	void signUpThenSignInReachesTheWorkspace() {
 		String email = SignUps.uniqueEmail();
 		SignUps.signUp(browser, email);
 		String personId = SignUps.meThroughSession(browser);
@@ -69,7 +69,7 @@ class LocalAccountTest {
 				SignUps.PASSWORD);
 
 		assertThat(answer.status()).isEqualTo(302);
-		assertThat(answer.location()).endsWith("/");
+		assertThat(answer.location()).endsWith("/workspace");
 		assertThat(other.cookie("JSESSIONID")).as("a new session id after sign-in").isNotEqualTo(before);
 		assertThat(other.get("/").body()).contains("Signed in as <strong>Ada Lovelace</strong>");
 		assertThat(SignUps.meThroughSession(other)).isEqualTo(personId);

@@ -52,6 +52,38 @@ class DiscordWebhookSettingTests {
 		squadId = owner.execute("mutation { createSquad(input: {name: \"cool squad\"}) { id } }").ok().text("createSquad.id");
 	}
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Test
+	void theSquadPageSetsAWebhookWithATestMessageAndClearsIt() throws Exception {
+		int before = discord.to("/").size();
+		var asOwner = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(owner.person().id());
+		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/squads/{id}/discord", squadId)
+			.param("url", WEBHOOK)
+			.with(asOwner)
+			.with(csrf))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("discordSaved", true));
+		assertThat(discord.to("/")).hasSize(before + 1);
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/squads/{id}", squadId)
+			.with(asOwner)).andReturn().getResponse().getContentAsString()).contains("value=\"" + WEBHOOK + "\"")
+			.contains("Remove webhook");
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/squads/{id}/discord/clear", squadId)
+			.with(asOwner)
+			.with(csrf));
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/squads/{id}", squadId)
+			.with(asOwner)).andReturn().getResponse().getContentAsString()).doesNotContain("Remove webhook");
+	}
+
 	@Test
 	void aWorkingWebhookIsTestedThenStored() {
 		int before = discord.to("/").size();

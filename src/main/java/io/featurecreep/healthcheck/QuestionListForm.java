@@ -1,0 +1,248 @@
+package io.featurecreep.healthcheck;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.featurecreep.healthcheck.SquadTemplates.NewQuestion;
+import io.featurecreep.library.LibraryQuestion;
+
+/**
+ * A list of questions being put together in the browser before it is used: for a new session (before it
+ * starts) or for a squad's template. The whole list travels with every post, so nothing is stored until the
+ * list is used; each edit ({@code op}) is applied here and the page shows the list again.
+ */
+class QuestionListForm {
+
+	static final int MAX = SessionFacilitation.MAX_QUESTIONS;
+
+	private List<Item> questions = new ArrayList<>();
+
+	private String newTitle = "";
+
+	private String newGood = "";
+
+	private String newBad = "";
+
+	private String search = "";
+
+	private String name = "";
+
+	private String mode = "LIVE";
+
+	private String deadline = "";
+
+	private String timeZone = "";
+
+	static QuestionListForm of(List<LibraryQuestion> entries) {
+		QuestionListForm form = new QuestionListForm();
+		entries.forEach(entry -> form.questions
+			.add(new Item(newKey(), entry.title(), entry.descriptionGood(), entry.descriptionBad())));
+		return form;
+	}
+
+	/** The list as the services take it; rows whose title was emptied are left out. */
+	List<NewQuestion> newQuestions() {
+		return questions.stream()
+			.filter(item -> item.getTitle() != null && !item.getTitle().isBlank())
+			.map(item -> new NewQuestion(item.getTitle(), item.getGood(), item.getBad()))
+			.toList();
+	}
+
+	void moveUp(String key) {
+		int index = indexOf(key);
+		if (index > 0) {
+			questions.add(index - 1, questions.remove(index));
+		}
+	}
+
+	void moveDown(String key) {
+		int index = indexOf(key);
+		if (index >= 0 && index < questions.size() - 1) {
+			questions.add(index + 1, questions.remove(index));
+		}
+	}
+
+	void remove(String key) {
+		int index = indexOf(key);
+		if (index >= 0) {
+			questions.remove(index);
+		}
+	}
+
+	/** Adds the typed question; answers the problem with it, or null when it was added. */
+	String addTyped() {
+		if (newTitle == null || newTitle.isBlank()) {
+			return "Please write the question";
+		}
+		if (newTitle.strip().length() > 200) {
+			return "Please use at most 200 characters";
+		}
+		String problem = add(newTitle.strip(), newGood, newBad);
+		if (problem == null) {
+			newTitle = "";
+			newGood = "";
+			newBad = "";
+		}
+		return problem;
+	}
+
+	/** Adds a question; answers the problem with it, or null when it was added. */
+	String add(String title, String good, String bad) {
+		if (questions.size() >= MAX) {
+			return "A list has at most " + MAX + " questions";
+		}
+		boolean duplicate = questions.stream().anyMatch(item -> item.getTitle().strip().equalsIgnoreCase(title.strip()));
+		if (duplicate) {
+			return "“" + title.strip() + "” is already in the list";
+		}
+		questions.add(new Item(newKey(), title.strip(), blankToEmpty(good), blankToEmpty(bad)));
+		return null;
+	}
+
+	private int indexOf(String key) {
+		for (int i = 0; i < questions.size(); i++) {
+			if (questions.get(i).getKey().equals(key)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static String newKey() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static String blankToEmpty(String text) {
+		return text == null ? "" : text.strip();
+	}
+
+	public List<Item> getQuestions() {
+		return questions;
+	}
+
+	public void setQuestions(List<Item> questions) {
+		this.questions = questions == null ? new ArrayList<>() : new ArrayList<>(questions);
+		this.questions.removeIf(item -> item == null || item.getKey() == null || item.getTitle() == null);
+	}
+
+	public String getNewTitle() {
+		return newTitle;
+	}
+
+	public void setNewTitle(String newTitle) {
+		this.newTitle = newTitle;
+	}
+
+	public String getNewGood() {
+		return newGood;
+	}
+
+	public void setNewGood(String newGood) {
+		this.newGood = newGood;
+	}
+
+	public String getNewBad() {
+		return newBad;
+	}
+
+	public void setNewBad(String newBad) {
+		this.newBad = newBad;
+	}
+
+	public String getSearch() {
+		return search;
+	}
+
+	public void setSearch(String search) {
+		this.search = search;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getMode() {
+		return mode;
+	}
+
+	public void setMode(String mode) {
+		this.mode = mode;
+	}
+
+	public String getDeadline() {
+		return deadline;
+	}
+
+	public void setDeadline(String deadline) {
+		this.deadline = deadline;
+	}
+
+	public String getTimeZone() {
+		return timeZone;
+	}
+
+	public void setTimeZone(String timeZone) {
+		this.timeZone = timeZone;
+	}
+
+	/** One question of the list; the key keeps its buttons (and the keyboard focus) with it as it moves. */
+	public static class Item {
+
+		private String key;
+
+		private String title;
+
+		private String good;
+
+		private String bad;
+
+		public Item() {
+		}
+
+		Item(String key, String title, String good, String bad) {
+			this.key = key;
+			this.title = title;
+			this.good = good;
+			this.bad = bad;
+		}
+
+		public String getKey() {
+			return key;
+		}
+
+		public void setKey(String key) {
+			this.key = key;
+		}
+
+		public String getTitle() {
+			return title;
+		}
+
+		public void setTitle(String title) {
+			this.title = title;
+		}
+
+		public String getGood() {
+			return good;
+		}
+
+		public void setGood(String good) {
+			this.good = good;
+		}
+
+		public String getBad() {
+			return bad;
+		}
+
+		public void setBad(String bad) {
+			this.bad = bad;
+		}
+
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.featurecreep.healthcheck;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.featurecreep.healthcheck.SessionReading.AnswerView;
+import io.featurecreep.healthcheck.SessionReading.QuestionResults;
+import io.featurecreep.identity.People;
+import io.featurecreep.identity.Person;
+import io.featurecreep.squads.Membership;
+import io.featurecreep.squads.Squad;
+import io.featurecreep.squads.SquadAccess;
+
+/**
+ * What the session pages show one viewer, read in one go: the same visibility rules as the API
+ * ({@link SessionReading}): others' votes only once revealed or ended, and who voted but never what.
+ */
+@Component
+@Transactional(readOnly = true)
+class SessionViews {
+
+	private final SessionStore store;
+
+	private final SessionAccess access;
+
+	private final SessionReading reading;
+
+	private final SessionLifecycle lifecycle;
+
+	private final SquadAccess squads;
+
+	private final People people;
+
+	SessionViews(SessionStore store, SessionAccess access, SessionReading reading, SessionLifecycle lifecycle,
+			SquadAccess squads, People people) {
+		this.store = store;
+		this.access = access;
+		this.reading = reading;
+		this.lifecycle = lifecycle;
+		this.squads = squads;
+		this.people = people;
+	}
+
+	/** The session if the viewer is a member of its squad; an async session past its deadline is ended first. */
+	Optional<HealthSession> visible(String sessionId, String viewerId) {
+		Optional<HealthSession> found = store.find(sessionId)
+			.filter(session -> squads.isMember(session.squadId(), viewerId));
+		if (found.isPresent() && found.get().active() && lifecycle.endIfPastDeadline(found.get())) {
+			return store.find(sessionId);
+		}
+		return found;
+	}
+
+	Squad squad(HealthSession session) {
+		return squads.find(session.squadId()).orElseThrow();
+	}
+
+	boolean canFacilitate(HealthSession session, String viewerId) {
+		return access.canFacilitate(session, viewerId);
+	}
+
+	/** The session's questions in order, as numbered cards with the viewer's vote and what may be seen. */
+	List<QuestionCard> cards(HealthSession session, String viewerId) {
+		List<SessionQuestion> questions = store.questions(session.id());
+		List<QuestionCard> cards = new ArrayList<>();
+		for (int i = 0; i < questions.size(); i++) {
+			cards.add(card(session, questions.get(i), i + 1, viewerId));
+		}
+		return cards;
+	}
+
+	Optional<QuestionCard> card(HealthSession session, String questionId, String viewerId) {
+		List<SessionQuestion> questions = store.questions(session.id());
+		for (int i = 0; i < questions.size(); i++) {
+			if (questions.get(i).id().equals(questionId)) {
+				return Optional.of(card(session, questions.get(i), i + 1, viewerId));
+			}
+		}
+		return Optional.empty();
+	}
+
+	List<SessionQuestion> questions(HealthSession session) {
+		return store.questions(session.id());
+	}
+
+	QuestionCard card(HealthSession session, SessionQuestion question, int number, String viewerId) {
+		AnswerView mine = reading.ownAnswer(viewerId, session, question).orElse(null);
+		QuestionResults results = reading.results(session, question).orElse(null);
+		List<NamedVote> named = List.of();
+		if (results != null && !session.anonymous()) {
+			List<AnswerView> answers = reading.answers(viewerId, session, question);
+			Map<String, Person> voters = people.findAllById(
+					answers.stream().map(AnswerView::personId).filter(java.util.Objects::nonNull).distinct().toList());
+			named = answers.stream()
+				.filter(answer -> voters.containsKey(answer.personId()))
+				.map(answer -> new NamedVote(voters.get(answer.personId()).displayName(), answer))
+				.sorted(java.util.Comparator.comparing(NamedVote::name))
+				.toList();
+		}
+		return new QuestionCard(question, number, mine, reading.voteCount(question), results, named);
+	}
+
+	/** Who of the squad has voted on a question, in join order: names only, never what. */
+	VoteStatus status(HealthSession session, String questionId, String viewerId) {
+		List<Membership> members = squads.members(session.squadId());
+		Set<String> voted = new HashSet<>();
+		store.question(session.id(), questionId).ifPresent(q -> voted.addAll(reading.voterIds(session, q)));
+		Map<String, Person> persons = people.findAllById(members.stream().map(Membership::personId).toList());
+		List<VoterLine> lines = members.stream()
+			.filter(m -> persons.containsKey(m.personId()))
+			.map(m -> new VoterLine(persons.get(m.personId()).displayName(), voted.contains(m.personId()),
+					m.personId().equals(viewerId)))
+			.toList();
+		return new VoteStatus((int) lines.stream().filter(VoterLine::voted).count(), lines.size(), lines);
+	}
+
+	int memberCount(HealthSession session) {
+		return squads.members(session.squadId()).size();
+	}
+
+	/**
+	 * The results of every question, each with the average of the same indicator in the squad's previous
+	 * ended session (when it was asked there), for "better or worse than last time".
+	 */
+	List<ResultCard> results(HealthSession session, String viewerId) {
+		Map<String, Double> previous = previousAverages(session);
+		return cards(session, viewerId).stream()
+			.map(card -> new ResultCard(card, previous.get(card.question().libraryQuestionId())))
+			.toList();
+	}
+
+	private Map<String, Double> previousAverages(HealthSession session) {
+		Optional<HealthSession> before = store.findBySquad(session.squadId())
+			.stream()
+			.filter(other -> !other.active() && other.createdAt().isBefore(session.createdAt()))
+			.reduce((first, second) -> second);
+		if (before.isEmpty()) {
+			return Map.of();
+		}
+		List<SessionQuestion> questions = store.questions(before.get().id())
+			.stream()
+			.filter(q -> q.libraryQuestionId() != null)
+			.toList();
+		Map<String, List<Vote>> votes = store
+			.votesOfQuestions(questions.stream().map(SessionQuestion::id).toList())
+			.stream()
+			.collect(Collectors.groupingBy(Vote::questionId));
+		return questions.stream()
+			.filter(q -> votes.containsKey(q.id()))
+			.collect(Collectors.toMap(SessionQuestion::libraryQuestionId,
+					q -> votes.get(q.id()).stream().mapToInt(Vote::colour).average().orElse(0), (a, b) -> a));
+	}
+
+	/** Ended sessions of a squad, newest first. */
+	List<HealthSession> pastSessions(String squadId) {
+		List<HealthSession> ended = new ArrayList<>(
+				store.findBySquad(squadId).stream().filter(session -> !session.active()).toList());
+		Collections.reverse(ended);
+		return ended;
+	}
+
+	/** The squad's running session, unless its deadline has passed (then it ends now). */
+	Optional<HealthSession> running(String squadId) {
+		return store.findActive(squadId).filter(session -> !lifecycle.endIfPastDeadline(session));
+	}
+
+	int questionCount(HealthSession session) {
+		return store.questions(session.id()).size();
+	}
+
+	/** One question as a viewer sees it: their own vote, how many voted, and results once visible. */
+	record QuestionCard(SessionQuestion question, int number, AnswerView myVote, int voteCount,
+			QuestionResults results, List<NamedVote> named) {
+
+		public String id() {
+			return question.id();
+		}
+
+		public boolean hasGood() {
+			return question.descriptionGood() != null && !question.descriptionGood().isBlank();
+		}
+
+		public boolean hasBad() {
+			return question.descriptionBad() != null && !question.descriptionBad().isBlank();
+		}
+
+	}
+
+	/** Results of a question and, when known, the average of its indicator last time. */
+	record ResultCard(QuestionCard card, Double previousAverage) {
+
+		public String change() {
+			if (previousAverage == null || card.results() == null || card.results().average() == null) {
+				return null;
+			}
+			double delta = card.results().average() - previousAverage;
+			if (Math.abs(delta) < 0.05) {
+				return "same as last time";
+			}
+			return String.format(java.util.Locale.ROOT, "%s%.1f since last time", delta > 0 ? "+" : "−",
+					Math.abs(delta));
+		}
+
+	}
+
+	record VoterLine(String name, boolean voted, boolean me) {
+	}
+
+	/** In a named squad, once results show: who voted what. */
+	record NamedVote(String name, AnswerView vote) {
+	}
+
+	record VoteStatus(int voted, int members, List<VoterLine> voters) {
+
+		public int percent() {
+			return members == 0 ? 0 : Math.round(100f * voted / members);
+		}
+
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.featurecreep.identity;
+
+import java.security.Principal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.featurecreep.shared.DomainException;
+
+/**
+ * Finishing a profile: people who signed in through another provider may have no name or e-mail yet, and
+ * squad mates need to know who is who. Pages that need a complete profile send people here first.
+ */
+@Controller
+class OnboardingController {
+
+	static final String VIEW = "identity/onboarding";
+
+	private final People people;
+
+	private final Accounts accounts;
+
+	OnboardingController(People people, Accounts accounts) {
+		this.people = people;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/onboarding")
+	String form(@RequestParam(required = false) String next, Principal principal, Model model) {
+		Person person = people.findById(Callers.id(principal)).orElseThrow();
+		ProfileForm form = new ProfileForm();
+		form.setFirstName(person.firstName());
+		form.setLastName(person.lastName());
+		form.setEmail(person.email());
+		model.addAttribute("profile", form);
+		model.addAttribute("next", safeNext(next));
+		return VIEW;
+	}
+
+	@PostMapping("/onboarding")
+	String save(@Valid @ModelAttribute("profile") ProfileForm form, BindingResult errors,
+			@RequestParam(required = false) String next, Principal principal, Model model) {
+		model.addAttribute("next", safeNext(next));
+		if (errors.hasErrors()) {
+			return VIEW;
+		}
+		try {
+			accounts.editProfile(Callers.id(principal), new Accounts.ProfileChange(true, form.getFirstName(), true,
+					form.getLastName(), true, form.getEmail()));
+		}
+		catch (DomainException refused) {
+			errors.reject("profile.refused", refused.getMessage());
+			return VIEW;
+		}
+		return "redirect:" + safeNext(next);
+	}
+
+	/** Only paths of this site: an open redirect would let a link send people anywhere. */
+	static String safeNext(String next) {
+		if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+			return "/workspace";
+		}
+		return next;
+	}
+
+	/** What the onboarding page posts. */
+	static class ProfileForm {
+
+		@NotBlank(message = "Please enter your first name")
+		@Size(max = 100, message = "Please use at most 100 characters")
+		private String firstName = "";
+
+		@NotBlank(message = "Please enter your last name")
+		@Size(max = 100, message = "Please use at most 100 characters")
+		private String lastName = "";
+
+		@NotBlank(message = "Please enter your e-mail address")
+		@Size(max = EmailAddresses.MAX_LENGTH, message = "This e-mail address is too long")
+		@Pattern(regexp = EmailAddresses.SHAPE_REGEX, message = "Please enter a valid e-mail address")
+		private String email = "";
+
+		public String getFirstName() {
+			return firstName;
+		}
+
+		public void setFirstName(String firstName) {
+			this.firstName = firstName == null ? "" : firstName.strip();
+		}
+
+		public String getLastName() {
+			return lastName;
+		}
+
+		public void setLastName(String lastName) {
+			this.lastName = lastName == null ? "" : lastName.strip();
+		}
+
+		public String getEmail() {
+			return email;
+		}
+
+		public void setEmail(String email) {
+			this.email = email == null ? "" : email.strip();
+		}
+
+	}
+
+}

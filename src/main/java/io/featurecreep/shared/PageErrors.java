@@ -1,0 +1,31 @@
+package io.featurecreep.shared;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A refusal that a page did not turn into a form error: the error page with the refusal's message and a
+ * fitting status, never a stack trace. Pages show what they can next to the field; this is the rest.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+	@ExceptionHandler(DomainException.class)
+	ModelAndView refused(DomainException refusal) {
+		HttpStatus status = switch (refusal.code()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case INTERNAL_SERVER_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+			case BAD_USER_INPUT -> HttpStatus.BAD_REQUEST;
+		};
+		ModelAndView page = new ModelAndView("error", status);
+		page.addObject("status", status.value());
+		page.addObject("problem", refusal.getMessage());
+		return page;
+	}
+
+}

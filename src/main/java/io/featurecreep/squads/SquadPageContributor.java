@@ -1,0 +1,20 @@
+package io.featurecreep.squads;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lets the modules that build on squads (sessions, notifications) add their parts to the squad's page and
+ * to its line on the workspace, without squads depending on them.
+ */
+public interface SquadPageContributor {
+
+	/** Parts of the squad page, as the given member sees them. */
+	List<SquadPagePart> squadPage(String viewerId, Squad squad, Membership viewer);
+
+	/** What the squad's line on the workspace shows besides its name (say, its running session). */
+	default Optional<SquadPagePart> workspaceLine(String viewerId, Squad squad) {
+		return Optional.empty();
+	}
+
+}

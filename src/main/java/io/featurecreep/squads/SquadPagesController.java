@@ -1,0 +1,241 @@
+package io.featurecreep.squads;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.featurecreep.identity.Callers;
+import io.featurecreep.identity.Onboarding;
+import io.featurecreep.identity.People;
+import io.featurecreep.identity.Person;
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
+
+/**
+ * The squad pages: the workspace (my squads), creating a squad, and a squad's page with its members, roles,
+ * invite links and settings. Other modules add their parts (sessions, notifications) through
+ * {@link SquadPageContributor}. Forms post, then redirect back; a refusal comes back next to its field.
+ */
+@Controller
+class SquadPagesController {
+
+	/** The validity choices of a new invite link, in minutes, and how the page names them. */
+	static final Map<Integer, String> INVITE_VALIDITY = Map.of(30, "30 minutes", 1440, "1 day", 10080, "7 days", 43200,
+			"30 days");
+
+	private final SquadAccess access;
+
+	private final SquadManagement management;
+
+	private final People people;
+
+	private final List<SquadPageContributor> contributors;
+
+	SquadPagesController(SquadAccess access, SquadManagement management, People people,
+			List<SquadPageContributor> contributors) {
+		this.access = access;
+		this.management = management;
+		this.people = people;
+		this.contributors = contributors;
+	}
+
+	@GetMapping("/workspace")
+	String workspace(Principal principal, Model model) {
+		Person me = people.findById(Callers.id(principal)).orElseThrow();
+		Optional<String> onboarding = Onboarding.redirectIfIncomplete(me, "/workspace");
+		if (onboarding.isPresent()) {
+			return onboarding.get();
+		}
+		List<WorkspaceLine> lines = access.squadsOf(me.id()).stream().map(squad -> {
+			List<Membership> members = access.members(squad.id());
+			SquadRole role = members.stream()
+				.filter(m -> m.personId().equals(me.id()))
+				.map(Membership::role)
+				.findFirst()
+				.orElse(SquadRole.MEMBER);
+			List<SquadPagePart> parts = contributors.stream()
+				.flatMap(contributor -> contributor.workspaceLine(me.id(), squad).stream())
+				.sorted(Comparator.comparingInt(SquadPagePart::order))
+				.toList();
+			return new WorkspaceLine(squad, members.size(), role, parts);
+		}).toList();
+		model.addAttribute("lines", lines);
+		return "squads/workspace";
+	}
+
+	@GetMapping("/squads/new")
+	String newSquad(Model model) {
+		model.addAttribute("name", "");
+		model.addAttribute("anonymous", true);
+		return "squads/new";
+	}
+
+	@PostMapping("/squads")
+	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "false") boolean anonymous,
+			Principal principal, Model model) {
+		try {
+			Squad squad = management.create(Callers.id(principal), name, anonymous);
+			return "redirect:/squads/" + squad.id();
+		}
+		catch (DomainException refused) {
+			model.addAttribute("name", name);
+			model.addAttribute("anonymous", anonymous);
+			model.addAttribute("nameError", refused.getMessage());
+			return "squads/new";
+		}
+	}
+
+	@GetMapping("/squads/{squadId}")
+	String squad(@PathVariable String squadId, Principal principal, Model model) {
+		String callerId = Callers.id(principal);
+		Squad squad = visibleSquad(squadId, callerId);
+		Membership viewer = access.membership(squadId, callerId).orElseThrow();
+		List<Membership> memberships = access.members(squadId);
+		Map<String, Person> persons = people.findAllById(memberships.stream().map(Membership::personId).toList());
+		List<MemberLine> members = memberships.stream()
+			.filter(m -> persons.containsKey(m.personId()))
+			.map(m -> new MemberLine(persons.get(m.personId()), m, m.personId().equals(callerId)))
+			.toList();
+		model.addAttribute("squad", squad);
+		model.addAttribute("viewer", viewer);
+		model.addAttribute("members", members);
+		model.addAttribute("owners", memberships.stream().filter(Membership::isOwner).count());
+		if (viewer.isOwner()) {
+			model.addAttribute("invites", access.validInvites(squadId, callerId));
+			model.addAttribute("inviteBase",
+					ServletUriComponentsBuilder.fromCurrentContextPath().path("/join/").toUriString());
+			model.addAttribute("inviteValidity", INVITE_VALIDITY.entrySet()
+				.stream()
+				.sorted(Map.Entry.comparingByKey())
+				.toList());
+		}
+		model.addAttribute("parts", contributors.stream()
+			.flatMap(contributor -> contributor.squadPage(callerId, squad, viewer).stream())
+			.sorted(Comparator.comparingInt(SquadPagePart::order))
+			.toList());
+		return "squads/squad";
+	}
+
+	@PostMapping("/squads/{squadId}/settings")
+	String settings(@PathVariable String squadId, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "false") boolean anonymous, Principal principal, RedirectAttributes redirect) {
+		try {
+			management.update(Callers.id(principal), squadId, name, anonymous);
+			redirect.addFlashAttribute("settingsSaved", true);
+		}
+		catch (DomainException refused) {
+			requireBadInput(refused);
+			redirect.addFlashAttribute("settingsName", name);
+			redirect.addFlashAttribute("settingsError", refused.getMessage());
+		}
+		return "redirect:/squads/" + squadId + "#settings";
+	}
+
+	@PostMapping("/squads/{squadId}/invites")
+	String createInvite(@PathVariable String squadId, @RequestParam(defaultValue = "10080") int validForMinutes,
+			Principal principal, RedirectAttributes redirect) {
+		try {
+			Invite invite = management.createInvite(Callers.id(principal), squadId,
+					Duration.ofMinutes(validForMinutes));
+			redirect.addFlashAttribute("newInvite", invite.token());
+		}
+		catch (DomainException refused) {
+			requireBadInput(refused);
+			redirect.addFlashAttribute("inviteError", refused.getMessage());
+		}
+		return "redirect:/squads/" + squadId + "#invites";
+	}
+
+	@PostMapping("/squads/{squadId}/invites/{token}/revoke")
+	String revokeInvite(@PathVariable String squadId, @PathVariable String token, Principal principal,
+			RedirectAttributes redirect) {
+		Invite invite = management.revokeInvite(Callers.id(principal), token);
+		if (!invite.squadId().equals(squadId)) {
+			throw DomainException.notFound("Not found");
+		}
+		redirect.addFlashAttribute("inviteRevoked", true);
+		return "redirect:/squads/" + squadId + "#invites";
+	}
+
+	@GetMapping("/squads/{squadId}/members/{personId}/remove")
+	String confirmRemoval(@PathVariable String squadId, @PathVariable String personId, Principal principal,
+			Model model) {
+		String callerId = Callers.id(principal);
+		Squad squad = visibleSquad(squadId, callerId);
+		if (!access.isMember(squadId, personId)) {
+			throw DomainException.notFound("Not found");
+		}
+		model.addAttribute("squad", squad);
+		model.addAttribute("person", people.findById(personId).orElseThrow());
+		model.addAttribute("leaving", personId.equals(callerId));
+		return "squads/remove-member";
+	}
+
+	@PostMapping("/squads/{squadId}/members/{personId}/remove")
+	String remove(@PathVariable String squadId, @PathVariable String personId, Principal principal,
+			RedirectAttributes redirect, Model model) {
+		String callerId = Callers.id(principal);
+		try {
+			management.removeMember(callerId, squadId, personId);
+		}
+		catch (DomainException refused) {
+			requireBadInput(refused);
+			if (!access.isMember(squadId, callerId)) {
+				throw refused;
+			}
+			redirect.addFlashAttribute("membersError", refused.getMessage());
+			return "redirect:/squads/" + squadId + "#members";
+		}
+		if (personId.equals(callerId)) {
+			return "redirect:/workspace";
+		}
+		redirect.addFlashAttribute("memberRemoved", true);
+		return "redirect:/squads/" + squadId + "#members";
+	}
+
+	@PostMapping("/squads/{squadId}/members/{personId}/role")
+	String changeRole(@PathVariable String squadId, @PathVariable String personId, @RequestParam SquadRole role,
+			Principal principal, RedirectAttributes redirect) {
+		try {
+			management.changeRole(Callers.id(principal), squadId, personId, role);
+		}
+		catch (DomainException refused) {
+			requireBadInput(refused);
+			redirect.addFlashAttribute("membersError", refused.getMessage());
+		}
+		return "redirect:/squads/" + squadId + "#members";
+	}
+
+	/** Refusals of who may do what go to the error page; only bad input is shown next to the form. */
+	private static void requireBadInput(DomainException refused) {
+		if (refused.code() != ErrorCode.BAD_USER_INPUT) {
+			throw refused;
+		}
+	}
+
+	/** The squad, if the caller is a member; to anyone else it does not exist. */
+	private Squad visibleSquad(String squadId, String callerId) {
+		return access.find(squadId)
+			.filter(squad -> access.isMember(squadId, callerId))
+			.orElseThrow(() -> DomainException.notFound("Not found"));
+	}
+
+	record WorkspaceLine(Squad squad, int memberCount, SquadRole role, List<SquadPagePart> parts) {
+	}
+
+	record MemberLine(Person person, Membership membership, boolean me) {
+	}
+
+}

@@ -1,0 +1,101 @@
+// Small behaviours the pages share. Pages work without this file; it adds the CSRF header to htmx
+// requests, local times, countdowns, copy buttons and the browser's time zone for date fields.
+(function () {
+  'use strict';
+
+  function csrf() {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    return token && header ? { header: header.content, token: token.content } : null;
+  }
+
+  document.addEventListener('htmx:configRequest', function (event) {
+    var found = csrf();
+    if (found) {
+      event.detail.headers[found.header] = found.token;
+    }
+  });
+
+  var timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+  // <time datetime="2026-11-27T10:00:00Z" data-local> shows the instant in the reader's time zone
+  function localiseTimes(root) {
+    root.querySelectorAll('time[data-local]').forEach(function (element) {
+      var when = new Date(element.getAttribute('datetime'));
+      if (!isNaN(when)) {
+        element.textContent = timeFormat.format(when);
+      }
+    });
+  }
+
+  // <input name="timeZone" type="hidden"> tells the server how to read a datetime-local field
+  function fillTimeZones(root) {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    root.querySelectorAll('input[name="timeZone"]').forEach(function (input) {
+      if (!input.value && zone) {
+        input.value = zone;
+      }
+    });
+  }
+
+  // <span data-countdown-to="2026-11-27T10:00:00Z"> counts down to that instant
+  function tickCountdowns() {
+    document.querySelectorAll('[data-countdown-to]').forEach(function (element) {
+      var left = Math.round((new Date(element.getAttribute('data-countdown-to')) - Date.now()) / 1000);
+      if (isNaN(left)) {
+        return;
+      }
+      if (left <= 0) {
+        element.textContent = element.getAttribute('data-done-text') || 'Time is up';
+        element.classList.add('over');
+        return;
+      }
+      var hours = Math.floor(left / 3600);
+      var minutes = Math.floor((left % 3600) / 60);
+      var seconds = left % 60;
+      element.textContent = (hours > 0 ? hours + ':' + String(minutes).padStart(2, '0') : minutes) + ':'
+        + String(seconds).padStart(2, '0');
+    });
+  }
+
+  // <button data-copy="#field-id"> copies the field's value and says so
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-copy]');
+    if (!button) {
+      return;
+    }
+    var field = document.querySelector(button.getAttribute('data-copy'));
+    if (!field) {
+      return;
+    }
+    var status = button.parentElement.parentElement.querySelector('[data-copy-status]');
+    function done(text) {
+      if (status) {
+        status.textContent = text;
+      }
+    }
+    field.select();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(function () { done('Link copied.'); },
+        function () { done('Press Ctrl+C (or ⌘C) to copy the selected link.'); });
+    }
+    else {
+      done(document.execCommand && document.execCommand('copy') ? 'Link copied.'
+        : 'Press Ctrl+C (or ⌘C) to copy the selected link.');
+    }
+  });
+
+  function init(root) {
+    localiseTimes(root);
+    fillTimeZones(root);
+    tickCountdowns();
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    init(document);
+    setInterval(tickCountdowns, 1000);
+  });
+  document.addEventListener('htmx:afterSettle', function (event) {
+    init(event.detail.elt.parentElement || document);
+  });
+})();

@@ -1,0 +1,136 @@
+package io.featurecreep.healthcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.featurecreep.identity.Person;
+import io.featurecreep.library.LibraryQuestion;
+import io.featurecreep.squads.SquadManagement;
+import io.featurecreep.support.FeatureCreepTest;
+import io.featurecreep.support.GraphQlApi;
+
+/** The question list editor: a session's questions before it starts, and the squad's template. */
+@FeatureCreepTest
+class QuestionListPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	GraphQlApi api;
+
+	@Autowired
+	SquadManagement squads;
+
+	@Autowired
+	SquadTemplates templates;
+
+	@Autowired
+	SessionStore store;
+
+	Person owner;
+
+	String squadId;
+
+	@BeforeEach
+	void squad() {
+		owner = api.newPerson("Owner");
+		squadId = squads.create(owner.id(), "Editors", true).id();
+	}
+
+	@Test
+	void editsTravelWithTheFormAndNothingIsStoredBeforeTheStart() throws Exception {
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "up:b").header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"question-editor\"")))
+			.andExpect(content().string(not(containsString("<html"))))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*Second.*First.*")));
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "remove:a"))
+			.andExpect(content().string(not(containsString("value=\"First\""))))
+			.andExpect(content().string(containsString("<html")));
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "add").param("newTitle", ""))
+			.andExpect(content().string(containsString("id=\"newTitle-error\"")));
+		assertThat(store.findActive(squadId)).isEmpty();
+	}
+
+	@Test
+	void startingUsesTheListAsShownAndAsyncNeedsADeadline() throws Exception {
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "start").param("mode", "ASYNC"))
+			.andExpect(content().string(containsString("Choose when voting closes")));
+		assertThat(store.findActive(squadId)).isEmpty();
+
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "start").param("mode", "LIVE")
+			.header("HX-Request", "true")).andExpect(header().string("HX-Redirect", org.hamcrest.Matchers.startsWith("/sessions/")));
+		HealthSession started = store.findActive(squadId).orElseThrow();
+		assertThat(started.resultVisibility()).isEqualTo(ResultVisibility.ON_REVEAL);
+		assertThat(store.questions(started.id())).extracting(SessionQuestion::title).containsExactly("First", "Second");
+		mvc.perform(get("/squads/{id}/sessions/new", squadId).with(user(owner.id())))
+			.andExpect(redirectedUrl("/sessions/" + started.id()));
+	}
+
+	@Test
+	void theTemplateIsSavedOrGoesBackToTheDefaults() throws Exception {
+		mvc.perform(list("/squads/" + squadId + "/questions", "save"))
+			.andExpect(redirectedUrl("/squads/" + squadId + "#questions"));
+		assertThat(templates.templateOf(squadId)).extracting(LibraryQuestion::title).containsExactly("First", "Second");
+
+		mvc.perform(list("/squads/" + squadId + "/questions", "defaults")).andExpect(status().is3xxRedirection());
+		assertThat(templates.templateOf(squadId)).hasSize(8);
+
+		Person member = api.newPerson("Member");
+		squads.join(member.id(), squads.createInvite(owner.id(), squadId, java.time.Duration.ofHours(1)).token());
+		mvc.perform(post("/squads/{id}/questions", squadId).param("op", "save")
+			.param("questions[0].key", "a")
+			.param("questions[0].title", "Mine")
+			.with(user(member.id()))
+			.with(csrf())).andExpect(status().isForbidden());
+		assertThat(templates.templateOf(squadId)).hasSize(8);
+	}
+
+	@Test
+	void suggestionsComeFromTheLibrary() throws Exception {
+		mvc.perform(get("/library/suggestions").param("search", "relea").header("HX-Request", "true").with(user(owner.id())))
+			.andExpect(content().string(containsString("Easy to release")))
+			.andExpect(content().string(containsString("Add: Easy to release")));
+		String speed = mvc.perform(get("/library/suggestions").param("search", "speed").with(user(owner.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll("(?s).*value=\"library:([^\"]+)\".*", "$1");
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "library:" + speed))
+			.andExpect(content().string(containsString("value=\"Speed\"")));
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "library:not-an-id"))
+			.andExpect(content().string(containsString("This suggestion is no longer available")));
+	}
+
+	/** The editor's form with two questions, First and Second (keys a and b), posted with an op. */
+	private MockHttpServletRequestBuilder list(String path, String op) {
+		return post(path).param("op", op)
+			.param("questions[0].key", "a")
+			.param("questions[0].title", "First")
+			.param("questions[0].good", "")
+			.param("questions[0].bad", "")
+			.param("questions[1].key", "b")
+			.param("questions[1].title", "Second")
+			.param("questions[1].good", "Good")
+			.param("questions[1].bad", "Bad")
+			.with(user(owner.id()))
+			.with(csrf());
+	}
+
+}

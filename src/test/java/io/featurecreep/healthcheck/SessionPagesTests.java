@@ -1,0 +1,255 @@
+package io.featurecreep.healthcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import io.featurecreep.healthcheck.SessionLifecycle.StartOptions;
+import io.featurecreep.healthcheck.SquadTemplates.NewQuestion;
+import io.featurecreep.identity.Person;
+import io.featurecreep.squads.Invite;
+import io.featurecreep.squads.SquadManagement;
+import io.featurecreep.support.FeatureCreepTest;
+import io.featurecreep.support.GraphQlApi;
+
+/** The session pages over HTTP: who may see and steer them, votes from forms, the event stream. */
+@FeatureCreepTest
+class SessionPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	GraphQlApi api;
+
+	@Autowired
+	SquadManagement squads;
+
+	@Autowired
+	SessionLifecycle lifecycle;
+
+	@Autowired
+	SessionStore store;
+
+	Person owner;
+
+	Person member;
+
+	Person outsider;
+
+	String squadId;
+
+	HealthSession session;
+
+	String firstQuestion;
+
+	@BeforeEach
+	void liveSession() {
+		owner = api.newPerson("Owner");
+		member = api.newPerson("Member");
+		outsider = api.newPerson("Outsider");
+		squadId = squads.create(owner.id(), "Pages", true).id();
+		Invite invite = squads.createInvite(owner.id(), squadId, Duration.ofDays(1));
+		squads.join(member.id(), invite.token());
+		session = lifecycle.start(owner.id(), squadId, new StartOptions(null, SessionMode.LIVE, null,
+				ResultVisibility.ON_REVEAL, List.of(new NewQuestion("Fun", "Yay", "Meh"), new NewQuestion("Speed", null, null))));
+		firstQuestion = store.questions(session.id()).get(0).id();
+	}
+
+	@Test
+	void membersSeeTheCurrentQuestion() throws Exception {
+		mvc.perform(get("/sessions/{id}", session.id()).with(as(member)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Fun")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("0 of 2 voted")));
+	}
+
+	@Test
+	void someoneOutsideTheSquadFindsNoSession() throws Exception {
+		for (String path : List.of("/sessions/" + session.id(), "/sessions/" + session.id() + "/results",
+				"/sessions/" + session.id() + "/parts/status", "/sessions/" + session.id() + "/events")) {
+			mvc.perform(get(path).with(as(outsider))).andExpect(status().isNotFound());
+		}
+		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("colour", "2")
+			.with(as(outsider))
+			.with(csrf())).andExpect(status().isNotFound());
+		assertThat(store.countVotes(firstQuestion)).isZero();
+	}
+
+	@Test
+	void signedOutVisitorsAreSentToSignIn() throws Exception {
+		mvc.perform(get("/sessions/{id}", session.id()).accept(MediaType.TEXT_HTML))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/sessions/{id}/parts/status", session.id()).header("HX-Request", "true"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("HX-Redirect", "/signin"));
+	}
+
+	@Test
+	void formPostsNeedTheCsrfToken() throws Exception {
+		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("colour", "2")
+			.with(as(member))).andExpect(status().isForbidden());
+		mvc.perform(post("/sessions/{id}/end", session.id()).with(as(owner))).andExpect(status().isForbidden());
+		assertThat(store.find(session.id()).orElseThrow().active()).isTrue();
+	}
+
+	@Test
+	void aVoteFromTheFormIsKeptAndItsStageComesBack() throws Exception {
+		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("colour", "2")
+			.param("trend", "IMPROVING")
+			.param("comment", "Nice")
+			.with(as(member))
+			.with(csrf())).andExpect(redirectedUrl("/sessions/" + session.id()));
+		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("colour", "1")
+			.header("HX-Request", "true")
+			.with(as(owner))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Your vote is in")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"stage\"")));
+		assertThat(store.countVotes(firstQuestion)).isEqualTo(2);
+	}
+
+	@Test
+	void aVoteWithoutAColourIsRefusedNextToTheColours() throws Exception {
+		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("trend", "STABLE")
+			.header("HX-Request", "true")
+			.with(as(member))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Choose red, yellow or green")));
+		assertThat(store.countVotes(firstQuestion)).isZero();
+	}
+
+	@Test
+	void othersVotesStayHiddenUntilRevealed() throws Exception {
+		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("colour", "0")
+			.param("comment", "secret worry")
+			.with(as(member))
+			.with(csrf()));
+		String before = mvc.perform(get("/sessions/{id}", session.id()).with(as(owner)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(before).contains("1 of 2 voted").doesNotContain("secret worry");
+
+		mvc.perform(post("/sessions/{id}/reveal", session.id()).param("questionId", firstQuestion)
+			.header("HX-Request", "true")
+			.with(as(owner))
+			.with(csrf())).andExpect(status().isNoContent()).andExpect(header().string("HX-Trigger", "fc-question"));
+		assertThat(mvc.perform(get("/sessions/{id}", session.id()).with(as(member)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("secret worry").contains("1 red");
+	}
+
+	@Test
+	void aNamedSquadSeesWhoVotedWhatOnceRevealedAnAnonymousOneNever() throws Exception {
+		String namedSquad = squads.create(owner.id(), "Named", false).id();
+		squads.join(member.id(), squads.createInvite(owner.id(), namedSquad, Duration.ofDays(1)).token());
+		HealthSession named = lifecycle.start(owner.id(), namedSquad, new StartOptions(null, SessionMode.LIVE, null,
+				ResultVisibility.ON_REVEAL, List.of(new NewQuestion("Fun", null, null))));
+		String question = store.questions(named.id()).get(0).id();
+		for (HealthSession each : List.of(named, session)) {
+			String questionId = each == named ? question : firstQuestion;
+			mvc.perform(post("/sessions/{id}/questions/{q}/vote", each.id(), questionId).param("colour", "2")
+				.with(as(member))
+				.with(csrf()));
+			mvc.perform(post("/sessions/{id}/reveal", each.id()).param("questionId", questionId)
+				.with(as(owner))
+				.with(csrf()));
+		}
+		assertThat(mvc.perform(get("/sessions/{id}", named.id()).with(as(owner))).andReturn().getResponse().getContentAsString())
+			.contains("Who voted what")
+			.contains("Member Tester</span>: <span>green</span>");
+		assertThat(mvc.perform(get("/sessions/{id}", session.id()).with(as(owner))).andReturn().getResponse().getContentAsString())
+			.contains("1 green")
+			.doesNotContain("Who voted what");
+	}
+
+	@Test
+	void onlyTheFacilitatorSteers() throws Exception {
+		mvc.perform(post("/sessions/{id}/reveal", session.id()).param("questionId", firstQuestion)
+			.with(as(member))
+			.with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/sessions/{id}/end", session.id()).with(as(member)).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(store.find(session.id()).orElseThrow().active()).isTrue();
+	}
+
+	@Test
+	void theStageStaysWhileItsQuestionStaysTheSame() throws Exception {
+		mvc.perform(get("/sessions/{id}/parts/stage", session.id()).param("showing", firstQuestion + ":open")
+			.header("HX-Request", "true")
+			.with(as(member))).andExpect(status().isNoContent());
+		mvc.perform(post("/sessions/{id}/active", session.id())
+			.param("questionId", store.questions(session.id()).get(1).id())
+			.with(as(owner))
+			.with(csrf())).andExpect(redirectedUrl("/sessions/" + session.id()));
+		mvc.perform(get("/sessions/{id}/parts/stage", session.id()).param("showing", firstQuestion + ":open")
+			.header("HX-Request", "true")
+			.with(as(member)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Speed")));
+	}
+
+	@Test
+	void outOfDateControlsChangeNothing() throws Exception {
+		String second = store.questions(session.id()).get(1).id();
+		mvc.perform(post("/sessions/{id}/active", session.id()).param("questionId", second)
+			.param("from", second)
+			.header("HX-Request", "true")
+			.with(as(owner))
+			.with(csrf())).andExpect(status().isNoContent());
+		assertThat(store.find(session.id()).orElseThrow().activeQuestionId()).isEqualTo(firstQuestion);
+		mvc.perform(post("/sessions/{id}/active", session.id()).param("questionId", second)
+			.param("from", firstQuestion)
+			.header("HX-Request", "true")
+			.with(as(owner))
+			.with(csrf())).andExpect(status().isNoContent());
+		assertThat(store.find(session.id()).orElseThrow().activeQuestionId()).isEqualTo(second);
+	}
+
+	@Test
+	void theEventStreamStartsWithASync() throws Exception {
+		MvcResult stream = mvc.perform(get("/sessions/{id}/events", session.id()).with(as(member))
+			.accept(MediaType.TEXT_EVENT_STREAM)).andExpect(request().asyncStarted()).andReturn();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> stream.getResponse().getContentAsString().contains("event:sync"));
+	}
+
+	@Test
+	void anEndedSessionShowsItsResults() throws Exception {
+		mvc.perform(post("/sessions/{id}/end", session.id()).with(as(owner)).with(csrf()))
+			.andExpect(redirectedUrl("/sessions/" + session.id() + "/results"));
+		mvc.perform(get("/sessions/{id}", session.id()).with(as(member)))
+			.andExpect(redirectedUrl("/sessions/" + session.id() + "/results"));
+		mvc.perform(get("/sessions/{id}/results", session.id()).with(as(member)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Results")));
+	}
+
+	private static RequestPostProcessor as(Person person) {
+		return user(person.id());
+	}
+
+}

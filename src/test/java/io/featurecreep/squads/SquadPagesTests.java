@@ -1,0 +1,176 @@
+package io.featurecreep.squads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import io.featurecreep.identity.Person;
+import io.featurecreep.support.FeatureCreepTest;
+import io.featurecreep.support.GraphQlApi;
+
+/** The squad pages over HTTP: membership decides what exists, ownership what may change. */
+@FeatureCreepTest
+class SquadPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	GraphQlApi api;
+
+	@Autowired
+	SquadManagement management;
+
+	@Autowired
+	SquadAccess access;
+
+	Person owner;
+
+	Person member;
+
+	Person outsider;
+
+	String squadId;
+
+	@BeforeEach
+	void squad() {
+		owner = api.newPerson("Owner");
+		member = api.newPerson("Member");
+		outsider = api.newPerson("Outsider");
+		squadId = management.create(owner.id(), "Web squad", true).id();
+		management.join(member.id(), management.createInvite(owner.id(), squadId, Duration.ofDays(1)).token());
+	}
+
+	@Test
+	void aSquadPageShowsMembersToMembersOnly() throws Exception {
+		mvc.perform(get("/squads/{id}", squadId).with(as(member)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Owner Tester")))
+			.andExpect(content().string(not(containsString("Invite people"))));
+		mvc.perform(get("/squads/{id}", squadId).with(as(owner)))
+			.andExpect(content().string(containsString("Invite people")))
+			.andExpect(content().string(containsString("Discord webhook URL")));
+		mvc.perform(get("/squads/{id}", squadId).with(as(outsider))).andExpect(status().isNotFound());
+		mvc.perform(get("/squads/{id}/questions", squadId).with(as(outsider))).andExpect(status().isNotFound());
+		mvc.perform(get("/squads/{id}/sessions/new", squadId).with(as(outsider))).andExpect(status().isNotFound());
+		mvc.perform(get("/squads/{id}/questions", squadId).with(as(member))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void creatingASquadNeedsAName() throws Exception {
+		mvc.perform(post("/squads").param("name", "  ").with(as(owner)).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"name-error\"")))
+			.andExpect(content().string(containsString("Squad name must not be empty")));
+		mvc.perform(post("/squads").param("name", "New one").with(as(owner))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void anOwnerInvitesAndRemovesMembersAndAMemberCannot() throws Exception {
+		mvc.perform(post("/squads/{id}/invites", squadId).param("validForMinutes", "30").with(as(member)).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/squads/{id}/invites", squadId).param("validForMinutes", "30").with(as(owner)).with(csrf()))
+			.andExpect(redirectedUrl("/squads/" + squadId + "#invites"))
+			.andExpect(flash().attributeExists("newInvite"));
+		mvc.perform(get("/squads/{id}/members/{p}/remove", squadId, member.id()).with(as(owner)))
+			.andExpect(content().string(containsString("Member Tester")))
+			.andExpect(content().string(containsString("Remove from squad")));
+		mvc.perform(post("/squads/{id}/members/{p}/remove", squadId, owner.id()).with(as(member)).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/squads/{id}/members/{p}/remove", squadId, member.id()).with(as(owner)).with(csrf()))
+			.andExpect(redirectedUrl("/squads/" + squadId + "#members"));
+		assertThat(access.isMember(squadId, member.id())).isFalse();
+	}
+
+	@Test
+	void theLastOwnerLeavingIsRefusedNextToTheMembers() throws Exception {
+		mvc.perform(post("/squads/{id}/members/{p}/remove", squadId, owner.id()).with(as(owner)).with(csrf()))
+			.andExpect(redirectedUrl("/squads/" + squadId + "#members"))
+			.andExpect(flash().attribute("membersError", containsString("last owner")));
+	}
+
+	@Test
+	void aJoinLinkJoinsAndAWithdrawnOneSaysSo() throws Exception {
+		Invite invite = management.createInvite(owner.id(), squadId, Duration.ofDays(1));
+		mvc.perform(get("/join/{t}", invite.token()).with(as(outsider)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Join <span>Web squad</span>")));
+		mvc.perform(post("/join/{t}", invite.token()).with(as(outsider)).with(csrf()))
+			.andExpect(redirectedUrl("/squads/" + squadId + "?joined"));
+		assertThat(access.isMember(squadId, outsider.id())).isTrue();
+
+		Person late = api.newPerson("Late");
+		management.revokeInvite(owner.id(), invite.token());
+		mvc.perform(get("/join/{t}", invite.token()).with(as(late)))
+			.andExpect(content().string(containsString("This invite link was withdrawn")));
+		mvc.perform(post("/join/{t}", invite.token()).with(as(late)).with(csrf()))
+			.andExpect(redirectedUrl("/join/" + invite.token()));
+		assertThat(access.isMember(squadId, late.id())).isFalse();
+		mvc.perform(get("/join/unknown-token").with(as(late))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aBadDiscordWebhookIsShownNextToItsField() throws Exception {
+		mvc.perform(post("/squads/{id}/discord", squadId).param("url", "https://example.org/hook")
+			.with(as(owner))
+			.with(csrf()))
+			.andExpect(redirectedUrl("/squads/" + squadId + "#notifications"))
+			.andExpect(flash().attribute("discordError", "Discord webhook failed validation"));
+		mvc.perform(post("/squads/{id}/discord", squadId).param("url", "https://example.org/hook")
+			.with(as(member))
+			.with(csrf())).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theWorkspaceListsMySquads() throws Exception {
+		mvc.perform(get("/workspace").with(as(member)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Web squad")))
+			.andExpect(content().string(containsString("Start a health check")));
+	}
+
+	@Test
+	void aPersonWithoutANameIsAskedForItFirst() throws Exception {
+		Person nameless = api.newPerson("X");
+		io.featurecreep.identity.Accounts.ProfileChange clear = new io.featurecreep.identity.Accounts.ProfileChange(
+				true, null, false, null, false, null);
+		accounts.editProfile(nameless.id(), clear);
+		mvc.perform(get("/workspace").with(as(nameless))).andExpect(redirectedUrl("/onboarding?next=%2Fworkspace"));
+		mvc.perform(post("/onboarding").param("firstName", "")
+			.param("lastName", "Tester")
+			.param("email", "x@example.org")
+			.param("next", "/workspace")
+			.with(as(nameless))
+			.with(csrf())).andExpect(content().string(containsString("Please enter your first name")));
+		mvc.perform(post("/onboarding").param("firstName", "Xena")
+			.param("lastName", "Tester")
+			.param("email", "x@example.org")
+			.param("next", "https://elsewhere.example")
+			.with(as(nameless))
+			.with(csrf())).andExpect(redirectedUrl("/workspace"));
+	}
+
+	@Autowired
+	io.featurecreep.identity.Accounts accounts;
+
+	private static RequestPostProcessor as(Person person) {
+		return user(person.id());
+	}
+
+}
