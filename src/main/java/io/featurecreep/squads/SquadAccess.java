@@ -67,11 +67,6 @@ public class SquadAccess implements PersonVisibility {
 		return store.findByMember(personId);
 	}
 
-	/** Every squad of an organisation, by name. */
-	public List<Squad> squadsOfOrganisation(String organisationId) {
-		return store.findByOrganisation(organisationId);
-	}
-
 	/** The invite behind a link, whatever its state; everyone who holds the token may look at it. */
 	public Optional<Invite> invite(String token) {
 		return store.findInvite(token);
