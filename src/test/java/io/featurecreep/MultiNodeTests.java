@@ -18,6 +18,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.featurecreep.support.EventStream;
 import io.featurecreep.support.GraphQlResponse;
 import io.featurecreep.support.HttpGraphQl;
 import io.featurecreep.support.MockIssuers;
@@ -109,6 +110,16 @@ class MultiNodeTests {
 				.ok();
 			JsonNode vote = watcher.next();
 			assertThat(change(vote)).isEqualTo("VOTE_CAST");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		}
+
+		try (EventStream screen = EventStream.open(port(node2), sessionId, owner)) {
+			assertThat(screen.next()).isEqualTo("sync");
+			long start = System.nanoTime();
+			onNode1.execute(null, "mutation($s: String!, $q: String!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 1}) { id } }",
+					Map.of("s", sessionId, "q", session.text("createSession.questions.1.id")))
+				.ok();
+			assertThat(screen.next()).as("a browser on node 2 hears of the vote on node 1").isEqualTo("votes");
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 		}
 
