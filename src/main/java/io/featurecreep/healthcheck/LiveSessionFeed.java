@@ -1,7 +1,5 @@
 package io.featurecreep.healthcheck;
 
-import java.time.Duration;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -38,9 +36,13 @@ class LiveSessionFeed {
 		broadcast.publish(TOPIC, json.writeValueAsString(change));
 	}
 
-	private void deliver(SessionChanged change) {
-		// several threads may deliver at once; the sink needs its emissions one at a time
-		changes.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+	/**
+	 * Several threads deliver at once (every request thread that commits a change, and the broadcast reader), and
+	 * the sink takes one emission at a time. Waiting on a lock rather than spinning for a while and then failing:
+	 * under load a spin limit was reached and changes were lost (found by the live-session benchmark).
+	 */
+	private synchronized void deliver(SessionChanged change) {
+		changes.emitNext(change, Sinks.EmitFailureHandler.FAIL_FAST);
 	}
 
 	/** The changes of one session from now on; a slow watcher gets a buffer rather than slowing the others. */

@@ -18,13 +18,19 @@ public final class HttpGraphQl {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http;
 
 	private final URI endpoint;
 
 	private final String bearerToken;
 
 	public HttpGraphQl(int port, String bearerToken) {
+		this(HttpClient.newHttpClient(), port, bearerToken);
+	}
+
+	/** Shares a client (and its connections) with other callers, as a load run needs. */
+	public HttpGraphQl(HttpClient http, int port, String bearerToken) {
+		this.http = http;
 		this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
 		this.bearerToken = bearerToken;
 	}
