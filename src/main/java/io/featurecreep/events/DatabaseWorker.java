@@ -2,22 +2,17 @@ package io.featurecreep.events;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.featurecreep.events.Outbox.OutboxListener;
 
 /**
  * Runs durable work straight from the outbox table: the transport when there is no Redis. Every node runs one;
  * claims keep them from doing the same work twice, and leases hand a dead node's work to the others.
  */
-class DatabaseWorker extends WorkLoop implements OutboxListener {
+class DatabaseWorker extends OutboxLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseWorker.class);
-
-	private static final int BATCH = 20;
 
 	private final OutboxStore store;
 
@@ -28,7 +23,7 @@ class DatabaseWorker extends WorkLoop implements OutboxListener {
 	private final Clock clock;
 
 	DatabaseWorker(OutboxStore store, DurableHandlers handlers, EventSettings settings, Clock clock) {
-		super("outbox-worker", settings.pollInterval());
+		super("outbox-worker", store, settings, clock, 20);
 		this.store = store;
 		this.handlers = handlers;
 		this.settings = settings;
@@ -36,21 +31,7 @@ class DatabaseWorker extends WorkLoop implements OutboxListener {
 	}
 
 	@Override
-	public void newWorkCommitted() {
-		nudge();
-	}
-
-	@Override
-	protected boolean round() {
-		Instant now = clock.instant();
-		List<OutboxEntry> claimed = store.claimDue(now, now.plus(settings.lease()), BATCH);
-		for (OutboxEntry entry : claimed) {
-			runOne(entry);
-		}
-		return claimed.size() == BATCH;
-	}
-
-	private void runOne(OutboxEntry entry) {
+	protected void process(OutboxEntry entry) {
 		try {
 			handlers.run(entry);
 			store.markDone(entry.id(), clock.instant());
