@@ -130,7 +130,7 @@ class HealthCheckBrowserTests {
 			ada.page.locator("#question-list > li").last().getByText("Drop").click();
 			assertThat(ada.page.locator("#question-list > li")).hasCount(7 - i);
 		}
-		ada.page.getByLabel("Search the questions teams use").pressSequentially("spe");
+		ada.settled().page.getByLabel("Search the questions teams use").pressSequentially("spe");
 		assertThat(ada.page.locator("#suggestions")).containsText("Speed");
 		ada.button("Add: Speed").click();
 		assertThat(ada.page.locator("#question-list > li")).hasCount(3);

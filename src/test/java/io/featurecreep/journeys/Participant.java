@@ -76,6 +76,15 @@ final class Participant implements AutoCloseable {
 			.click();
 	}
 
+	/**
+	 * Waits until htmx has no request in flight and has finished swapping and settling: content it has just
+	 * swapped in only reacts to typing once htmx has processed it.
+	 */
+	Participant settled() {
+		page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')");
+		return this;
+	}
+
 	Locator button(String name) {
 		return page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName(name).setExact(true));
