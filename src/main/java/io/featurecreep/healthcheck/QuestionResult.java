@@ -20,6 +20,14 @@ public record QuestionResult(String questionId, String sessionId, String squadId
 		return Band.of(average);
 	}
 
+	/** Where the trend votes point: the majority of improving against worsening; null without trend votes. */
+	public Trend trend() {
+		if (improving + stable + worsening == 0) {
+			return null;
+		}
+		return improving > worsening ? Trend.IMPROVING : worsening > improving ? Trend.WORSENING : Trend.STABLE;
+	}
+
 	/** How much the average moved since the previous session; null when either is unknown. */
 	public Double change() {
 		return average == null || previousAverage == null ? null : average - previousAverage;

@@ -27,7 +27,7 @@ public class ResultHistory {
 	/** The squad's last {@code sessions} ended sessions with recorded results, oldest first. */
 	public List<SessionOutcome> recent(String squadId, int sessions) {
 		List<Map<String, Object>> rows = jdbc.sql("""
-				select s.id, s.name, s.ended_at from health_session s
+				select s.id, s.name, s.ended_at, s.anonymous from health_session s
 				where s.squad_id = ? and s.ended_at is not null
 				  and exists (select 1 from question_result r where r.session_id = s.id)
 				order by s.ended_at desc fetch first ? rows only""")
@@ -43,9 +43,31 @@ public class ResultHistory {
 		return new ArrayList<>(outcomes.values());
 	}
 
+	/** The squad's ended sessions with recorded results that ended within [from, to], oldest first. */
+	public List<SessionOutcome> between(String squadId, Instant from, Instant to) {
+		return jdbc.sql("""
+				select s.id, s.name, s.ended_at, s.anonymous from health_session s
+				where s.squad_id = ? and s.ended_at is not null and s.ended_at >= ? and s.ended_at <= ?
+				  and exists (select 1 from question_result r where r.session_id = s.id)
+				order by s.ended_at""")
+			.params(squadId, from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
+			.query()
+			.listOfRows()
+			.stream()
+			.map(this::outcome)
+			.toList();
+	}
+
+	/** The squad's latest ended session with recorded results, if any. */
+	public java.util.Optional<SessionOutcome> latest(String squadId) {
+		List<SessionOutcome> last = recent(squadId, 1);
+		return last.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(last.get(0));
+	}
+
 	private SessionOutcome outcome(Map<String, Object> row) {
 		String id = (String) row.get("id");
-		return new SessionOutcome(id, (String) row.get("name"), endedAt(row.get("ended_at")), results.ofSession(id));
+		return new SessionOutcome(id, (String) row.get("name"), endedAt(row.get("ended_at")),
+				Boolean.TRUE.equals(row.get("anonymous")), results.ofSession(id));
 	}
 
 	private static Instant endedAt(Object value) {
@@ -58,8 +80,9 @@ public class ResultHistory {
 		return Instant.parse(value.toString());
 	}
 
-	/** One ended session and its question results in asking order. */
-	public record SessionOutcome(String sessionId, String name, Instant endedAt, List<QuestionResult> questions) {
+	/** One ended session, whether its votes were anonymous, and its question results in asking order. */
+	public record SessionOutcome(String sessionId, String name, Instant endedAt, boolean anonymous,
+			List<QuestionResult> questions) {
 	}
 
 }

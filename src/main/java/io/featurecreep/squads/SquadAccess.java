@@ -78,6 +78,11 @@ public class SquadAccess implements PersonVisibility {
 		return store.invites(squadId).stream().filter(invite -> invite.isValidAt(clock.instant())).toList();
 	}
 
+	/** Every squad of an organisation, by name. */
+	public List<Squad> squadsOfOrganisation(String organisationId) {
+		return store.findByOrganisation(organisationId);
+	}
+
 	/** Open = joinable through the original API by anyone who has the squad's id. */
 	public boolean isOpen(String squadId) {
 		return store.isOpen(squadId, clock.instant());

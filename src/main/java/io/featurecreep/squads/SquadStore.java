@@ -38,6 +38,13 @@ class SquadStore {
 		jdbc.sql("update squad set name = ?, anonymous = ? where id = ?").params(name, anonymous, id).update();
 	}
 
+	List<Squad> findByOrganisation(String organisationId) {
+		return jdbc.sql("select * from squad where organisation_id = ? order by name, id")
+			.param(organisationId)
+			.query(SquadStore::squad)
+			.list();
+	}
+
 	/** The squads a person belongs to, the most recently joined first (as the original listed them). */
 	List<Squad> findByMember(String personId) {
 		return jdbc.sql("""

@@ -1,0 +1,196 @@
+package io.featurecreep.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.Duration;
+import java.util.List;
+
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import io.featurecreep.support.GraphQlApi;
+import io.featurecreep.support.GraphQlApi.Caller;
+import io.featurecreep.support.GraphQlResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A squad's history and the organisation matrix: cells follow the indicator, carry their count, withhold numbers
+ * of anonymous sessions with too few votes; the matrix is for organisation admins unless they open it; squads can
+ * stay out; exports say the same as the views. Runs on its own database, so its first person is the admin.
+ */
+@SpringBootTest(properties = "feature-creep.insights.min-votes-anonymous=3")
+@AutoConfigureMockMvc
+@Import(GraphQlApi.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InsightsTests {
+
+	static final String HISTORY = "query($s: String!) { squadHistory(squadId: $s) { squadName sessions { sessionId } indicators { indicatorId title cells { votes average band trend red green hidden } } } }";
+
+	@Autowired
+	GraphQlApi api;
+
+	@Autowired
+	MockMvc mvc;
+
+	Caller admin;
+
+	Caller lead;
+
+	List<Caller> team;
+
+	String namedSquad;
+
+	String anonymousSquad;
+
+	@BeforeAll
+	void twoSquadsWithHistory() {
+		admin = api.as(api.newPerson("Admin"));
+		lead = api.as(api.newPerson("Lead"));
+		team = List.of(lead, api.as(api.newPerson("Bo")), api.as(api.newPerson("Cy")));
+		namedSquad = squad("Platform", false);
+		anonymousSquad = squad("Mobile", true);
+		// Platform: two sessions, everyone votes; "Fun" goes from red to green, trend improving
+		session(namedSquad, team, 0, "IMPROVING");
+		session(namedSquad, team, 2, "IMPROVING");
+		// Mobile: anonymous, only two of three vote: too few to show what they voted
+		session(anonymousSquad, team.subList(0, 2), 1, null);
+	}
+
+	String squad(String name, boolean anonymous) {
+		String squadId = lead.execute("mutation($n: String!, $a: Boolean) { createSquad(input: {name: $n, anonymous: $a}) { id } }",
+				"n", name, "a", anonymous)
+			.ok()
+			.text("createSquad.id");
+		String token = lead.execute("mutation($s: String!) { createInvite(input: {squadId: $s}) { token } }", "s", squadId)
+			.ok()
+			.text("createInvite.token");
+		team.subList(1, team.size()).forEach(m -> m.execute("mutation($t: String!) { joinSquad(token: $t) { id } }", "t", token).ok());
+		return squadId;
+	}
+
+	void session(String squadId, List<Caller> voters, int colour, String trend) {
+		GraphQlResponse session = lead
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id questions { id } } }", "s", squadId)
+			.ok();
+		String sessionId = session.text("createSession.id");
+		for (Caller voter : voters) {
+			session.data("createSession.questions").forEach(q -> voter
+				.execute("mutation($s: String!, $q: String!, $a: Int!, $t: Trend) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: $a, trend: $t}) { id } }",
+						"s", sessionId, "q", q.path("id").asString(), "a", colour, "t", trend)
+				.ok());
+		}
+		lead.execute("mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s", sessionId).ok();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> lead.execute(HISTORY, "s", squadId).ok().data("squadHistory.sessions").size() > 0
+					&& lead.execute(HISTORY, "s", squadId)
+						.ok()
+						.data("squadHistory.sessions")
+						.findValues("sessionId")
+						.stream()
+						.anyMatch(id -> id.asString().equals(sessionId)));
+	}
+
+	@Test
+	void aSquadSeesEachIndicatorAcrossItsSessionsWithCountsBandsAndTrends() {
+		GraphQlResponse history = lead.execute(HISTORY, "s", namedSquad).ok();
+		assertThat(history.data("squadHistory.sessions").size()).isEqualTo(2);
+		JsonNode fun = history.data("squadHistory.indicators.2");
+		assertThat(fun.path("title").asString()).isEqualTo("Fun");
+		assertThat(fun.path("cells").path(0).path("band").asString()).isEqualTo("RED");
+		assertThat(fun.path("cells").path(1).path("band").asString()).isEqualTo("GREEN");
+		assertThat(fun.path("cells").path(1).path("votes").asInt()).isEqualTo(3);
+		assertThat(fun.path("cells").path(1).path("green").asInt()).isEqualTo(3);
+		assertThat(fun.path("cells").path(1).path("trend").asString()).isEqualTo("IMPROVING");
+	}
+
+	@Test
+	void anonymousSessionsWithTooFewVotesShowOnlyTheirCount() {
+		JsonNode cell = lead.execute(HISTORY, "s", anonymousSquad).ok().data("squadHistory.indicators.0.cells.0");
+		assertThat(cell.path("votes").asInt()).isEqualTo(2);
+		assertThat(cell.path("hidden").asBoolean()).isTrue();
+		assertThat(cell.path("average").isNull()).isTrue();
+		assertThat(cell.path("band").asString()).isEqualTo("NONE");
+	}
+
+	@Test
+	void outsidersSeeNoHistory() {
+		api.as(api.newPerson("Outsider"))
+			.execute(HISTORY, "s", namedSquad)
+			.failsWith("Squad not found", "NOT_FOUND");
+	}
+
+	@Test
+	void theMatrixIsForAdminsUntilTheyOpenItAndSquadsCanStayOut() {
+		String matrix = "{ organisationMatrix { indicators { title } squads { squadName cells { band votes hidden } } } }";
+		lead.execute(matrix).failsWith("Only organisation admins can see the organisation matrix", "FORBIDDEN");
+		GraphQlResponse seen = admin.execute(matrix).ok();
+		assertThat(seen.data("organisationMatrix.squads").findValues("squadName").stream().map(JsonNode::asString))
+			.contains("Platform", "Mobile");
+		assertThat(seen.text("organisationMatrix.indicators.0.title")).isEqualTo("Delivering value");
+
+		lead.execute("mutation { setMembersSeeMatrix(allowed: true) }")
+			.failsWith("Only organisation admins can change who sees the organisation matrix", "FORBIDDEN");
+		admin.execute("mutation { setMembersSeeMatrix(allowed: true) }").ok();
+		lead.execute(matrix).ok();
+
+		lead.execute("mutation($s: String!) { setSquadInMatrix(squadId: $s, shown: false) { inOrganisationMatrix } }", "s", anonymousSquad)
+			.ok();
+		assertThat(admin.execute(matrix).ok().data("organisationMatrix.squads").findValues("squadName").stream().map(JsonNode::asString))
+			.contains("Platform")
+			.doesNotContain("Mobile");
+		lead.execute("mutation($s: String!) { setSquadInMatrix(squadId: $s, shown: true) { inOrganisationMatrix } }", "s", anonymousSquad)
+			.ok();
+		admin.execute("mutation { setMembersSeeMatrix(allowed: false) }").ok();
+	}
+
+	@Test
+	void exportsSayWhatTheViewsSay() throws Exception {
+		MvcResult csv = mvc.perform(get("/squads/{id}/history.csv", namedSquad).with(user(lead.person().id()))).andReturn();
+		assertThat(csv.getResponse().getStatus()).isEqualTo(200);
+		assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+		assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("attachment").contains("squad-history.csv");
+		String[] lines = csv.getResponse().getContentAsString().split("\r\n");
+		assertThat(lines[0]).startsWith("indicator_id,indicator,session_id,ended_at,votes,average,band");
+		assertThat(lines).hasSize(1 + 8 * 2);
+		assertThat(lines).anyMatch(line -> line.contains(",Fun,") && line.contains(",GREEN,IMPROVING,"));
+
+		String anonymous = mvc.perform(get("/squads/{id}/history.json", anonymousSquad).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(anonymous).contains("\"hidden\":true").doesNotContain("\"average\":1.0");
+
+		assertThat(mvc.perform(get("/organisation/matrix.csv").with(user(lead.person().id()))).andReturn().getResponse().getStatus())
+			.isEqualTo(403);
+		String matrix = mvc.perform(get("/organisation/matrix.csv").with(user(admin.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(matrix).contains("Platform").contains("Mobile");
+		assertThat(mvc.perform(get("/squads/{id}/history.csv", namedSquad).with(user(admin.person().id())))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("the admin is not in the squad").isEqualTo(404);
+	}
+
+	@Test
+	void csvDefusesFormulasAndQuotesSeparators() {
+		assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+		assertThat(Csv.cell("+1")).isEqualTo("'+1");
+		assertThat(Csv.cell(-1)).isEqualTo("-1");
+		assertThat(Csv.cell("a,b")).isEqualTo("\"a,b\"");
+		assertThat(Csv.cell(null)).isEmpty();
+	}
+
+}
