@@ -1,0 +1,33 @@
+package io.featurecreep.healthcheck;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.featurecreep.squads.SquadAccess;
+
+/** Sessions and their questions for other modules, with the same rule as everywhere: members only. */
+@Service
+@Transactional(readOnly = true)
+public class SessionLookup {
+
+	private final SessionStore store;
+
+	private final SquadAccess squads;
+
+	SessionLookup(SessionStore store, SquadAccess squads) {
+		this.store = store;
+		this.squads = squads;
+	}
+
+	/** The session, if the person is a member of its squad. */
+	public Optional<HealthSession> visible(String sessionId, String personId) {
+		return store.find(sessionId).filter(session -> squads.isMember(session.squadId(), personId));
+	}
+
+	public Optional<SessionQuestion> question(String sessionId, String questionId) {
+		return store.question(sessionId, questionId);
+	}
+
+}
