@@ -58,10 +58,34 @@ public class ResultHistory {
 			.toList();
 	}
 
-	/** The squad's latest ended session with recorded results, if any. */
-	public java.util.Optional<SessionOutcome> latest(String squadId) {
-		List<SessionOutcome> last = recent(squadId, 1);
-		return last.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(last.get(0));
+	/**
+	 * Each squad's latest ended session with recorded results, by squad id (squads without one are left out). Two
+	 * queries for any number of squads: the organisation matrix reads hundreds at once.
+	 */
+	public Map<String, SessionOutcome> latestOf(java.util.Collection<String> squadIds) {
+		if (squadIds.isEmpty()) {
+			return Map.of();
+		}
+		List<Map<String, Object>> rows = jdbc.sql("""
+				select s.id, s.squad_id, s.name, s.ended_at, s.anonymous from health_session s
+				where s.squad_id in (:squads) and s.ended_at = (
+				  select max(l.ended_at) from health_session l
+				  where l.squad_id = s.squad_id and exists (select 1 from question_result r where r.session_id = l.id))""")
+			.param("squads", squadIds)
+			.query()
+			.listOfRows();
+		Map<String, List<QuestionResult>> bySession = results
+			.ofSessions(rows.stream().map(row -> (String) row.get("id")).toList())
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(QuestionResult::sessionId, LinkedHashMap::new,
+					java.util.stream.Collectors.toList()));
+		Map<String, SessionOutcome> latest = new LinkedHashMap<>();
+		for (Map<String, Object> row : rows) {
+			String id = (String) row.get("id");
+			latest.put((String) row.get("squad_id"), new SessionOutcome(id, (String) row.get("name"),
+					endedAt(row.get("ended_at")), Boolean.TRUE.equals(row.get("anonymous")), bySession.getOrDefault(id, List.of())));
+		}
+		return latest;
 	}
 
 	private SessionOutcome outcome(Map<String, Object> row) {

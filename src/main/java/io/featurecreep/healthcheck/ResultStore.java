@@ -55,6 +55,17 @@ class ResultStore {
 			.list();
 	}
 
+	/** The results of several sessions, each session's in asking order. */
+	List<QuestionResult> ofSessions(Collection<String> sessionIds) {
+		if (sessionIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from question_result where session_id in (:ids) order by session_id, position")
+			.param("ids", sessionIds)
+			.query(ResultStore::map)
+			.list();
+	}
+
 	/** The latest average of an indicator in the squad's sessions that ended before the given time. */
 	Optional<Double> previousAverage(String squadId, String libraryQuestionId, Instant before) {
 		if (libraryQuestionId == null) {

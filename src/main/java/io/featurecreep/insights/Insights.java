@@ -76,16 +76,20 @@ public class Insights {
 		if (!accounts.isOrganisationAdmin(callerId) && !membersSeeMatrix(caller.organisationId())) {
 			throw DomainException.forbidden("Only organisation admins can see the organisation matrix");
 		}
+		java.util.Set<String> optedOut = new java.util.HashSet<>(
+				jdbc.sql("select squad_id from matrix_opt_out").query(String.class).list());
 		Map<String, String> titles = new LinkedHashMap<>();
 		Map<String, Integer> asked = new HashMap<>();
 		Map<String, Integer> firstPosition = new HashMap<>();
+		List<Squad> shown = squads.squadsOfOrganisation(caller.organisationId())
+			.stream()
+			.filter(squad -> !optedOut.contains(squad.id()))
+			.toList();
+		Map<String, SessionOutcome> outcomes = history.latestOf(shown.stream().map(Squad::id).toList());
 		List<Map.Entry<Squad, SessionOutcome>> latest = new ArrayList<>();
-		for (Squad squad : squads.squadsOfOrganisation(caller.organisationId())) {
-			if (optedOut(squad.id())) {
-				continue;
-			}
-			Optional<SessionOutcome> outcome = history.latest(squad.id());
-			latest.add(Map.entry(squad, outcome.orElse(null)));
+		for (Squad squad : shown) {
+			Optional<SessionOutcome> outcome = Optional.ofNullable(outcomes.get(squad.id()));
+			latest.add(new java.util.AbstractMap.SimpleEntry<>(squad, outcome.orElse(null)));
 			outcome.ifPresent(o -> o.questions().forEach(result -> {
 				String key = SquadHistory.indicatorKey(result);
 				titles.put(key, result.title());

@@ -1,0 +1,142 @@
+package io.featurecreep;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.featurecreep.identity.Accounts;
+import io.featurecreep.identity.Person;
+import io.featurecreep.insights.Insights;
+
+/**
+ * Not a test: how the server time of a squad's history and of the organisation matrix grows with the data,
+ * up to a squad with 130 sessions and an organisation with 500 squads (generated straight into the database).
+ * Prints the median of repeated calls per size and the time per session or squad, which stays flat when the
+ * growth is linear.
+ *
+ * <pre>./mvnw -Pbenchmarks test -Dtest=InsightsBenchmark</pre>
+ */
+class InsightsBenchmark {
+
+	static final String[] INDICATORS = { "00000000-0000-0000-0001-000000000001", "00000000-0000-0000-0001-000000000002",
+			"00000000-0000-0000-0001-000000000003", "00000000-0000-0000-0001-000000000004",
+			"00000000-0000-0000-0001-000000000005", "00000000-0000-0000-0001-000000000006",
+			"00000000-0000-0000-0001-000000000007", "00000000-0000-0000-0001-000000000008" };
+
+	@Test
+	void report() throws Exception {
+		List<String> arguments = new ArrayList<>();
+		(System.getenv(TestDatabase.POSTGRES_URL) != null ? TestDatabase.postgres() : TestDatabase.h2()).properties()
+			.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		arguments.addAll(List.of("--server.port=0", "--logging.level.root=warn"));
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FeatureCreepApplication.class)
+			.run(arguments.toArray(String[]::new))) {
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			Person admin = app.getBean(Accounts.class).provisionExternal("bench", "admin", "admin@example.test", "A", "Dmin");
+			Insights insights = app.getBean(Insights.class);
+			StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+					"%n## Insights: server time against data size (%s)%n%n| view | size | median ms | ms per unit |%n|---|---:|---:|---:|%n",
+					System.getenv(TestDatabase.POSTGRES_URL) != null ? "PostgreSQL" : "H2"));
+
+			String squadId = squad(jdbc, admin, "History");
+			int sessions = 0;
+			for (int target : new int[] { 10, 40, 130 }) {
+				for (; sessions < target; sessions++) {
+					endedSession(jdbc, admin, squadId, Instant.now().minusSeconds(86_400L * (200 - sessions)));
+				}
+				double ms = median(() -> insights.squadHistory(admin.id(), squadId, null, null));
+				report.append(String.format(Locale.ROOT, "| squad history | %d sessions | %.1f | %.3f |%n", target, ms, ms / target));
+			}
+			int squads = 1;
+			for (int target : new int[] { 50, 200, 500 }) {
+				for (; squads < target; squads++) {
+					String other = squad(jdbc, admin, "Squad " + squads);
+					endedSession(jdbc, admin, other, Instant.now().minusSeconds(3600));
+				}
+				// the matrix is package-private to its module: measure it through the GraphQL-facing service call
+				java.lang.reflect.Method matrix = Insights.class.getDeclaredMethod("matrix", String.class);
+				matrix.setAccessible(true);
+				double ms = median(() -> {
+					try {
+						return matrix.invoke(insights, admin.id());
+					}
+					catch (ReflectiveOperationException ex) {
+						throw new IllegalStateException(ex);
+					}
+				});
+				report.append(String.format(Locale.ROOT, "| organisation matrix | %d squads | %.1f | %.3f |%n", target, ms, ms / target));
+			}
+			System.out.println(report);
+			Path out = Path.of("target", "benchmarks", "insights.md");
+			Files.createDirectories(out.getParent());
+			Files.writeString(out, report.toString());
+		}
+	}
+
+	private static double median(Supplier<Object> call) {
+		for (int i = 0; i < 5; i++) {
+			call.get();
+		}
+		long[] times = new long[15];
+		for (int i = 0; i < times.length; i++) {
+			long start = System.nanoTime();
+			call.get();
+			times[i] = System.nanoTime() - start;
+		}
+		Arrays.sort(times);
+		return times[times.length / 2] / 1e6;
+	}
+
+	private static String squad(JdbcClient jdbc, Person member, String name) {
+		String id = UUID.randomUUID().toString();
+		jdbc.sql("insert into squad (id, organisation_id, name, anonymous, created_at) values (?, ?, ?, false, ?)")
+			.params(id, member.organisationId(), name, Instant.now().atOffset(ZoneOffset.UTC))
+			.update();
+		jdbc.sql("insert into squad_member (squad_id, person_id, role, joined_at) values (?, ?, 'OWNER', ?)")
+			.params(id, member.id(), Instant.now().atOffset(ZoneOffset.UTC))
+			.update();
+		return id;
+	}
+
+	private static void endedSession(JdbcClient jdbc, Person member, String squadId, Instant endedAt) {
+		String sessionId = UUID.randomUUID().toString();
+		jdbc.sql("""
+				insert into health_session (id, squad_id, active_squad_id, name, mode, result_visibility, anonymous,
+				  created_by, created_at, ended_at) values (?, ?, null, null, 'LIVE', 'IMMEDIATE', false, ?, ?, ?)""")
+			.params(sessionId, squadId, member.id(), endedAt.minusSeconds(3600).atOffset(ZoneOffset.UTC),
+					endedAt.atOffset(ZoneOffset.UTC))
+			.update();
+		for (int i = 0; i < INDICATORS.length; i++) {
+			String questionId = UUID.randomUUID().toString();
+			jdbc.sql("""
+					insert into session_question (id, session_id, position, library_question_id, title, closed, created_at)
+					values (?, ?, ?, ?, ?, true, ?)""")
+				.params(questionId, sessionId, i + 1, INDICATORS[i], "Indicator " + i, endedAt.atOffset(ZoneOffset.UTC))
+				.update();
+			int red = (i + squadId.hashCode()) & 3;
+			int yellow = 3;
+			int green = 4 - red;
+			jdbc.sql("""
+					insert into question_result (question_id, session_id, squad_id, library_question_id, position, title,
+					  votes, red, yellow, green, average, improving, stable, worsening, previous_average, ended_at, computed_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2, 3, 2, null, ?, ?)""")
+				.params(questionId, sessionId, squadId, INDICATORS[i], i + 1, "Indicator " + i, red + yellow + green, red,
+						yellow, green, (yellow + 2.0 * green) / (red + yellow + green), endedAt.atOffset(ZoneOffset.UTC),
+						endedAt.atOffset(ZoneOffset.UTC))
+				.update();
+		}
+	}
+
+}
