@@ -37,27 +37,28 @@
       var markers = data.actions.map(function (count, i) {
         return count > 0 ? (data.averages[i] == null ? 0 : data.averages[i]) : null;
       });
+      var datasets = [{
+        label: 'Average',
+        data: data.averages,
+        borderColor: accent,
+        backgroundColor: accent,
+        spanGaps: true,
+        tension: 0.2
+      }, {
+        label: 'Action agreed',
+        data: markers,
+        showLine: false,
+        pointStyle: 'rectRot',
+        pointRadius: 8,
+        borderColor: fg,
+        backgroundColor: colour('--yellow')
+      }];
+      if (!data.actions.some(function (count) { return count > 0; })) {
+        datasets.pop();
+      }
       new window.Chart(canvas, {
         type: 'line',
-        data: {
-          labels: data.labels,
-          datasets: [{
-            label: 'Average',
-            data: data.averages,
-            borderColor: accent,
-            backgroundColor: accent,
-            spanGaps: true,
-            tension: 0.2
-          }, {
-            label: 'Action agreed',
-            data: markers,
-            showLine: false,
-            pointStyle: 'rectRot',
-            pointRadius: 8,
-            borderColor: fg,
-            backgroundColor: colour('--yellow')
-          }]
-        },
+        data: { labels: data.labels, datasets: datasets },
         options: {
           responsive: true,
           maintainAspectRatio: false,

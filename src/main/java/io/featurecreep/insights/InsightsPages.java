@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,7 +159,9 @@ class InsightsPages {
 	}
 
 	private static String label(SquadHistory.Column column) {
-		String day = day(column.endedAt());
+		String day = column.endedAt() == null ? ""
+				: DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC).format(column.endedAt())
+						+ " UTC";
 		return column.name() == null || column.name().isBlank() ? day : column.name() + " (" + day + ")";
 	}
 
