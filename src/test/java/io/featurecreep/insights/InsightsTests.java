@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 
@@ -43,6 +49,9 @@ class InsightsTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	NotesAndActions actions;
+
 	Caller admin;
 
 	Caller lead;
@@ -62,7 +71,10 @@ class InsightsTests {
 		anonymousSquad = squad("Mobile", true);
 		// Platform: two sessions, everyone votes; "Fun" goes from red to green, trend improving
 		session(namedSquad, team, 0, "IMPROVING");
-		session(namedSquad, team, 2, "IMPROVING");
+		GraphQlResponse second = session(namedSquad, team, 2, "IMPROVING");
+		// an action agreed in the second session for its third question ("Fun")
+		actions.addAction(lead.person().id(), second.text("createSession.id"), "Play a game on Fridays",
+				second.text("createSession.questions.2.id"), lead.person().id(), null);
 		// Mobile: anonymous, only two of three vote: too few to show what they voted
 		session(anonymousSquad, team.subList(0, 2), 1, null);
 	}
@@ -79,7 +91,7 @@ class InsightsTests {
 		return squadId;
 	}
 
-	void session(String squadId, List<Caller> voters, int colour, String trend) {
+	GraphQlResponse session(String squadId, List<Caller> voters, int colour, String trend) {
 		GraphQlResponse session = lead
 			.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id questions { id } } }", "s", squadId)
 			.ok();
@@ -99,6 +111,7 @@ class InsightsTests {
 						.findValues("sessionId")
 						.stream()
 						.anyMatch(id -> id.asString().equals(sessionId)));
+		return session;
 	}
 
 	@Test
@@ -182,6 +195,71 @@ class InsightsTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).as("the admin is not in the squad").isEqualTo(404);
+	}
+
+	@Test
+	void theHistoryPageShowsEachCellWithItsCountAndDetailsToMembersOnly() throws Exception {
+		String page = mvc.perform(get("/squads/{id}/history", namedSquad).with(user(lead.person().id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("History and trends")
+			.contains("heat band-green")
+			.contains("n=3")
+			.contains("↗")
+			.contains("Fun, ")
+			.contains("Red 0, yellow 0, green 3. Average 2.00")
+			.contains("tabindex=\"0\"")
+			.contains("data-chart=")
+			.contains("Play a game on Fridays")
+			.contains("/squads/" + namedSquad + "/history.csv")
+			.containsPattern("/webjars/chart.js/[0-9.]*/?dist/chart.umd.min.js");
+		assertThat(mvc.perform(get("/squads/{id}/history", anonymousSquad).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("n=2").contains("Withheld: fewer than 3 anonymous votes").doesNotContain("Average 1.00");
+		mvc.perform(get("/squads/{id}/history", namedSquad).with(user(admin.person().id())))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/squads/{id}", namedSquad).with(user(lead.person().id())))
+			.andExpect(content().string(containsString("/squads/" + namedSquad + "/history")));
+	}
+
+	@Test
+	void theHistoryPageFiltersByDateAndSaysWhatIsWrongWithADate() throws Exception {
+		String future = LocalDate.now(ZoneOffset.UTC).plusYears(1).toString();
+		mvc.perform(get("/squads/{id}/history", namedSquad).param("from", future).with(user(lead.person().id())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No ended sessions in this range yet.")))
+			.andExpect(content().string(not(containsString("n=3"))));
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		mvc.perform(get("/squads/{id}/history", namedSquad).param("from", today).param("to", today).with(user(lead.person().id())))
+			.andExpect(content().string(containsString("n=3")));
+		mvc.perform(get("/squads/{id}/history", namedSquad).param("from", "yesterday").with(user(lead.person().id())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"from-error\"")))
+			.andExpect(content().string(containsString("Enter a date as YYYY-MM-DD")));
+		mvc.perform(get("/squads/{id}/history", namedSquad).param("from", today).param("to", "2020-01-01")
+				.with(user(lead.person().id())))
+			.andExpect(content().string(containsString("id=\"to-error\"")))
+			.andExpect(content().string(containsString("The end date must not be before the start date")));
+	}
+
+	@Test
+	void theMatrixPageIsForAdmins() throws Exception {
+		mvc.perform(get("/organisation/matrix").with(user(lead.person().id()))).andExpect(status().isForbidden());
+		mvc.perform(get("/workspace").with(user(lead.person().id())))
+			.andExpect(content().string(not(containsString("/organisation/matrix"))));
+		mvc.perform(get("/organisation/matrix").with(user(admin.person().id())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Organisation matrix")))
+			.andExpect(content().string(containsString("Platform")))
+			.andExpect(content().string(containsString("Mobile")))
+			.andExpect(content().string(containsString("n=3")))
+			.andExpect(content().string(containsString("Withheld: fewer than 3 anonymous votes")))
+			.andExpect(content().string(containsString("/organisation/matrix.json")));
+		mvc.perform(get("/workspace").with(user(admin.person().id())))
+			.andExpect(content().string(containsString("/organisation/matrix")));
 	}
 
 	@Test

@@ -1,0 +1,182 @@
+package io.featurecreep.insights;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.featurecreep.identity.Callers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The insights pages: a squad's history (heat map of indicators × sessions, a chart per indicator with the
+ * actions agreed for it) and the organisation matrix (squads × indicators, latest sessions). Every coloured cell
+ * says its count; its details show on hover and on keyboard focus. Dates of the range filter are whole UTC days.
+ */
+@Controller
+class InsightsPages {
+
+	private final Insights insights;
+
+	private final NotesAndActions notesAndActions;
+
+	private final InsightsSettings settings;
+
+	private final JsonMapper json;
+
+	InsightsPages(Insights insights, NotesAndActions notesAndActions, InsightsSettings settings, JsonMapper json) {
+		this.insights = insights;
+		this.notesAndActions = notesAndActions;
+		this.settings = settings;
+		this.json = json;
+	}
+
+	@GetMapping("/squads/{squadId}/history")
+	String history(@PathVariable String squadId, @RequestParam(defaultValue = "") String from,
+			@RequestParam(defaultValue = "") String to, Principal principal, Model model) {
+		String callerId = Callers.id(principal);
+		Map<String, String> errors = new LinkedHashMap<>();
+		LocalDate fromDate = date(from, "from", errors);
+		LocalDate toDate = date(to, "to", errors);
+		if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+			errors.put("to", "The end date must not be before the start date");
+		}
+		Instant start = errors.isEmpty() && fromDate != null ? fromDate.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
+		Instant end = errors.isEmpty() && toDate != null ? toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+				: null;
+		if (end == null && start != null && start.isAfter(Instant.now())) {
+			end = start; // a range starting in the future: nothing yet, not an error
+		}
+		SquadHistory history = insights.squadHistory(callerId, squadId, start, end);
+		List<ActionItem> actions = notesAndActions.actions(callerId, squadId, null);
+		List<HistoryRow> rows = new ArrayList<>();
+		for (int r = 0; r < history.indicators().size(); r++) {
+			SquadHistory.Row row = history.indicators().get(r);
+			List<CellView> cells = new ArrayList<>();
+			List<Double> averages = new ArrayList<>();
+			List<Integer> votes = new ArrayList<>();
+			for (int c = 0; c < history.sessions().size(); c++) {
+				Cell cell = row.cells().get(c);
+				SquadHistory.Column column = history.sessions().get(c);
+				cells.add(view(cell, "h-" + r + "-" + c, row.title() + ", " + label(column)));
+				averages.add(cell == null || cell.hidden() ? null : cell.average());
+				votes.add(cell == null ? null : cell.votes());
+			}
+			List<ActionItem> rowActions = actions.stream()
+				.filter(action -> row.indicatorId().equals(action.indicatorId()))
+				.toList();
+			List<Integer> markers = new ArrayList<>();
+			for (SquadHistory.Column column : history.sessions()) {
+				markers.add((int) rowActions.stream().filter(a -> column.sessionId().equals(a.sessionId())).count());
+			}
+			Map<String, Object> chart = new LinkedHashMap<>();
+			chart.put("title", row.title());
+			chart.put("labels", history.sessions().stream().map(InsightsPages::label).toList());
+			chart.put("averages", averages);
+			chart.put("votes", votes);
+			chart.put("actions", markers);
+			rows.add(new HistoryRow(row.indicatorId(), row.title(), cells, json.writeValueAsString(chart), rowActions));
+		}
+		model.addAttribute("history", history);
+		model.addAttribute("columns", history.sessions().stream().map(InsightsPages::label).toList());
+		model.addAttribute("rows", rows);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("errors", errors);
+		model.addAttribute("minVotes", settings.minVotesAnonymous());
+		return "insights/history";
+	}
+
+	@GetMapping("/organisation/matrix")
+	String matrix(Principal principal, Model model) {
+		OrganisationMatrix matrix = insights.matrix(Callers.id(principal));
+		List<MatrixRow> rows = new ArrayList<>();
+		for (int r = 0; r < matrix.squads().size(); r++) {
+			OrganisationMatrix.Row row = matrix.squads().get(r);
+			List<CellView> cells = new ArrayList<>();
+			for (int c = 0; c < matrix.indicators().size(); c++) {
+				cells.add(view(row.cells().get(c), "m-" + r + "-" + c,
+						row.squadName() + ", " + matrix.indicators().get(c).title()));
+			}
+			rows.add(new MatrixRow(row.squadName(), row.endedAt() == null ? null : day(row.endedAt()), cells));
+		}
+		model.addAttribute("indicators", matrix.indicators());
+		model.addAttribute("rows", rows);
+		model.addAttribute("minVotes", settings.minVotesAnonymous());
+		return "insights/matrix";
+	}
+
+	private CellView view(Cell cell, String id, String what) {
+		if (cell == null) {
+			return null;
+		}
+		String arrow = cell.trend() == null ? "" : switch (cell.trend()) {
+			case IMPROVING -> "↗";
+			case STABLE -> "→";
+			case WORSENING -> "↘";
+		};
+		String details;
+		if (cell.hidden()) {
+			details = what + ": n=" + cell.votes() + ". Withheld: fewer than " + settings.minVotesAnonymous()
+					+ " anonymous votes.";
+		}
+		else {
+			details = what + ": n=" + cell.votes() + ". " + cell.band().name().toLowerCase(Locale.ROOT) + " band. Red "
+					+ cell.red() + ", yellow " + cell.yellow() + ", green " + cell.green() + ". Average "
+					+ (cell.average() == null ? "none" : String.format(Locale.ROOT, "%.2f", cell.average()))
+					+ " (0 red to 2 green). Trend votes: " + cell.improving() + " improving, " + cell.stable()
+					+ " stable, " + cell.worsening() + " worsening"
+					+ (cell.trend() == null ? "." : "; overall " + cell.trend().name().toLowerCase(Locale.ROOT) + ".");
+		}
+		return new CellView(id, cell.hidden() ? "withheld" : "band-" + cell.band().name().toLowerCase(Locale.ROOT), arrow,
+				cell.votes(), cell.hidden(), details);
+	}
+
+	private static LocalDate date(String value, String field, Map<String, String> errors) {
+		if (value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException notADate) {
+			errors.put(field, "Enter a date as YYYY-MM-DD");
+			return null;
+		}
+	}
+
+	private static String label(SquadHistory.Column column) {
+		String day = column.endedAt() == null ? ""
+				: DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC).format(column.endedAt())
+						+ " UTC";
+		return column.name() == null || column.name().isBlank() ? day : column.name() + " (" + day + ")";
+	}
+
+	private static String day(Instant instant) {
+		return instant == null ? "" : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+	}
+
+	/** One cell as the pages show it: its colour class, trend arrow, count, and details in words. */
+	record CellView(String id, String css, String arrow, int votes, boolean hidden, String details) {
+	}
+
+	record HistoryRow(String indicatorId, String title, List<CellView> cells, String chart, List<ActionItem> actions) {
+	}
+
+	record MatrixRow(String squadName, String endedOn, List<CellView> cells) {
+	}
+
+}

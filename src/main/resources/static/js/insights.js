@@ -1,0 +1,101 @@
+// The insights pages: a heat map cell's details show under its table on hover and keyboard focus, and each
+// <canvas data-chart='{"labels":[],"averages":[],"votes":[],"actions":[]}'> becomes a line chart (Chart.js).
+(function () {
+  'use strict';
+
+  function showDetails(cell) {
+    var section = cell.closest('section');
+    var panel = section && section.querySelector('[data-cell-details]');
+    if (panel) {
+      panel.textContent = cell.getAttribute('data-details');
+    }
+  }
+
+  ['focusin', 'mouseover'].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var cell = event.target.closest && event.target.closest('[data-details]');
+      if (cell) {
+        showDetails(cell);
+      }
+    });
+  });
+
+  function colour(name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+  }
+
+  function drawCharts() {
+    if (!window.Chart) {
+      return;
+    }
+    var fg = colour('--fg');
+    var muted = colour('--muted');
+    var line = colour('--line');
+    var accent = colour('--accent');
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+      var data = JSON.parse(canvas.getAttribute('data-chart'));
+      var markers = data.actions.map(function (count, i) {
+        return count > 0 ? (data.averages[i] == null ? 0 : data.averages[i]) : null;
+      });
+      var datasets = [{
+        label: 'Average',
+        data: data.averages,
+        borderColor: accent,
+        backgroundColor: accent,
+        spanGaps: true,
+        tension: 0.2
+      }, {
+        label: 'Action agreed',
+        data: markers,
+        showLine: false,
+        pointStyle: 'rectRot',
+        pointRadius: 8,
+        borderColor: fg,
+        backgroundColor: colour('--yellow')
+      }];
+      if (!data.actions.some(function (count) { return count > 0; })) {
+        datasets.pop();
+      }
+      new window.Chart(canvas, {
+        type: 'line',
+        data: { labels: data.labels, datasets: datasets },
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          scales: {
+            y: {
+              min: 0,
+              max: 2,
+              grid: { color: line },
+              ticks: {
+                color: muted,
+                stepSize: 1,
+                callback: function (value) { return ['red', 'yellow', 'green'][value] || ''; }
+              }
+            },
+            x: { grid: { color: line }, ticks: { color: muted } }
+          },
+          plugins: {
+            legend: { labels: { color: fg } },
+            tooltip: {
+              callbacks: {
+                afterLabel: function (item) {
+                  var votes = data.votes[item.dataIndex];
+                  var actions = data.actions[item.dataIndex];
+                  return item.datasetIndex === 0 ? 'n=' + votes : actions + ' action(s) agreed';
+                }
+              }
+            }
+          }
+        }
+      });
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', drawCharts);
+  } else {
+    drawCharts();
+  }
+})();
