@@ -1,0 +1,176 @@
+package io.featurecreep.library;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * How the library's texts become search terms. One tokenizer (Unicode word boundaries) for everything, so
+ * characters that would be query syntax elsewhere ({@code * " : ( ) - ~ |}) are only word separators here.
+ * <ul>
+ * <li>Stemmed words (case, accents, English possessives and plurals folded; the same stop words as the
+ * original's RediSearch, so "we" stays searchable): what exact and one-typo matches compare.</li>
+ * <li>Word beginnings (edge n-grams of the unstemmed words, 2 to {@value #LONGEST_PREFIX} characters): what
+ * search as you type compares the word being typed with, so "lea" finds "learning" although its stem is
+ * "learn".</li>
+ * <li>Title keys (stemmed words, only the articles dropped): two titles with the same key are the same
+ * question. Negations such as "no" or "not" count, so "No fun" is not "Fun".</li>
+ * </ul>
+ */
+final class LibraryAnalysis {
+
+	/** The longest word beginning indexed; longer typed words are compared by their first characters. */
+	static final int LONGEST_PREFIX = 20;
+
+	/** The shortest word beginning indexed: one letter is not a search yet. */
+	static final int SHORTEST_PREFIX = 2;
+
+	static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+	private static final CharArraySet ARTICLES = StopFilter.makeStopSet("a", "an", "the");
+
+	/** Stemmed words, for the title and description fields. */
+	static final Analyzer STEMMED = new Analyzer() {
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer words = new StandardTokenizer();
+			return new TokenStreamComponents(words, new PorterStemFilter(new StopFilter(normalised(words), STOP_WORDS)));
+		}
+	};
+
+	/** Word beginnings, for the prefix fields. */
+	static final Analyzer PREFIXES = new Analyzer() {
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer words = new StandardTokenizer();
+			return new TokenStreamComponents(words, new EdgeNGramTokenFilter(
+					new StopFilter(normalised(words), STOP_WORDS), SHORTEST_PREFIX, LONGEST_PREFIX, true));
+		}
+	};
+
+	/** The words as typed, normalised but neither stemmed nor filtered: what a query is built from. */
+	private static final Analyzer WORDS = new Analyzer() {
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer words = new StandardTokenizer();
+			return new TokenStreamComponents(words, normalised(words));
+		}
+	};
+
+	private static final Analyzer TITLE_KEY = new Analyzer() {
+		@Override
+		protected TokenStreamComponents createComponents(String fieldName) {
+			Tokenizer words = new StandardTokenizer();
+			return new TokenStreamComponents(words, new PorterStemFilter(new StopFilter(normalised(words), ARTICLES)));
+		}
+	};
+
+	private LibraryAnalysis() {
+	}
+
+	/** The analyzer of an index writer for the library's fields. */
+	static Analyzer perField(Map<String, Analyzer> prefixFields) {
+		return new PerFieldAnalyzerWrapper(STEMMED, prefixFields);
+	}
+
+	private static TokenStream normalised(Tokenizer words) {
+		return new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(words)));
+	}
+
+	/** The words of a text in order, lower case, accents folded; stop words included. */
+	static List<String> words(String text) {
+		return tokens(WORDS, text);
+	}
+
+	/** The stem a word is indexed under, or null for a stop word. */
+	static String stem(String word) {
+		List<String> stems = tokens(STEMMED, word);
+		return stems.isEmpty() ? null : stems.getFirst();
+	}
+
+	static boolean isStopWord(String word) {
+		return STOP_WORDS.contains(word);
+	}
+
+	/**
+	 * What makes two titles the same question: case, spacing, punctuation, accents, articles and word endings
+	 * do not count. "Health of the codebase!" and "health of codebase" share a key; "No fun" and "Fun" do not.
+	 */
+	static String titleKey(String title) {
+		String key = String.join(" ", tokens(TITLE_KEY, title));
+		// a title of only punctuation or articles still needs a key: its plain lower-case form
+		return key.isEmpty() ? title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT) : key;
+	}
+
+	/**
+	 * Whether two title keys stand for the same question in search results: equal, or, when both are long
+	 * enough for a single typo not to change the meaning ("teamwork" and "team work"), one edit apart. Short
+	 * keys must be equal: "fun" and "run" are different questions.
+	 */
+	static boolean nearlySameTitle(String key, String other) {
+		if (key.equals(other)) {
+			return true;
+		}
+		if (Math.min(key.length(), other.length()) < 8 || Math.abs(key.length() - other.length()) > 1) {
+			return false;
+		}
+		return withinOneEdit(key, other);
+	}
+
+	/** Levenshtein distance at most one (a change, an insertion or a deletion). */
+	static boolean withinOneEdit(String a, String b) {
+		if (a.length() > b.length()) {
+			return withinOneEdit(b, a);
+		}
+		if (b.length() - a.length() > 1) {
+			return false;
+		}
+		int start = 0;
+		while (start < a.length() && a.charAt(start) == b.charAt(start)) {
+			start++;
+		}
+		if (start == a.length()) {
+			return b.length() - a.length() <= 1;
+		}
+		int skip = a.length() == b.length() ? 1 : 0;
+		return a.regionMatches(start + skip, b, start + 1, a.length() - start - skip);
+	}
+
+	private static List<String> tokens(Analyzer analyzer, String text) {
+		List<String> tokens = new ArrayList<>();
+		if (text == null || text.isBlank()) {
+			return tokens;
+		}
+		try (TokenStream stream = analyzer.tokenStream("", text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				tokens.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex); // reading a String never fails
+		}
+		return tokens;
+	}
+
+}
