@@ -1,6 +1,7 @@
 package io.featurecreep.library;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -43,12 +46,15 @@ final class LibraryAnalysis {
 	/** The shortest word beginning indexed: one letter is not a search yet. */
 	static final int SHORTEST_PREFIX = 2;
 
+	/** Title words shorter than this must match exactly for two titles to be the same question. */
+	static final int SHORTEST_FOR_TYPO_IN_TITLE = 5;
+
 	static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
 	private static final CharArraySet ARTICLES = StopFilter.makeStopSet("a", "an", "the");
 
 	/** Stemmed words, for the title and description fields. */
-	static final Analyzer STEMMED = new Analyzer() {
+	static final Analyzer STEMMED = new Words() {
 		@Override
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer words = new StandardTokenizer();
@@ -57,7 +63,7 @@ final class LibraryAnalysis {
 	};
 
 	/** Word beginnings, for the prefix fields. */
-	static final Analyzer PREFIXES = new Analyzer() {
+	static final Analyzer PREFIXES = new Words() {
 		@Override
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer words = new StandardTokenizer();
@@ -67,7 +73,7 @@ final class LibraryAnalysis {
 	};
 
 	/** The words as typed, normalised but neither stemmed nor filtered: what a query is built from. */
-	private static final Analyzer WORDS = new Analyzer() {
+	private static final Analyzer WORDS = new Words() {
 		@Override
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer words = new StandardTokenizer();
@@ -75,7 +81,7 @@ final class LibraryAnalysis {
 		}
 	};
 
-	private static final Analyzer TITLE_KEY = new Analyzer() {
+	private static final Analyzer TITLE_KEY = new Words() {
 		@Override
 		protected TokenStreamComponents createComponents(String fieldName) {
 			Tokenizer words = new StandardTokenizer();
@@ -84,6 +90,27 @@ final class LibraryAnalysis {
 	};
 
 	private LibraryAnalysis() {
+	}
+
+	/**
+	 * Splits words at colons too, which Unicode word boundaries keep inside words (Swedish writes "S:t"): here
+	 * "title:fun" is two words, as a person means it.
+	 */
+	private abstract static class Words extends Analyzer {
+
+		private static final NormalizeCharMap COLONS;
+
+		static {
+			NormalizeCharMap.Builder colons = new NormalizeCharMap.Builder();
+			colons.add(":", " ");
+			COLONS = colons.build();
+		}
+
+		@Override
+		protected Reader initReader(String fieldName, Reader reader) {
+			return new MappingCharFilter(COLONS, reader);
+		}
+
 	}
 
 	/** The analyzer of an index writer for the library's fields. */
@@ -121,18 +148,32 @@ final class LibraryAnalysis {
 	}
 
 	/**
-	 * Whether two title keys stand for the same question in search results: equal, or, when both are long
-	 * enough for a single typo not to change the meaning ("teamwork" and "team work"), one edit apart. Short
-	 * keys must be equal: "fun" and "run" are different questions.
+	 * Whether two title keys stand for the same question in search results: equal, equal but for spaces
+	 * ("teamwork" and "team work"), or equal but for one typo in one word of five letters or more ("helth of
+	 * codebase"). Shorter words must be equal: "fun" and "run", "team lead" and "team read" are different
+	 * questions.
 	 */
 	static boolean nearlySameTitle(String key, String other) {
-		if (key.equals(other)) {
+		if (key.equals(other) || key.replace(" ", "").equals(other.replace(" ", ""))) {
 			return true;
 		}
-		if (Math.min(key.length(), other.length()) < 8 || Math.abs(key.length() - other.length()) > 1) {
+		String[] words = key.split(" ");
+		String[] otherWords = other.split(" ");
+		if (words.length != otherWords.length) {
 			return false;
 		}
-		return withinOneEdit(key, other);
+		int differing = -1;
+		for (int i = 0; i < words.length; i++) {
+			if (!words[i].equals(otherWords[i])) {
+				if (differing >= 0) {
+					return false;
+				}
+				differing = i;
+			}
+		}
+		String word = words[differing];
+		String otherWord = otherWords[differing];
+		return Math.min(word.length(), otherWord.length()) >= SHORTEST_FOR_TYPO_IN_TITLE && withinOneEdit(word, otherWord);
 	}
 
 	/** Levenshtein distance at most one (a change, an insertion or a deletion). */

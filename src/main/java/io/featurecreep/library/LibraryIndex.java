@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -29,7 +29,9 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -65,7 +67,7 @@ final class LibraryIndex implements Closeable {
 
 	static final String ORGANISATION = "organisation";
 
-	private static final String FEATURES = "features";
+	private static final String USAGE_FACTOR = "usage_factor";
 
 	private static final String USAGE = "usage";
 
@@ -74,13 +76,14 @@ final class LibraryIndex implements Closeable {
 	private static final String TITLE_ORDER = "title_order";
 
 	/**
-	 * How often squads used a question adds to its relevance, saturating: half the weight at
-	 * {@value #USAGE_PIVOT} uses, never more than the weight. Added rather than multiplied so that Lucene can
-	 * still skip documents that cannot reach the top results (a multiplied boost has no upper bound).
+	 * How often squads used a question multiplies its relevance by up to 1 + {@value #USAGE_BOOST}, saturating:
+	 * half of that at {@value #USAGE_PIVOT} uses. A factor rather than an added score, so its effect does not
+	 * depend on how many questions the library holds; bounded below the title's weight over the descriptions, so a
+	 * popular question matching only in its descriptions never passes one matching in its title.
 	 */
-	static final float USAGE_WEIGHT = 2f;
+	static final double USAGE_BOOST = 0.5;
 
-	static final float USAGE_PIVOT = 20f;
+	static final double USAGE_PIVOT = 20;
 
 	/** Searched text is indexed with freqs and norms (for ranking), without positions (no phrase queries). */
 	private static final FieldType TEXT = new FieldType();
@@ -172,10 +175,14 @@ final class LibraryIndex implements Closeable {
 	 * into one; without text, the most used first.
 	 */
 	LibraryPage search(Visibility visibility, String text, int offset, int limit) {
-		Query typed = SearchAsYouType.query(text);
+		boolean browsing = text == null || text.isBlank();
+		Query typed = browsing ? null : SearchAsYouType.query(text);
+		if (!browsing && typed == null) {
+			return new LibraryPage(List.of(), offset, false); // only punctuation or one letter: nothing to look for
+		}
 		Query query;
 		Sort sort;
-		if (typed == null) {
+		if (browsing) {
 			query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
 				.add(visibility.filter(), Occur.FILTER)
 				.build();
@@ -183,10 +190,9 @@ final class LibraryIndex implements Closeable {
 					new SortField(TITLE_ORDER, SortField.Type.STRING));
 		}
 		else {
-			query = new BooleanQuery.Builder().add(typed, Occur.MUST)
-				.add(FeatureField.newSaturationQuery(FEATURES, USAGE, USAGE_WEIGHT, USAGE_PIVOT), Occur.SHOULD)
-				.add(visibility.filter(), Occur.FILTER)
-				.build();
+			query = FunctionScoreQuery.boostByValue(
+					new BooleanQuery.Builder().add(typed, Occur.MUST).add(visibility.filter(), Occur.FILTER).build(),
+					DoubleValuesSource.fromDoubleField(USAGE_FACTOR));
 			sort = null;
 		}
 		int wanted = offset + limit + 1;
@@ -283,6 +289,10 @@ final class LibraryIndex implements Closeable {
 		return Arrays.stream(ids).filter(Objects::nonNull).toList();
 	}
 
+	static double usageFactor(long uses) {
+		return 1 + USAGE_BOOST * uses / (uses + USAGE_PIVOT);
+	}
+
 	private static SortField positionOrder() {
 		SortField position = new SortField(POSITION, SortField.Type.INT);
 		position.setMissingValue(Integer.MAX_VALUE);
@@ -309,8 +319,7 @@ final class LibraryIndex implements Closeable {
 				doc.add(new Field(DESCRIPTION_PREFIXES, description, TEXT));
 			}
 		}
-		// a feature must be positive: one more than the uses
-		doc.add(new FeatureField(FEATURES, USAGE, Math.min(question.usageCount() + 1f, 1e9f)));
+		doc.add(new DoubleDocValuesField(USAGE_FACTOR, usageFactor(question.usageCount())));
 		doc.add(new NumericDocValuesField(USAGE, question.usageCount()));
 		if (question.defaultPosition() != null) {
 			doc.add(new NumericDocValuesField(POSITION, question.defaultPosition()));
