@@ -31,7 +31,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * <ul>
  * <li>Stemmed words (case, accents, English possessives and plurals folded; the same stop words as the
  * original's RediSearch, so "we" stays searchable): what exact and one-typo matches compare.</li>
- * <li>Word beginnings (edge n-grams of the unstemmed words, 2 to {@value #LONGEST_PREFIX} characters): what
+ * <li>Word beginnings (edge n-grams of the unstemmed words, 3 to {@value #LONGEST_PREFIX} characters): what
  * search as you type compares the word being typed with, so "lea" finds "learning" although its stem is
  * "learn".</li>
  * <li>Title keys (stemmed words, only the articles dropped): two titles with the same key are the same
@@ -43,8 +43,11 @@ final class LibraryAnalysis {
 	/** The longest word beginning indexed; longer typed words are compared by their first characters. */
 	static final int LONGEST_PREFIX = 20;
 
-	/** The shortest word beginning indexed: one letter is not a search yet. */
-	static final int SHORTEST_PREFIX = 2;
+	/**
+	 * The shortest word beginning indexed (shorter words are indexed whole). Two-letter beginnings are found by
+	 * the three-letter ones that start with them.
+	 */
+	static final int SHORTEST_PREFIX = 3;
 
 	/** Title words shorter than this must match exactly for two titles to be the same question. */
 	static final int SHORTEST_FOR_TYPO_IN_TITLE = 5;
@@ -154,26 +157,38 @@ final class LibraryAnalysis {
 	 * questions.
 	 */
 	static boolean nearlySameTitle(String key, String other) {
-		if (key.equals(other) || key.replace(" ", "").equals(other.replace(" ", ""))) {
-			return true;
+		return TitleKey.of(key).nearlySame(TitleKey.of(other));
+	}
+
+	/** A title key prepared for comparing many times (search results are compared with each other). */
+	record TitleKey(String key, String compact, String[] words) {
+
+		static TitleKey of(String key) {
+			return new TitleKey(key, key.replace(" ", ""), key.split(" "));
 		}
-		String[] words = key.split(" ");
-		String[] otherWords = other.split(" ");
-		if (words.length != otherWords.length) {
-			return false;
-		}
-		int differing = -1;
-		for (int i = 0; i < words.length; i++) {
-			if (!words[i].equals(otherWords[i])) {
-				if (differing >= 0) {
-					return false;
-				}
-				differing = i;
+
+		boolean nearlySame(TitleKey other) {
+			if (key.equals(other.key) || compact.equals(other.compact)) {
+				return true;
 			}
+			if (words.length != other.words.length || Math.abs(key.length() - other.key.length()) > 1) {
+				return false;
+			}
+			int differing = -1;
+			for (int i = 0; i < words.length; i++) {
+				if (!words[i].equals(other.words[i])) {
+					if (differing >= 0) {
+						return false;
+					}
+					differing = i;
+				}
+			}
+			String word = words[differing];
+			String otherWord = other.words[differing];
+			return Math.min(word.length(), otherWord.length()) >= SHORTEST_FOR_TYPO_IN_TITLE
+					&& withinOneEdit(word, otherWord);
 		}
-		String word = words[differing];
-		String otherWord = otherWords[differing];
-		return Math.min(word.length(), otherWord.length()) >= SHORTEST_FOR_TYPO_IN_TITLE && withinOneEdit(word, otherWord);
+
 	}
 
 	/** Levenshtein distance at most one (a change, an insertion or a deletion). */

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -29,9 +28,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -41,9 +38,12 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
+
+import io.featurecreep.library.LibraryAnalysis.TitleKey;
 
 /**
  * The question library as a Lucene index in memory, with the entries themselves next to it, so a search never
@@ -67,23 +67,11 @@ final class LibraryIndex implements Closeable {
 
 	static final String ORGANISATION = "organisation";
 
-	private static final String USAGE_FACTOR = "usage_factor";
-
 	private static final String USAGE = "usage";
 
 	private static final String POSITION = "position";
 
 	private static final String TITLE_ORDER = "title_order";
-
-	/**
-	 * How often squads used a question multiplies its relevance by up to 1 + {@value #USAGE_BOOST}, saturating:
-	 * half of that at {@value #USAGE_PIVOT} uses. A factor rather than an added score, so its effect does not
-	 * depend on how many questions the library holds; bounded below the title's weight over the descriptions, so a
-	 * popular question matching only in its descriptions never passes one matching in its title.
-	 */
-	static final double USAGE_BOOST = 0.5;
-
-	static final double USAGE_PIVOT = 20;
 
 	/** Searched text is indexed with freqs and norms (for ranking), without positions (no phrase queries). */
 	private static final FieldType TEXT = new FieldType();
@@ -120,10 +108,12 @@ final class LibraryIndex implements Closeable {
 			writer.deleteAll();
 			entries.clear();
 			for (LibraryQuestion question : questions) {
-				Entry entry = new Entry(question, LibraryAnalysis.titleKey(question.title()));
+				Entry entry = Entry.of(question);
 				writer.addDocument(document(entry));
 				entries.put(question.id(), entry);
 			}
+			// one segment searches fastest; later changes add small ones, which merge as usual
+			writer.forceMerge(1);
 			searchers.maybeRefreshBlocking();
 		}
 		catch (IOException ex) {
@@ -135,7 +125,7 @@ final class LibraryIndex implements Closeable {
 	synchronized void put(Collection<LibraryQuestion> questions) {
 		try {
 			for (LibraryQuestion question : questions) {
-				Entry entry = new Entry(question, LibraryAnalysis.titleKey(question.title()));
+				Entry entry = Entry.of(question);
 				writer.updateDocument(new Term(ID, question.id()), document(entry));
 				entries.put(question.id(), entry);
 			}
@@ -190,9 +180,9 @@ final class LibraryIndex implements Closeable {
 					new SortField(TITLE_ORDER, SortField.Type.STRING));
 		}
 		else {
-			query = FunctionScoreQuery.boostByValue(
+			query = new UsageFactorQuery(
 					new BooleanQuery.Builder().add(typed, Occur.MUST).add(visibility.filter(), Occur.FILTER).build(),
-					DoubleValuesSource.fromDoubleField(USAGE_FACTOR));
+					USAGE);
 			sort = null;
 		}
 		int wanted = offset + limit + 1;
@@ -210,6 +200,22 @@ final class LibraryIndex implements Closeable {
 		}
 	}
 
+	/** A plain Lucene search on the current state, for comparison (the benchmark's baseline). */
+	TopDocs rawSearch(Query query, int count) {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				return searcher.search(query, count);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/**
 	 * Collapsing can merge hits, so more hits are read than the page needs; if they collapse into too few
 	 * questions, more are read.
@@ -217,9 +223,11 @@ final class LibraryIndex implements Closeable {
 	private LibraryPage page(IndexSearcher searcher, Query query, Sort sort, int wanted, int offset, int limit)
 			throws IOException {
 		int everything = Math.max(searcher.getIndexReader().maxDoc(), 1);
-		int fetch = Math.min(wanted * 2 + 10, everything);
+		int fetch = Math.min(wanted + 5, everything);
 		while (true) {
-			TopDocs top = sort == null ? searcher.search(query, fetch) : searcher.search(query, fetch, sort);
+			// no exact total wanted: Lucene may skip documents that cannot make the top from the start
+			TopDocs top = sort == null ? searcher.search(query, new TopScoreDocCollectorManager(fetch, fetch))
+					: searcher.search(query, fetch, sort);
 			List<Group> groups = collapse(idsOf(searcher, top.scoreDocs));
 			boolean allRead = top.scoreDocs.length < fetch || fetch == everything;
 			if (groups.size() >= wanted || allRead) {
@@ -246,9 +254,9 @@ final class LibraryIndex implements Closeable {
 			if (entry == null) {
 				continue; // removed since the searcher opened
 			}
-			Group same = byKey.get(entry.key());
+			Group same = byKey.get(entry.key().key());
 			for (int i = 0; same == null && i < groups.size(); i++) {
-				if (LibraryAnalysis.nearlySameTitle(groups.get(i).key(), entry.key())) {
+				if (groups.get(i).key().nearlySame(entry.key())) {
 					same = groups.get(i);
 				}
 			}
@@ -259,7 +267,7 @@ final class LibraryIndex implements Closeable {
 			else {
 				same.add(entry);
 			}
-			byKey.putIfAbsent(entry.key(), same);
+			byKey.putIfAbsent(entry.key().key(), same);
 		}
 		return groups;
 	}
@@ -289,10 +297,6 @@ final class LibraryIndex implements Closeable {
 		return Arrays.stream(ids).filter(Objects::nonNull).toList();
 	}
 
-	static double usageFactor(long uses) {
-		return 1 + USAGE_BOOST * uses / (uses + USAGE_PIVOT);
-	}
-
 	private static SortField positionOrder() {
 		SortField position = new SortField(POSITION, SortField.Type.INT);
 		position.setMissingValue(Integer.MAX_VALUE);
@@ -319,7 +323,6 @@ final class LibraryIndex implements Closeable {
 				doc.add(new Field(DESCRIPTION_PREFIXES, description, TEXT));
 			}
 		}
-		doc.add(new DoubleDocValuesField(USAGE_FACTOR, usageFactor(question.usageCount())));
 		doc.add(new NumericDocValuesField(USAGE, question.usageCount()));
 		if (question.defaultPosition() != null) {
 			doc.add(new NumericDocValuesField(POSITION, question.defaultPosition()));
@@ -354,7 +357,12 @@ final class LibraryIndex implements Closeable {
 
 	}
 
-	private record Entry(LibraryQuestion question, String key) {
+	private record Entry(LibraryQuestion question, TitleKey key) {
+
+		static Entry of(LibraryQuestion question) {
+			return new Entry(question, TitleKey.of(LibraryAnalysis.titleKey(question.title())));
+		}
+
 	}
 
 	/** Near-duplicate questions, in the order they were found. */
@@ -366,7 +374,7 @@ final class LibraryIndex implements Closeable {
 			entries.add(first);
 		}
 
-		String key() {
+		TitleKey key() {
 			return entries.getFirst().key();
 		}
 
