@@ -244,7 +244,8 @@ final class LibraryIndex implements Closeable {
 
 	/**
 	 * Questions whose titles are (nearly) the same become one result, at the rank of the best-ranked of them,
-	 * shown as the one people know best: a default indicator, else the most used.
+	 * shown as the one people know best: a default indicator, else one of the shared library, else the most
+	 * used.
 	 */
 	private List<Group> collapse(List<String> rankedIds) {
 		List<Group> groups = new ArrayList<>();
@@ -386,6 +387,7 @@ final class LibraryIndex implements Closeable {
 			return entries.stream()
 				.map(Entry::question)
 				.min(Comparator.comparing((LibraryQuestion q) -> !q.isDefault())
+					.thenComparing(q -> q.organisationId() != null)
 					.thenComparing(Comparator.comparingLong(LibraryQuestion::usageCount).reversed()))
 				.orElseThrow();
 		}

@@ -117,7 +117,7 @@ class LibraryIndexTest {
 	}
 
 	@Test
-	void nearDuplicatesShowAsOneQuestionPreferringTheDefaultThenTheMostUsed() {
+	void nearDuplicatesShowAsOneQuestionPreferringTheDefaultThenTheSharedThenTheMostUsed() {
 		LibraryQuestion teamworkDefault = shared("Teamwork", "We work together", "", 3, 0);
 		index.replaceAll(List.of(custom(ORG, "Team work", "", 80), teamworkDefault, custom(ORG, "Teamwork!", "", 5),
 				custom(ORG, "Team-work", "", 90), custom(ORG, "Team spirit", "", 1)));
@@ -129,6 +129,11 @@ class LibraryIndexTest {
 		assertThat(index.search(new Visibility(ORG, LibraryScope.ORGANISATION), "team", 0, 10).questions())
 			.extracting(LibraryQuestion::title)
 			.containsExactlyInAnyOrder("Team-work", "Team spirit");
+
+		LibraryQuestion supportShared = shared("Support", "", "", null, 0);
+		index.put(List.of(custom(ORG, "Suport", "", 50), supportShared));
+		assertThat(index.search(new Visibility(ORG, LibraryScope.ALL), "support", 0, 10).questions())
+			.containsExactly(supportShared);
 	}
 
 	@Test
