@@ -49,6 +49,9 @@ final class LibraryAnalysis {
 	 */
 	static final int SHORTEST_PREFIX = 3;
 
+	/** The longest title key stored (library_question.title_key). */
+	static final int LONGEST_KEY = 400;
+
 	/** Title words shorter than this must match exactly for two titles to be the same question. */
 	static final int SHORTEST_FOR_TYPO_IN_TITLE = 5;
 
@@ -147,7 +150,13 @@ final class LibraryAnalysis {
 	static String titleKey(String title) {
 		String key = String.join(" ", tokens(TITLE_KEY, title));
 		// a title of only punctuation or articles still needs a key: its plain lower-case form
-		return key.isEmpty() ? title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT) : key;
+		key = key.isEmpty() ? title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT) : key;
+		// folding can lengthen a title ("ﬃ" is "ffi"); the database column holds LONGEST_KEY characters
+		if (key.length() > LONGEST_KEY) {
+			int end = Character.isHighSurrogate(key.charAt(LONGEST_KEY - 1)) ? LONGEST_KEY - 1 : LONGEST_KEY;
+			key = key.substring(0, end);
+		}
+		return key;
 	}
 
 	/**

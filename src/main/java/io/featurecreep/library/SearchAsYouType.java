@@ -22,10 +22,10 @@ import org.apache.lucene.search.TermQuery;
  * <p>
  * Every word matches as itself (stemmed, so "releases" finds "release") or with one typo ("codbase" finds
  * "codebase"). The last word may still be half typed, so it also matches the beginnings of words, and in titles
- * with one typo ("lae" finds "Learning"). A word counts once, by its best match (a disjunction-max, which also lets
- * Lucene skip documents that cannot make the top results), and the words
- * are alternatives like the original's {@code |}: a question matching more of them ranks higher. Matches in
- * the title weigh more than in the descriptions, exact matches more than prefixes, prefixes more than typos.
+ * with one typo ("lae" finds "Learning"). A word counts once, by its best match (a disjunction-max without tie
+ * breaker, which lets Lucene skip documents that cannot make the top results), and the words are alternatives like
+ * the original's {@code |}: a question matching more of them ranks higher. Matches in the title weigh more than in
+ * the descriptions, exact matches more than prefixes, prefixes more than typos.
  */
 final class SearchAsYouType {
 

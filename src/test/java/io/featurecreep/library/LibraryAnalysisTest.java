@@ -58,6 +58,13 @@ class LibraryAnalysisTest {
 	}
 
 	@Test
+	void aKeyFitsItsColumnEvenWhenFoldingLengthensTheTitle() {
+		assertThat(LibraryAnalysis.titleKey("\uFB03".repeat(200))).hasSize(LibraryAnalysis.LONGEST_KEY);
+		assertThat(LibraryAnalysis.titleKey("\uD83D\uDE00a".repeat(66) + "\u00DF".repeat(134)))
+			.hasSizeLessThanOrEqualTo(LibraryAnalysis.LONGEST_KEY);
+	}
+
+	@Test
 	void aTitleOfOnlyPunctuationStillHasAKey() {
 		assertThat(LibraryAnalysis.titleKey(" ?!  ?")).isEqualTo("?! ?");
 		assertThat(LibraryAnalysis.titleKey("The")).isEqualTo("the");

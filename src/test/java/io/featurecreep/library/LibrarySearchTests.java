@@ -249,6 +249,17 @@ class LibrarySearchTests {
 		assertThat(titles(library(me, "s", "team work").ok())).containsOnlyOnce("Teamwork").doesNotContain("Team work");
 	}
 
+	@Test
+	void aTitleThatFoldingLengthensIsStillRecorded() {
+		String title = "\uFB03".repeat(199) + UUID.randomUUID().toString().substring(0, 1);
+
+		addQuestion(newSession(), title);
+		addQuestion(newSession(), title);
+
+		assertThat(jdbc.sql("select usage_count from library_question where title = ?").param(title).query(Long.class).list())
+			.containsExactly(2L);
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			first  | 0   | first must be between 1 and 50
