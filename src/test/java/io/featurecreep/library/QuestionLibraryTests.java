@@ -11,9 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.featurecreep.DatabaseTest;
 import io.featurecreep.WithH2;
@@ -52,6 +54,12 @@ class QuestionLibraryTests {
 
 		@Autowired
 		JdbcClient jdbc;
+
+		@Autowired
+		TransactionTemplate transactions;
+
+		@Autowired
+		ApplicationEventPublisher events;
 
 		String organisation;
 
@@ -196,6 +204,31 @@ class QuestionLibraryTests {
 			LibraryQuestion teamwork = library.search(organisation, "teamwork", 10).getFirst();
 			assertThat(teamwork.usageCount())
 				.isEqualTo(library.find("00000000-0000-0000-0002-000000000003").orElseThrow().usageCount());
+		}
+
+		@Test
+		void aQuestionAddedInATransactionThatRollsBackIsNeverFound() {
+			transactions.executeWithoutResult(tx -> {
+				library.recordUse(organisation, "Wombat wellbeing", null, null);
+				tx.setRollbackOnly();
+			});
+
+			assertThat(titles("wombat")).isEmpty();
+		}
+
+		@Test
+		void aChangeAnnouncedWithoutATransactionIsIndexedAtOnce() {
+			// how another node's change arrives through the cluster's event transport
+			String id = UUID.randomUUID().toString();
+			jdbc.sql("""
+					insert into library_question (id, organisation_id, title, description_good, description_bad,
+					  default_position, usage_count, created_at) values (?, ?, 'Narwhal navigation', '', '', null, 1, ?)""")
+				.params(id, organisation, OffsetDateTime.now())
+				.update();
+
+			events.publishEvent(new LibraryQuestionChanged(id));
+
+			assertThat(titles("narwhal")).containsExactly("Narwhal navigation");
 		}
 
 		@Test
