@@ -5,13 +5,16 @@ import java.util.List;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.featurecreep.identity.Callers;
 import io.featurecreep.identity.People;
-import io.featurecreep.shared.TextLimits;
 
-/** The original {@code search}: up to 10 library suggestions for what the user typed. */
+/**
+ * The original {@code search}: up to 10 library suggestions for what the user typed; and
+ * {@code libraryQuestions}, the same search with paging, scope and usage counts.
+ */
 @Controller
 class LibraryGraphQlController {
 
@@ -28,12 +31,31 @@ class LibraryGraphQlController {
 
 	@QueryMapping
 	List<SearchResponse> search(@Argument String search, Principal principal) {
-		String organisationId = people.findById(Callers.id(principal)).orElseThrow().organisationId();
-		String text = TextLimits.optional(search, "Search text", 200);
-		return library.search(organisationId, text, ORIGINAL_LIMIT)
+		return library.search(organisationOf(principal), search, ORIGINAL_LIMIT)
 			.stream()
 			.map(q -> new SearchResponse(q.title(), q.descriptionBad(), q.descriptionGood()))
 			.toList();
+	}
+
+	@QueryMapping
+	LibraryPage libraryQuestions(@Argument String search, @Argument LibraryScope scope, @Argument Integer first,
+			@Argument Integer offset, Principal principal) {
+		return library.search(organisationOf(principal), search, scope, offset == null ? 0 : offset,
+				first == null ? ORIGINAL_LIMIT : first);
+	}
+
+	@SchemaMapping(typeName = "LibraryQuestion")
+	String question(LibraryQuestion question) {
+		return question.title();
+	}
+
+	@SchemaMapping(typeName = "LibraryQuestion")
+	boolean shared(LibraryQuestion question) {
+		return question.organisationId() == null;
+	}
+
+	private String organisationOf(Principal principal) {
+		return people.findById(Callers.id(principal)).orElseThrow().organisationId();
 	}
 
 	record SearchResponse(String question, String descriptionBad, String descriptionGood) {

@@ -12,27 +12,45 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.featurecreep.library.LibraryIndex.Visibility;
+import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.Ids;
+import io.featurecreep.shared.TextLimits;
 
 /**
- * The question library: the default indicators, visible to everyone, and the questions squads added,
- * visible within their organisation. Adding a question to a session records it here.
+ * The question library: the default indicators and the rest of the Spotify deck, visible to everyone, and the
+ * questions squads added, visible within their organisation. Adding a question to a session records it here;
+ * searches run on an in-memory index ({@link LibraryIndex}) that {@link LibraryIndexer} keeps current.
  */
 @Service
 public class QuestionLibrary {
+
+	static final int LONGEST_SEARCH = 200;
+
+	static final int LARGEST_PAGE = 50;
+
+	/** Deep enough for any person paging; bounds the work one request can ask for. */
+	static final int LARGEST_OFFSET = 500;
 
 	private static final String VISIBLE = "(organisation_id is null or organisation_id = :org)";
 
 	private final JdbcClient jdbc;
 
+	private final LibraryIndex index;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	QuestionLibrary(JdbcClient jdbc, Clock clock) {
+	QuestionLibrary(JdbcClient jdbc, LibraryIndex index, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.index = index;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -65,16 +83,21 @@ public class QuestionLibrary {
 	}
 
 	/**
-	 * The library entry a new session question stands for: the visible entry with the same title (ignoring
-	 * case and spacing), or a new entry of the organisation. Either way its use is counted.
+	 * The library entry a new session question stands for: the visible entry with the same title (ignoring case,
+	 * spacing, punctuation, articles and word endings: "Health of the codebase" is "Health of codebase"), or a
+	 * new entry of the organisation. Either way its use is counted.
 	 */
 	@Transactional
 	public LibraryQuestion recordUse(String organisationId, String title, String descriptionGood,
 			String descriptionBad) {
+		String key = LibraryAnalysis.titleKey(title);
+		// rows written before keys existed have none until the indexer's first run: they match by plain title
 		Optional<LibraryQuestion> existing = jdbc
 			.sql("select * from library_question where " + VISIBLE
-					+ " and lower(title) = :title order by default_position nulls last, created_at")
+					+ " and (title_key = :key or (title_key is null and lower(title) = :title))"
+					+ " order by default_position nulls last, organisation_id nulls first, usage_count desc, created_at")
 			.param("org", organisationId)
+			.param("key", key)
 			.param("title", normalise(title))
 			.query(QuestionLibrary::map)
 			.list()
@@ -87,10 +110,11 @@ public class QuestionLibrary {
 		String id = Ids.newId();
 		jdbc.sql("""
 				insert into library_question (id, organisation_id, title, description_good, description_bad,
-				  default_position, usage_count, created_at) values (?, ?, ?, ?, ?, null, 1, ?)""")
+				  default_position, usage_count, created_at, title_key) values (?, ?, ?, ?, ?, null, 1, ?, ?)""")
 			.params(id, organisationId, title.strip(), nullToEmpty(descriptionGood), nullToEmpty(descriptionBad),
-					OffsetDateTime.now(clock))
+					OffsetDateTime.now(clock), key)
 			.update();
+		events.publishEvent(new LibraryQuestionChanged(id));
 		return find(id).orElseThrow();
 	}
 
@@ -98,60 +122,37 @@ public class QuestionLibrary {
 	@Transactional
 	public void countUse(String id) {
 		jdbc.sql("update library_question set usage_count = usage_count + 1 where id = ?").param(id).update();
+		events.publishEvent(new LibraryQuestionChanged(id));
 	}
 
 	/**
-	 * Up to {@code limit} entries whose words start with the words typed, best first: matches in the title
-	 * weigh more than in the descriptions, then the more often used. Plain word matching; the typed text is
-	 * never interpreted as query syntax.
+	 * Up to {@code limit} suggestions for what someone of the organisation typed, best first (the original
+	 * {@code search}): the default indicators, the rest of the Spotify deck and the organisation's own questions.
+	 * Blank text finds nothing.
 	 */
 	public List<LibraryQuestion> search(String organisationId, String text, int limit) {
-		List<String> terms = words(text);
-		if (terms.isEmpty()) {
+		String typed = TextLimits.optional(text, "Search text", LONGEST_SEARCH);
+		if (typed == null) {
 			return List.of();
 		}
-		List<LibraryQuestion> visible = jdbc.sql("select * from library_question where " + VISIBLE)
-			.param("org", organisationId)
-			.query(QuestionLibrary::map)
-			.list();
-		record Hit(LibraryQuestion question, int score) {
-		}
-		return visible.stream()
-			.map(q -> new Hit(q, score(q, terms)))
-			.filter(hit -> hit.score() > 0)
-			.sorted((a, b) -> a.score() != b.score() ? Integer.compare(b.score(), a.score())
-					: a.question().usageCount() != b.question().usageCount()
-							? Long.compare(b.question().usageCount(), a.question().usageCount())
-							: a.question().title().compareToIgnoreCase(b.question().title()))
-			.limit(limit)
-			.map(Hit::question)
-			.toList();
+		return index.search(new Visibility(organisationId, LibraryScope.ALL), typed, 0, limit).questions();
 	}
 
-	private static int score(LibraryQuestion question, List<String> terms) {
-		List<String> titleWords = words(question.title());
-		List<String> descriptionWords = words(question.descriptionGood() + " " + question.descriptionBad());
-		int score = 0;
-		for (String term : terms) {
-			if (titleWords.stream().anyMatch(word -> word.startsWith(term))) {
-				score += 3;
-			}
-			else if (descriptionWords.stream().anyMatch(word -> word.startsWith(term))) {
-				score += 1;
-			}
+	/**
+	 * A page of the library as someone of the organisation may see it: what matches the typed text, best first,
+	 * or without text the most used first. Typos, half-typed words and word endings are forgiven; near-duplicate
+	 * titles show as one question.
+	 */
+	public LibraryPage search(String organisationId, String text, LibraryScope scope, int offset, int first) {
+		String typed = TextLimits.optional(text, "Search text", LONGEST_SEARCH);
+		if (first < 1 || first > LARGEST_PAGE) {
+			throw DomainException.badInput("first must be between 1 and " + LARGEST_PAGE);
 		}
-		return score;
-	}
-
-	static List<String> words(String text) {
-		if (text == null) {
-			return List.of();
+		if (offset < 0 || offset > LARGEST_OFFSET) {
+			throw DomainException.badInput("offset must be between 0 and " + LARGEST_OFFSET);
 		}
-		return List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-			.stream()
-			.filter(word -> !word.isEmpty())
-			.distinct()
-			.toList();
+		return index.search(new Visibility(organisationId, scope == null ? LibraryScope.ALL : scope), typed, offset,
+				first);
 	}
 
 	private static String normalise(String title) {
@@ -162,10 +163,11 @@ public class QuestionLibrary {
 		return value == null ? "" : value;
 	}
 
-	private static LibraryQuestion map(ResultSet rs, int row) throws SQLException {
+	static LibraryQuestion map(ResultSet rs, int row) throws SQLException {
 		int position = rs.getInt("default_position");
+		Integer defaultPosition = rs.wasNull() ? null : position; // before the next read resets wasNull
 		return new LibraryQuestion(rs.getString("id"), rs.getString("organisation_id"), rs.getString("title"),
-				rs.getString("description_good"), rs.getString("description_bad"), rs.wasNull() ? null : position,
+				rs.getString("description_good"), rs.getString("description_bad"), defaultPosition,
 				rs.getLong("usage_count"));
 	}
 

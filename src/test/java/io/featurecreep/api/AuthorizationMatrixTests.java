@@ -120,6 +120,7 @@ class AuthorizationMatrixTests {
 				row("timeseries", f -> doc("query($s: String!) { timeseries(squadId: $s, questionName: \"Fun\") { value } }",
 						"s", f.squadId()), BAD + ":Invalid squad ID", OK, OK),
 				row("search", f -> doc("{ search(search: \"fun\") { question } }"), OK, OK, OK),
+				row("libraryQuestions", f -> doc("{ libraryQuestions(search: \"fun\") { questions { id } } }"), OK, OK, OK),
 				row("editPerson", f -> doc("mutation { editPerson(person: {firstName: \"New\"}) { id } }"), OK, OK, OK),
 				row("createSquad", f -> doc("mutation { createSquad(input: {name: \"Mine\"}) { id } }"), OK, OK, OK),
 				row("updateSquad", f -> doc("mutation($s: String!) { updateSquad(input: {squadId: $s, name: \"R\"}) { id } }",

@@ -1,0 +1,134 @@
+package io.featurecreep.library;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps this node's search index ({@link LibraryIndex}) in step with the library in the database. Three ways,
+ * so that every node converges even when it misses something:
+ * <ol>
+ * <li>At start, before the server takes requests, it indexes every row (and gives rows without a title key
+ * theirs).</li>
+ * <li>After each commit that adds or uses an entry ({@link LibraryQuestionChanged}), it re-reads that row: a
+ * question someone just added is searchable when their request returns. Other nodes are meant to receive the
+ * same event through the cluster's event transport and handle it here too (it needs no transaction).</li>
+ * <li>Every minute (feature-creep.library.index-check) it compares the row count and the sum of the usage counts
+ * with what it indexed, two numbers from one cheap query. Entries are never edited or deleted, only added and
+ * used more, so equal numbers mean nothing was missed; otherwise it compares usage counts by id and re-reads the
+ * rows that differ. A node that lost events, or started while others wrote, catches up within a minute.</li>
+ * </ol>
+ * All three read the database while holding this object's lock, so whichever runs later also read later: an
+ * older snapshot never overwrites a newer one.
+ */
+@Component
+class LibraryIndexer implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(LibraryIndexer.class);
+
+	private static final int ROWS_PER_READ = 500;
+
+	private static final String COLUMNS = "id, organisation_id, title, description_good, description_bad, "
+			+ "default_position, usage_count";
+
+	private final JdbcClient jdbc;
+
+	private final LibraryIndex index;
+
+	LibraryIndexer(JdbcClient jdbc, LibraryIndex index) {
+		this.jdbc = jdbc;
+		this.index = index;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		rebuild();
+	}
+
+	/** Indexes every row from scratch. */
+	synchronized void rebuild() {
+		long started = System.nanoTime();
+		List<LibraryQuestion> questions = new ArrayList<>();
+		List<Object[]> missingKeys = new ArrayList<>();
+		jdbc.sql("select " + COLUMNS + ", title_key from library_question").query(rs -> {
+			LibraryQuestion question = QuestionLibrary.map(rs, 0);
+			questions.add(question);
+			String key = LibraryAnalysis.titleKey(question.title());
+			if (!key.equals(rs.getString("title_key"))) {
+				missingKeys.add(new Object[] { key, question.id() });
+			}
+		});
+		for (Object[] keyAndId : missingKeys) {
+			jdbc.sql("update library_question set title_key = ? where id = ?").params(keyAndId).update();
+		}
+		index.replaceAll(questions);
+		log.info("Indexed {} library questions in {} ms{}", questions.size(), (System.nanoTime() - started) / 1_000_000,
+				missingKeys.isEmpty() ? "" : " (" + missingKeys.size() + " new title keys)");
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(LibraryQuestionChanged changed) {
+		try {
+			reindex(Set.of(changed.id()));
+		}
+		catch (RuntimeException ex) {
+			// the change is committed either way; the periodic check below picks it up
+			log.warn("Could not index library question {} now: {}", changed.id(), ex.toString());
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${feature-creep.library.index-check:PT1M}",
+			initialDelayString = "${feature-creep.library.index-check:PT1M}")
+	synchronized void catchUp() {
+		Totals database = jdbc.sql("select count(*) as n, coalesce(sum(usage_count), 0) as uses from library_question")
+			.query((rs, row) -> new Totals(rs.getLong("n"), rs.getLong("uses")))
+			.single();
+		Map<String, Long> indexed = index.usageCounts();
+		Totals inIndex = new Totals(indexed.size(), indexed.values().stream().mapToLong(Long::longValue).sum());
+		if (database.equals(inIndex)) {
+			return;
+		}
+		Set<String> differing = new HashSet<>();
+		Set<String> gone = new HashSet<>(indexed.keySet());
+		jdbc.sql("select id, usage_count from library_question").query(rs -> {
+			String id = rs.getString("id");
+			gone.remove(id);
+			if (!Long.valueOf(rs.getLong("usage_count")).equals(indexed.get(id))) {
+				differing.add(id);
+			}
+		});
+		reindex(differing);
+		index.remove(gone);
+		log.info("Library index caught up: {} questions re-read, {} removed", differing.size(), gone.size());
+	}
+
+	/** Re-reads these rows; ids without a row leave the index. */
+	synchronized void reindex(Set<String> ids) {
+		List<String> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += ROWS_PER_READ) {
+			List<String> batch = all.subList(from, Math.min(from + ROWS_PER_READ, all.size()));
+			List<LibraryQuestion> found = jdbc.sql("select " + COLUMNS + " from library_question where id in (:ids)")
+				.param("ids", batch)
+				.query(QuestionLibrary::map)
+				.list();
+			index.put(found);
+			Set<String> missing = new HashSet<>(batch);
+			found.forEach(question -> missing.remove(question.id()));
+			index.remove(missing);
+		}
+	}
+
+	private record Totals(long rows, long uses) {
+	}
+
+}
