@@ -179,6 +179,30 @@ class MultiNodeTests {
 			.until(() -> redis.opsForStream().pending(jobs, "fc-workers").getTotalPendingMessages() == 0);
 	}
 
+	@Test
+	void aQuestionAddedOnOneNodeIsFoundOnTheOther() {
+		String owner = token(UUID.randomUUID().toString());
+		HttpGraphQl onNode1 = new HttpGraphQl(port(node1), owner);
+		HttpGraphQl onNode2 = new HttpGraphQl(port(node2), owner);
+		String squadId = onNode1.execute(null, "mutation { createSquad(input: {name: \"Library\"}) { id } }", Map.of())
+			.ok()
+			.text("createSquad.id");
+		String sessionId = onNode1.execute(null, "mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", Map.of("s", squadId))
+			.ok()
+			.text("createSession.id");
+		String title = "Quarkonium observability " + UUID.randomUUID().toString().substring(0, 6);
+		onNode1.execute(null, "mutation($s: String!, $t: String!) { addQuestion(input: {sessionId: $s, question: {question: $t}}) { id } }",
+				Map.of("s", sessionId, "t", title))
+			.ok();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> onNode2.execute(null, "query($q: String!) { search(search: $q) { question } }", Map.of("q", "quarkonium"))
+				.ok()
+				.data("search")
+				.findValues("question")
+				.stream()
+				.anyMatch(found -> found.asString().equals(title)));
+	}
+
 	/** Stops and restarts a node's job consumer, to arrange who holds a job. */
 	record RedisJobConsumerControl(ConfigurableApplicationContext node) {
 

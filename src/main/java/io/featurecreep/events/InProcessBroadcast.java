@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** The broadcast of a single node: straight to its own listeners. */
-class InProcessBroadcast implements NodeBroadcast {
+public class InProcessBroadcast implements NodeBroadcast {
 
 	private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
 

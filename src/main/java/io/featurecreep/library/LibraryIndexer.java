@@ -14,6 +14,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import io.featurecreep.events.NodeBroadcast;
+
 /**
  * Keeps this node's search index ({@link LibraryIndex}) in step with the library in the database. Three ways,
  * so that every node converges even when it misses something:
@@ -36,6 +38,8 @@ class LibraryIndexer implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(LibraryIndexer.class);
 
+	static final String TOPIC = "library-changes";
+
 	private static final int ROWS_PER_READ = 500;
 
 	private static final String COLUMNS = "id, organisation_id, title, description_good, description_bad, "
@@ -45,9 +49,13 @@ class LibraryIndexer implements SmartInitializingSingleton {
 
 	private final LibraryIndex index;
 
-	LibraryIndexer(JdbcClient jdbc, LibraryIndex index) {
+	private final NodeBroadcast broadcast;
+
+	LibraryIndexer(JdbcClient jdbc, LibraryIndex index, NodeBroadcast broadcast) {
 		this.jdbc = jdbc;
 		this.index = index;
+		this.broadcast = broadcast;
+		broadcast.subscribe(TOPIC, this::reindexQuietly);
 	}
 
 	@Override
@@ -76,14 +84,24 @@ class LibraryIndexer implements SmartInitializingSingleton {
 				missingKeys.isEmpty() ? "" : " (" + missingKeys.size() + " new title keys)");
 	}
 
+	/** Once committed, every node hears of the change (this one included) and indexes the entry. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(LibraryQuestionChanged changed) {
 		try {
-			reindex(Set.of(changed.id()));
+			broadcast.publish(TOPIC, changed.id());
 		}
 		catch (RuntimeException ex) {
-			// the change is committed either way; the periodic check below picks it up
-			log.warn("Could not index library question {} now: {}", changed.id(), ex.toString());
+			// the change is committed either way; the periodic check below picks it up on every node
+			log.warn("Could not pass on library question {} now: {}", changed.id(), ex.toString());
+		}
+	}
+
+	private void reindexQuietly(String id) {
+		try {
+			reindex(Set.of(id));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not index library question {} now: {}", id, ex.toString());
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.featurecreep.DatabaseTest;
 import io.featurecreep.WithH2;
 import io.featurecreep.WithPostgres;
+import io.featurecreep.events.InProcessBroadcast;
 
 /**
  * The library on its database, with its index: the original's search expectations (spec 5.2, 9.6 and 9.10) on
@@ -27,7 +28,8 @@ import io.featurecreep.WithPostgres;
  * of its own, which sees exactly the shared library plus what the test adds.
  */
 @DatabaseTest
-@Import({ QuestionLibrary.class, LibraryIndex.class, LibraryIndexer.class, QuestionLibraryTests.Config.class })
+@Import({ QuestionLibrary.class, LibraryIndex.class, LibraryIndexer.class, InProcessBroadcast.class,
+		QuestionLibraryTests.Config.class })
 class QuestionLibraryTests {
 
 	static final List<String> DEFAULTS_WITH_WE = List.of("Delivering value", "Fun", "Learning", "Mission",
