@@ -1,8 +1,9 @@
 package io.featurecreep.events;
 
+import static io.featurecreep.shared.SqlTimes.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,12 +91,7 @@ class OutboxStore {
 		return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
 	/** A piece of work that failed too often. */
 	record DeadWork(String id, String eventType, String handler, int attempts, String lastError, Instant createdAt) {
 	}
-
 }

@@ -1,10 +1,11 @@
 package io.featurecreep.healthcheck;
 
+import static io.featurecreep.shared.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -107,10 +108,6 @@ class ResultStore {
 			.list();
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
 	private static QuestionResult map(ResultSet rs, int row) throws SQLException {
 		return new QuestionResult(rs.getString("question_id"), rs.getString("session_id"), rs.getString("squad_id"),
 				rs.getString("library_question_id"), rs.getInt("position"), rs.getString("title"), rs.getInt("votes"),
@@ -123,5 +120,4 @@ class ResultStore {
 		double value = rs.getDouble(column);
 		return rs.wasNull() ? null : value;
 	}
-
 }

@@ -1,10 +1,11 @@
 package io.featurecreep.healthcheck;
 
+import static io.featurecreep.shared.SqlTimes.instant;
+import static io.featurecreep.shared.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -179,15 +180,6 @@ class SessionStore {
 			.update();
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
 	private static HealthSession session(ResultSet rs, int row) throws SQLException {
 		return new HealthSession(rs.getString("id"), rs.getString("squad_id"), rs.getString("name"),
 				SessionMode.valueOf(rs.getString("mode")), ResultVisibility.valueOf(rs.getString("result_visibility")),
@@ -208,5 +200,4 @@ class SessionStore {
 				rs.getString("person_id"), rs.getInt("colour"), trend == null ? null : Trend.valueOf(trend),
 				rs.getString("comment"));
 	}
-
 }

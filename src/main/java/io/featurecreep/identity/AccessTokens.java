@@ -1,5 +1,7 @@
 package io.featurecreep.identity;
 
+import static io.featurecreep.shared.SqlTimes.instant;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -149,11 +151,6 @@ class AccessTokens {
 				instant(rs, "revoked_at"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
 	/** A new token and its secret, which exists only in this answer. */
 	record Created(String secret, AccessToken token) {
 
@@ -163,5 +160,4 @@ class AccessTokens {
 		}
 
 	}
-
 }

@@ -1,8 +1,9 @@
 package io.featurecreep.notifications;
 
+import static io.featurecreep.shared.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -58,10 +59,6 @@ class ChannelStore {
 		return new NotificationChannel(rs.getString("id"), rs.getString("squad_id"),
 				ChannelKind.valueOf(rs.getString("kind")), rs.getString("target"), rs.getString("signing_secret"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant());
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -1,6 +1,6 @@
 package io.featurecreep.notifications;
 
-import static io.featurecreep.notifications.ChannelStore.utc;
+import static io.featurecreep.shared.SqlTimes.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,5 +100,4 @@ class DeliveryStore {
 				rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				delivered == null ? null : delivered.toInstant());
 	}
-
 }

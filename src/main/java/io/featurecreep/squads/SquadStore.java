@@ -1,10 +1,11 @@
 package io.featurecreep.squads;
 
+import static io.featurecreep.shared.SqlTimes.instant;
+import static io.featurecreep.shared.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -145,15 +146,6 @@ class SquadStore {
 			.update();
 	}
 
-	static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
 	private static Squad squad(ResultSet rs, int row) throws SQLException {
 		return new Squad(rs.getString("id"), rs.getString("organisation_id"), rs.getString("name"),
 				rs.getBoolean("anonymous"), instant(rs, "created_at"));
@@ -169,5 +161,4 @@ class SquadStore {
 				rs.getString("created_by"),
 				instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"));
 	}
-
 }
