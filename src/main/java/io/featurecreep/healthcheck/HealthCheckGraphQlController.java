@@ -118,19 +118,19 @@ class HealthCheckGraphQlController {
 
 	@SchemaMapping(typeName = "Squad")
 	HealthSession activeSession(Squad squad, Principal principal) {
-		requireMember(squad, principal);
+		squads.requireMemberToSee(squad.id(), Callers.id(principal));
 		return store.findActive(squad.id()).filter(session -> !lifecycle.endIfPastDeadline(session)).orElse(null);
 	}
 
 	@SchemaMapping(typeName = "Squad")
 	List<HealthSession> sessions(Squad squad, Principal principal) {
-		requireMember(squad, principal);
+		squads.requireMemberToSee(squad.id(), Callers.id(principal));
 		return store.findBySquad(squad.id());
 	}
 
 	@SchemaMapping(typeName = "Squad")
 	List<TemplateQuestionView> template(Squad squad, Principal principal) {
-		requireMember(squad, principal);
+		squads.requireMemberToSee(squad.id(), Callers.id(principal));
 		List<LibraryQuestion> questions = templates.templateOf(squad.id());
 		List<TemplateQuestionView> views = new ArrayList<>();
 		for (int i = 0; i < questions.size(); i++) {
@@ -308,11 +308,6 @@ class HealthCheckGraphQlController {
 				store.find(change.sessionId()).orElse(null));
 	}
 
-	private void requireMember(Squad squad, Principal principal) {
-		if (!squads.isMember(squad.id(), Callers.id(principal))) {
-			throw DomainException.forbidden("Only members of this squad can see this");
-		}
-	}
 
 
 	private static <E extends Enum<E>> E enumValue(Class<E> type, Object value) {

@@ -10,6 +10,11 @@ public record QuestionResult(String questionId, String sessionId, String squadId
 		int position, String title, int votes, int red, int yellow, int green, Double average, int improving,
 		int stable, int worsening, Double previousAverage, Instant endedAt) {
 
+	/** The indicator this result belongs to: its library entry, or its text for a question without one. */
+	public String indicatorKey() {
+		return libraryQuestionId != null ? libraryQuestionId : "title:" + title;
+	}
+
 	/** The original API's total: the sum of the colours voted. */
 	public int total() {
 		return yellow + 2 * green;

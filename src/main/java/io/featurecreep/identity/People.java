@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -68,10 +67,6 @@ public class People {
 		jdbc.sql("update person set first_name = ?, last_name = ?, email = ? where id = ?")
 			.params(firstName, lastName, email, id)
 			.update();
-	}
-
-	List<Person> findAll() {
-		return jdbc.sql("select " + COLUMNS + " from person order by created_at").query(People::map).list();
 	}
 
 	static Person map(ResultSet rs, int row) throws SQLException {

@@ -91,7 +91,7 @@ public class Insights {
 			Optional<SessionOutcome> outcome = Optional.ofNullable(outcomes.get(squad.id()));
 			latest.add(new java.util.AbstractMap.SimpleEntry<>(squad, outcome.orElse(null)));
 			outcome.ifPresent(o -> o.questions().forEach(result -> {
-				String key = SquadHistory.indicatorKey(result);
+				String key = result.indicatorKey();
 				titles.put(key, result.title());
 				asked.merge(key, 1, Integer::sum);
 				firstPosition.merge(key, result.position(), Math::min);
@@ -108,7 +108,7 @@ public class Insights {
 				cells.add(outcome == null ? null
 						: outcome.questions()
 							.stream()
-							.filter(result -> SquadHistory.indicatorKey(result).equals(key))
+							.filter(result -> result.indicatorKey().equals(key))
 							.findFirst()
 							.map(result -> Cell.of(result, outcome.anonymous(), settings.minVotesAnonymous()))
 							.orElse(null));

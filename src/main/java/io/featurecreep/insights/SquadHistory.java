@@ -28,7 +28,7 @@ record SquadHistory(String squadId, String squadName, List<Column> sessions, Lis
 		for (int column = 0; column < outcomes.size(); column++) {
 			SessionOutcome outcome = outcomes.get(column);
 			for (QuestionResult result : outcome.questions()) {
-				String key = indicatorKey(result);
+				String key = result.indicatorKey();
 				List<Cell> row = cells.computeIfAbsent(key, k -> new ArrayList<>(nulls(columns.size())));
 				row.set(column, Cell.of(result, outcome.anonymous(), minimumAnonymousVotes));
 				titles.put(key, result.title());
@@ -41,10 +41,6 @@ record SquadHistory(String squadId, String squadName, List<Column> sessions, Lis
 		return new SquadHistory(squadId, squadName, columns, rows);
 	}
 
-	/** The indicator a result belongs to: its library entry, or its text for questions without one. */
-	static String indicatorKey(QuestionResult result) {
-		return result.libraryQuestionId() != null ? result.libraryQuestionId() : "title:" + result.title();
-	}
 
 	private static List<Cell> nulls(int size) {
 		List<Cell> list = new ArrayList<>(size);

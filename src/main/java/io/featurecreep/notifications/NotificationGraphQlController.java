@@ -11,7 +11,6 @@ import org.springframework.stereotype.Controller;
 
 import io.featurecreep.identity.Callers;
 import io.featurecreep.notifications.SquadNotifications.AddedChannel;
-import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.Inputs;
 import io.featurecreep.squads.Membership;
 import io.featurecreep.squads.Squad;
@@ -35,8 +34,7 @@ class NotificationGraphQlController {
 
 	@SchemaMapping(typeName = "Squad")
 	NotificationConfig notificationConfig(Squad squad, Principal principal) {
-		Membership membership = squads.membership(squad.id(), Callers.id(principal))
-			.orElseThrow(() -> DomainException.forbidden("Only members of this squad can see this"));
+		Membership membership = squads.requireMemberToSee(squad.id(), Callers.id(principal));
 		String shown = notifications.discordWebhook(squad.id())
 			.map(url -> membership.isOwner() ? url : ChannelTargets.masked(ChannelKind.DISCORD, url))
 			.orElse(null);

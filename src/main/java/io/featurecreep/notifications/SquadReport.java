@@ -32,7 +32,7 @@ record SquadReport(String squadName, String sessionId, List<Column> sessions, Li
 		Map<String, Integer> order = new LinkedHashMap<>();
 		for (int column = 0; column < outcomes.size(); column++) {
 			for (QuestionResult result : outcomes.get(column).questions()) {
-				String key = result.libraryQuestionId() != null ? result.libraryQuestionId() : "title:" + result.title();
+				String key = result.indicatorKey();
 				List<Double> row = averages.computeIfAbsent(key, k -> new ArrayList<>(nulls(columns.size())));
 				row.set(column, result.average());
 				latest.put(key, result);

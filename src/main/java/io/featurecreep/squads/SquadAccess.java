@@ -50,6 +50,12 @@ public class SquadAccess implements PersonVisibility {
 		return squad;
 	}
 
+	/** The person's membership, for what only members may see of a squad that is otherwise visible (an open one). */
+	public Membership requireMemberToSee(String squadId, String personId) {
+		return store.membership(squadId, personId)
+			.orElseThrow(() -> DomainException.forbidden("Only members of this squad can see this"));
+	}
+
 	/** The squad, if the person owns it; members who are not owners get a FORBIDDEN error. */
 	public Squad requireOwner(String squadId, String personId, DomainException unknown, String whatOwnersDo) {
 		Squad squad = requireMember(squadId, personId, unknown);

@@ -78,14 +78,14 @@ class SquadGraphQlController {
 
 	@SchemaMapping(typeName = "Squad")
 	List<Person> members(Squad squad, Principal principal) {
-		requireMember(squad, principal);
+		access.requireMemberToSee(squad.id(), Callers.id(principal));
 		List<String> ids = access.members(squad.id()).stream().map(Membership::personId).toList();
 		return new ArrayList<>(people.findAllById(ids).values());
 	}
 
 	@SchemaMapping(typeName = "Squad")
 	List<MembershipView> memberships(Squad squad, Principal principal) {
-		requireMember(squad, principal);
+		access.requireMemberToSee(squad.id(), Callers.id(principal));
 		List<Membership> memberships = access.members(squad.id());
 		Map<String, Person> persons = people.findAllById(memberships.stream().map(Membership::personId).toList());
 		return memberships.stream()
@@ -167,11 +167,6 @@ class SquadGraphQlController {
 				(String) input.get("personId"), SquadRole.valueOf((String) input.get("role")));
 	}
 
-	private void requireMember(Squad squad, Principal principal) {
-		if (!access.isMember(squad.id(), Callers.id(principal))) {
-			throw DomainException.forbidden("Only members of this squad can see this");
-		}
-	}
 
 	private InviteView view(Invite invite) {
 		return new InviteView(invite.token(), "/join/" + invite.token(), invite.squadId(),
