@@ -85,6 +85,26 @@
     }
   });
 
+  // A part re-rendered by a live event must not close a <details id=…> the reader has opened, such as
+  // the facilitator's "End the session…": the button inside would vanish under their pointer.
+  var openDetails = [];
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var target = event.detail.target;
+    if (target && target.querySelectorAll) {
+      target.querySelectorAll('details[open][id]').forEach(function (details) {
+        openDetails.push(details.id);
+      });
+    }
+  });
+  document.addEventListener('htmx:afterSwap', function () {
+    openDetails.splice(0).forEach(function (id) {
+      var details = document.getElementById(id);
+      if (details) {
+        details.open = true;
+      }
+    });
+  });
+
   function init(root) {
     localiseTimes(root);
     fillTimeZones(root);

@@ -210,7 +210,11 @@ class HealthCheckBrowserTests {
 		ada.button("Next →").click();
 		assertThat(bob.page.locator("#question-title")).hasText(second);
 
+		// "End the session…" stays open while live events re-render the facilitator's panel
 		ada.page.locator("#end-summary").click();
+		ada.button("Reveal results").click();
+		assertThat(ada.button("Reveal results")).hasCount(0);
+		assertThat(ada.button("End session and show results")).isVisible();
 		ada.button("End session and show results").click();
 		for (Participant each : List.of(ada, bob, cy)) {
 			assertThat(each.page).hasURL(Pattern.compile(".*/results$"));
