@@ -5,7 +5,10 @@ public record SessionChanged(String sessionId, Change change, String questionId)
 
 	public enum Change {
 
-		QUESTION_ADDED, QUESTION_REMOVED, ACTIVE_QUESTION_CHANGED, VOTE_CAST, QUESTION_REVEALED, SESSION_ENDED, TIMER_CHANGED
+		QUESTION_ADDED, QUESTION_REMOVED, ACTIVE_QUESTION_CHANGED, VOTE_CAST, QUESTION_REVEALED, SESSION_ENDED, TIMER_CHANGED,
+
+		/** A note or an action item was added or changed. */
+		DISCUSSION_CHANGED
 
 	}
 

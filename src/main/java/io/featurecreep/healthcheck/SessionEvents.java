@@ -93,6 +93,7 @@ class SessionEvents {
 			case VOTE_CAST -> "votes";
 			case TIMER_CHANGED -> "timer";
 			case SESSION_ENDED -> "ended";
+			case DISCUSSION_CHANGED -> "discussion";
 			case QUESTION_ADDED, QUESTION_REMOVED, ACTIVE_QUESTION_CHANGED, QUESTION_REVEALED -> "question";
 		};
 	}

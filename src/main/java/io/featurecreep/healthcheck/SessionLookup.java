@@ -1,5 +1,6 @@
 package io.featurecreep.healthcheck;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -28,6 +29,16 @@ public class SessionLookup {
 
 	public Optional<SessionQuestion> question(String sessionId, String questionId) {
 		return store.question(sessionId, questionId);
+	}
+
+	/** The session's questions in their order. */
+	public List<SessionQuestion> questions(String sessionId) {
+		return store.questions(sessionId);
+	}
+
+	/** The squad's running session, if any. */
+	public Optional<HealthSession> running(String squadId) {
+		return store.findActive(squadId);
 	}
 
 }

@@ -44,11 +44,15 @@ class SessionPages {
 
 	private final CastVote castVote;
 
-	SessionPages(SessionViews views, SessionFacilitation facilitation, SessionLifecycle lifecycle, CastVote castVote) {
+	private final List<SessionPageContributor> contributors;
+
+	SessionPages(SessionViews views, SessionFacilitation facilitation, SessionLifecycle lifecycle, CastVote castVote,
+			List<SessionPageContributor> contributors) {
 		this.views = views;
 		this.facilitation = facilitation;
 		this.lifecycle = lifecycle;
 		this.castVote = castVote;
+		this.contributors = contributors;
 	}
 
 	@GetMapping("/sessions/{sessionId}")
@@ -59,6 +63,7 @@ class SessionPages {
 			return "redirect:/sessions/" + sessionId + "/results";
 		}
 		model.addAttribute("squad", views.squad(session));
+		addParts(session, viewerId, model);
 		if (session.mode() == SessionMode.ASYNC) {
 			model.addAttribute("check", session);
 			model.addAttribute("cards", views.cards(session, viewerId));
@@ -210,7 +215,17 @@ class SessionPages {
 		model.addAttribute("squad", views.squad(session));
 		model.addAttribute("results", views.results(session, viewerId));
 		model.addAttribute("members", views.memberCount(session));
+		addParts(session, viewerId, model);
 		return "healthcheck/results";
+	}
+
+	/** Other modules' parts of the page, as {@code firstParts} and {@code lastParts}. */
+	private void addParts(HealthSession session, String viewerId, Model model) {
+		List<SessionPagePart> parts = contributors.stream()
+			.flatMap(contributor -> contributor.sessionPage(viewerId, session).stream())
+			.toList();
+		model.addAttribute("firstParts", parts.stream().filter(SessionPagePart::first).toList());
+		model.addAttribute("lastParts", parts.stream().filter(part -> !part.first()).toList());
 	}
 
 	// -----

@@ -152,6 +152,12 @@ public class Insights {
 		return squad;
 	}
 
+	/** Who may see the caller's organisation matrix, as the matrix page shows it to admins. */
+	MatrixAccess matrixAccess(String callerId) {
+		Person caller = people.findById(callerId).orElseThrow();
+		return new MatrixAccess(accounts.isOrganisationAdmin(callerId), membersSeeMatrix(caller.organisationId()));
+	}
+
 	boolean optedOut(String squadId) {
 		return jdbc.sql("select count(*) from matrix_opt_out where squad_id = ?").param(squadId).query(Integer.class).single() > 0;
 	}
@@ -162,6 +168,9 @@ public class Insights {
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
+	}
+
+	record MatrixAccess(boolean admin, boolean membersSee) {
 	}
 
 }

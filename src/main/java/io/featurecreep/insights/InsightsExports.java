@@ -1,6 +1,7 @@
 package io.featurecreep.insights;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +12,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import io.featurecreep.identity.Callers;
+import io.featurecreep.shared.DomainException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,14 +32,18 @@ class InsightsExports {
 
 	private final JsonMapper json;
 
-	InsightsExports(Insights insights, JsonMapper json) {
+	private final Clock clock;
+
+	InsightsExports(Insights insights, JsonMapper json, Clock clock) {
 		this.insights = insights;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	@GetMapping("/squads/{squadId}/history.csv")
-	ResponseEntity<String> historyCsv(@PathVariable String squadId, Principal principal) {
-		SquadHistory history = insights.squadHistory(Callers.id(principal), squadId, null, null);
+	ResponseEntity<String> historyCsv(@PathVariable String squadId, @RequestParam(defaultValue = "") String from,
+			@RequestParam(defaultValue = "") String to, Principal principal) {
+		SquadHistory history = history(squadId, from, to, principal);
 		Csv csv = new Csv().row(List.of("indicator_id", "indicator", "session_id", "ended_at", "votes", "average", "band",
 				"trend", "red", "yellow", "green", "improving", "stable", "worsening", "withheld"));
 		for (SquadHistory.Row row : history.indicators()) {
@@ -52,9 +59,19 @@ class InsightsExports {
 	}
 
 	@GetMapping("/squads/{squadId}/history.json")
-	ResponseEntity<String> historyJson(@PathVariable String squadId, Principal principal) {
+	ResponseEntity<String> historyJson(@PathVariable String squadId, @RequestParam(defaultValue = "") String from,
+			@RequestParam(defaultValue = "") String to, Principal principal) {
 		return download("squad-history.json", MediaType.APPLICATION_JSON,
-				json.writeValueAsString(insights.squadHistory(Callers.id(principal), squadId, null, null)));
+				json.writeValueAsString(history(squadId, from, to, principal)));
+	}
+
+	/** The history within the page's date filter ({@code from} and {@code to}: YYYY-MM-DD, whole UTC days). */
+	private SquadHistory history(String squadId, String from, String to, Principal principal) {
+		DateRange range = DateRange.of(from, to, clock.instant());
+		if (!range.valid()) {
+			throw DomainException.badInput(String.join("; ", range.errors().values()));
+		}
+		return insights.squadHistory(Callers.id(principal), squadId, range.start(), range.end());
 	}
 
 	@GetMapping("/organisation/matrix.csv")

@@ -1,11 +1,11 @@
 package io.featurecreep.insights;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.featurecreep.identity.Callers;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,30 +39,23 @@ class InsightsPages {
 
 	private final JsonMapper json;
 
-	InsightsPages(Insights insights, NotesAndActions notesAndActions, InsightsSettings settings, JsonMapper json) {
+	private final Clock clock;
+
+	InsightsPages(Insights insights, NotesAndActions notesAndActions, InsightsSettings settings, JsonMapper json,
+			Clock clock) {
 		this.insights = insights;
 		this.notesAndActions = notesAndActions;
 		this.settings = settings;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	@GetMapping("/squads/{squadId}/history")
 	String history(@PathVariable String squadId, @RequestParam(defaultValue = "") String from,
 			@RequestParam(defaultValue = "") String to, Principal principal, Model model) {
 		String callerId = Callers.id(principal);
-		Map<String, String> errors = new LinkedHashMap<>();
-		LocalDate fromDate = date(from, "from", errors);
-		LocalDate toDate = date(to, "to", errors);
-		if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-			errors.put("to", "The end date must not be before the start date");
-		}
-		Instant start = errors.isEmpty() && fromDate != null ? fromDate.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
-		Instant end = errors.isEmpty() && toDate != null ? toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
-				: null;
-		if (end == null && start != null && start.isAfter(Instant.now())) {
-			end = start; // a range starting in the future: nothing yet, not an error
-		}
-		SquadHistory history = insights.squadHistory(callerId, squadId, start, end);
+		DateRange range = DateRange.of(from, to, clock.instant());
+		SquadHistory history = insights.squadHistory(callerId, squadId, range.start(), range.end());
 		List<ActionItem> actions = notesAndActions.actions(callerId, squadId, null);
 		List<HistoryRow> rows = new ArrayList<>();
 		for (int r = 0; r < history.indicators().size(); r++) {
@@ -95,14 +90,30 @@ class InsightsPages {
 		model.addAttribute("rows", rows);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", range.errors());
+		model.addAttribute("downloads", Downloads.of(squadId, range));
 		model.addAttribute("minVotes", settings.minVotesAnonymous());
 		return "insights/history";
+	}
+
+	/** Owners keep their squad out of the organisation matrix, or bring it back (an unticked box sends nothing). */
+	@PostMapping("/squads/{squadId}/matrix")
+	String showInMatrix(@PathVariable String squadId, @RequestParam(defaultValue = "false") boolean shown,
+			Principal principal) {
+		insights.setOptOut(Callers.id(principal), squadId, !shown);
+		return "redirect:/squads/" + squadId + "?matrixSaved#matrix-setting";
+	}
+
+	@PostMapping("/organisation/matrix/members")
+	String membersSeeMatrix(@RequestParam(defaultValue = "false") boolean allowed, Principal principal) {
+		insights.setMembersSeeMatrix(Callers.id(principal), allowed);
+		return "redirect:/organisation/matrix?saved";
 	}
 
 	@GetMapping("/organisation/matrix")
 	String matrix(Principal principal, Model model) {
 		OrganisationMatrix matrix = insights.matrix(Callers.id(principal));
+		model.addAttribute("access", insights.matrixAccess(Callers.id(principal)));
 		List<MatrixRow> rows = new ArrayList<>();
 		for (int r = 0; r < matrix.squads().size(); r++) {
 			OrganisationMatrix.Row row = matrix.squads().get(r);
@@ -145,19 +156,6 @@ class InsightsPages {
 				cell.votes(), cell.hidden(), details);
 	}
 
-	private static LocalDate date(String value, String field, Map<String, String> errors) {
-		if (value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException notADate) {
-			errors.put(field, "Enter a date as YYYY-MM-DD");
-			return null;
-		}
-	}
-
 	private static String label(SquadHistory.Column column) {
 		String day = column.endedAt() == null ? ""
 				: DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC).format(column.endedAt())
@@ -174,6 +172,24 @@ class InsightsPages {
 	}
 
 	record HistoryRow(String indicatorId, String title, List<CellView> cells, String chart, List<ActionItem> actions) {
+	}
+
+	/** The history's downloads, holding what the page shows: the same date filter, if it is valid. */
+	record Downloads(String csv, String json) {
+
+		static Downloads of(String squadId, DateRange range) {
+			UriComponentsBuilder query = UriComponentsBuilder.newInstance();
+			if (range.valid() && !range.from().isBlank()) {
+				query.queryParam("from", range.from().strip());
+			}
+			if (range.valid() && !range.to().isBlank()) {
+				query.queryParam("to", range.to().strip());
+			}
+			String parameters = query.encode().build().toUriString();
+			return new Downloads("/squads/" + squadId + "/history.csv" + parameters,
+					"/squads/" + squadId + "/history.json" + parameters);
+		}
+
 	}
 
 	record MatrixRow(String squadName, String endedOn, List<CellView> cells) {

@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.healthcheck.HealthSession;
+import io.featurecreep.healthcheck.SessionChanged;
+import io.featurecreep.healthcheck.SessionChanged.Change;
 import io.featurecreep.healthcheck.SessionLookup;
 import io.featurecreep.healthcheck.SessionQuestion;
 import io.featurecreep.insights.ActionItem.Status;
@@ -36,11 +39,15 @@ public class NotesAndActions {
 
 	private final Clock clock;
 
-	NotesAndActions(JdbcClient jdbc, SessionLookup sessions, SquadAccess squads, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	NotesAndActions(JdbcClient jdbc, SessionLookup sessions, SquadAccess squads, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.sessions = sessions;
 		this.squads = squads;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	Note addNote(String callerId, String sessionId, String questionId, String body) {
@@ -52,6 +59,7 @@ public class NotesAndActions {
 			.params(note.id(), note.sessionId(), note.questionId(), note.authorId(), note.body(),
 					OffsetDateTime.now(clock))
 			.update();
+		discussionChanged(session.id());
 		return note;
 	}
 
@@ -79,6 +87,7 @@ public class NotesAndActions {
 			.params(action.id(), action.squadId(), action.sessionId(), action.indicatorId(), action.title(),
 					action.ownerId(), action.dueDate(), callerId, now, now)
 			.update();
+		discussionChanged(session.id());
 		return action;
 	}
 
@@ -96,6 +105,11 @@ public class NotesAndActions {
 					ownerId == null ? current.ownerId() : ownerId, dueDate == null ? current.dueDate() : dueDate,
 					OffsetDateTime.now(clock), actionId)
 			.update();
+		// shown where it was agreed, and for review in the squad's running session
+		discussionChanged(current.sessionId());
+		sessions.running(current.squadId())
+			.filter(running -> !running.id().equals(current.sessionId()))
+			.ifPresent(running -> discussionChanged(running.id()));
 		return find(actionId).orElseThrow();
 	}
 
@@ -115,6 +129,16 @@ public class NotesAndActions {
 			.list();
 	}
 
+	/** The actions agreed in a session, in the order they were agreed. */
+	@Transactional(readOnly = true)
+	List<ActionItem> agreedIn(String callerId, String sessionId) {
+		requireSession(callerId, sessionId);
+		return jdbc.sql("select * from action_item where session_id = ? order by created_at, id")
+			.param(sessionId)
+			.query(NotesAndActions::map)
+			.list();
+	}
+
 	/** The open actions agreed before a session started: what the squad looks at first. */
 	@Transactional(readOnly = true)
 	List<ActionItem> toReview(String callerId, String sessionId) {
@@ -125,6 +149,11 @@ public class NotesAndActions {
 			.params(session.squadId(), session.id(), session.createdAt().atOffset(java.time.ZoneOffset.UTC))
 			.query(NotesAndActions::map)
 			.list();
+	}
+
+	/** Live pages refresh their notes and actions once this commits. */
+	private void discussionChanged(String sessionId) {
+		events.publishEvent(new SessionChanged(sessionId, Change.DISCUSSION_CHANGED, null));
 	}
 
 	private java.util.Optional<ActionItem> find(String actionId) {

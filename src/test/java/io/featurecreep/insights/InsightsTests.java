@@ -3,7 +3,10 @@ package io.featurecreep.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.hamcrest.Matchers.containsString;
@@ -195,6 +198,76 @@ class InsightsTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).as("the admin is not in the squad").isEqualTo(404);
+	}
+
+	@Test
+	void downloadsHoldWhatTheDateFilterShows() throws Exception {
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+		String[] inRange = mvc.perform(get("/squads/{id}/history.csv", namedSquad).param("from", today).param("to", today)
+				.with(user(lead.person().id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.split("\r\n");
+		assertThat(inRange).hasSize(1 + 8 * 2);
+		String[] later = mvc.perform(get("/squads/{id}/history.csv", namedSquad).param("from", tomorrow)
+				.with(user(lead.person().id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.split("\r\n");
+		assertThat(later).as("only the header").hasSize(1);
+		mvc.perform(get("/squads/{id}/history.json", namedSquad).param("from", tomorrow).with(user(lead.person().id())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"sessions\":[]")));
+		mvc.perform(get("/squads/{id}/history.csv", namedSquad).param("from", "27/11/2026").with(user(lead.person().id())))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Enter a date as YYYY-MM-DD")));
+		mvc.perform(get("/squads/{id}/history", namedSquad).param("from", today).with(user(lead.person().id())))
+			.andExpect(content().string(containsString("/squads/" + namedSquad + "/history.csv?from=" + today + "\"")))
+			.andExpect(content().string(containsString("/squads/" + namedSquad + "/history.json?from=" + today + "\"")));
+	}
+
+	@Test
+	void ownersAndAdminsDecideWhoIsInAndWhoSeesTheMatrixOnThePages() throws Exception {
+		String squadPage = mvc.perform(get("/squads/{id}", anonymousSquad).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(squadPage).contains("id=\"matrix-setting\"").contains("name=\"shown\" value=\"true\" checked");
+		assertThat(mvc.perform(get("/squads/{id}", anonymousSquad).with(user(team.get(1).person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).as("members who do not own the squad").doesNotContain("id=\"matrix-setting\"");
+
+		// an unticked box sends nothing: out of the matrix
+		mvc.perform(post("/squads/{id}/matrix", anonymousSquad).with(user(lead.person().id())).with(csrf()))
+			.andExpect(redirectedUrl("/squads/" + anonymousSquad + "?matrixSaved#matrix-setting"));
+		mvc.perform(get("/organisation/matrix").with(user(admin.person().id())))
+			.andExpect(content().string(containsString("Platform")))
+			.andExpect(content().string(not(containsString("Mobile"))));
+		mvc.perform(post("/squads/{id}/matrix", anonymousSquad).param("shown", "true").with(user(team.get(1).person().id())).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/squads/{id}/matrix", anonymousSquad).param("shown", "true").with(user(lead.person().id())).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/organisation/matrix").with(user(admin.person().id())))
+			.andExpect(content().string(containsString("Mobile")))
+			.andExpect(content().string(containsString("id=\"matrix-access\"")));
+
+		mvc.perform(get("/organisation/matrix").with(user(lead.person().id()))).andExpect(status().isForbidden());
+		mvc.perform(post("/organisation/matrix/members").param("allowed", "true").with(user(lead.person().id())).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/organisation/matrix/members").param("allowed", "true").with(user(admin.person().id())).with(csrf()))
+			.andExpect(redirectedUrl("/organisation/matrix?saved"));
+		mvc.perform(get("/organisation/matrix").with(user(lead.person().id())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"matrix-access\""))));
+		mvc.perform(post("/organisation/matrix/members").with(user(admin.person().id())).with(csrf()))
+			.andExpect(redirectedUrl("/organisation/matrix?saved"));
+		mvc.perform(get("/organisation/matrix").with(user(lead.person().id()))).andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -1,0 +1,188 @@
+package io.featurecreep.insights;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.featurecreep.healthcheck.HealthSession;
+import io.featurecreep.healthcheck.SessionLookup;
+import io.featurecreep.identity.Callers;
+import io.featurecreep.insights.ActionItem.Status;
+import io.featurecreep.shared.DomainException;
+
+/**
+ * Notes and action items on the session pages and the squad page. With htmx a form answers with itself (emptied,
+ * or with the problem and what was typed) and an {@value #CHANGED} event that makes the lists on the page fetch
+ * themselves again; everyone else's pages hear of it through the session's live events. Without scripts every
+ * form posts and redirects back, and a refused one shows the error page.
+ */
+@Controller
+class DiscussionPages {
+
+	/** The htmx event that makes the viewer's own lists of notes and actions refresh at once. */
+	static final String CHANGED = "fc-discussion";
+
+	private final NotesAndActions discussion;
+
+	private final DiscussionViews views;
+
+	private final SessionLookup sessions;
+
+	DiscussionPages(NotesAndActions discussion, DiscussionViews views, SessionLookup sessions) {
+		this.discussion = discussion;
+		this.views = views;
+		this.sessions = sessions;
+	}
+
+	@GetMapping("/sessions/{sessionId}/discussion")
+	String list(@PathVariable String sessionId, Principal principal, Model model) {
+		String viewerId = Callers.id(principal);
+		model.addAttribute("part", Map.of("view", views.discussion(viewerId, visible(sessionId, viewerId))));
+		return "insights/discussion :: list";
+	}
+
+	@GetMapping("/sessions/{sessionId}/review")
+	String review(@PathVariable String sessionId, Principal principal, Model model) {
+		String viewerId = Callers.id(principal);
+		HealthSession session = visible(sessionId, viewerId);
+		model.addAttribute("part", Map.of("view", new ReviewPart(session.id(), views.toReview(viewerId, session))));
+		return "insights/discussion :: review";
+	}
+
+	@PostMapping("/sessions/{sessionId}/notes")
+	String addNote(@PathVariable String sessionId, @RequestParam(defaultValue = "") String body,
+			@RequestParam(defaultValue = "") String questionId,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Principal principal, Model model,
+			HttpServletResponse response) {
+		String viewerId = Callers.id(principal);
+		HealthSession session = visible(sessionId, viewerId);
+		try {
+			discussion.addNote(viewerId, sessionId, question(session, questionId), body);
+		}
+		catch (DomainException refused) {
+			if (htmx == null || refused.code() != io.featurecreep.shared.ErrorCode.BAD_USER_INPUT) {
+				throw refused;
+			}
+			model.addAttribute("noteError", refused.getMessage());
+			model.addAttribute("noteDraft", body);
+			model.addAttribute("noteQuestion", questionId);
+			return form(viewerId, session, model, "note-form");
+		}
+		return done(session, htmx, viewerId, model, response, "note-form");
+	}
+
+	@PostMapping("/sessions/{sessionId}/actions")
+	String addAction(@PathVariable String sessionId, @RequestParam(defaultValue = "") String title,
+			@RequestParam(defaultValue = "") String questionId, @RequestParam(defaultValue = "") String ownerId,
+			@RequestParam(defaultValue = "") String dueDate,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Principal principal, Model model,
+			HttpServletResponse response) {
+		String viewerId = Callers.id(principal);
+		HealthSession session = visible(sessionId, viewerId);
+		try {
+			discussion.addAction(viewerId, sessionId, title, question(session, questionId),
+					ownerId.isBlank() ? null : ownerId, date(dueDate));
+		}
+		catch (DomainException refused) {
+			if (htmx == null || refused.code() != io.featurecreep.shared.ErrorCode.BAD_USER_INPUT) {
+				throw refused;
+			}
+			model.addAttribute("actionError", refused.getMessage());
+			model.addAttribute("actionDraft", new ActionDraft(title, questionId, ownerId, dueDate));
+			return form(viewerId, session, model, "action-form");
+		}
+		return done(session, htmx, viewerId, model, response, "action-form");
+	}
+
+	/**
+	 * Marks an action done, dropped or open again, from a session page ({@code sessionId}) or the squad page.
+	 */
+	@PostMapping("/actions/{actionId}/status")
+	String setStatus(@PathVariable String actionId, @RequestParam Status status,
+			@RequestParam(required = false) String sessionId, @RequestParam(required = false) String squadId,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Principal principal,
+			HttpServletResponse response) {
+		discussion.updateAction(Callers.id(principal), actionId, status, null, null, null);
+		if (htmx != null) {
+			response.setHeader("HX-Trigger", CHANGED);
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return "insights/discussion :: nothing";
+		}
+		if (sessionId != null && !sessionId.isBlank()) {
+			return "redirect:/sessions/" + sessionId;
+		}
+		return squadId == null || squadId.isBlank() ? "redirect:/workspace" : "redirect:/squads/" + squadId;
+	}
+
+	@GetMapping("/squads/{squadId}/actions")
+	String squadActions(@PathVariable String squadId, Principal principal, Model model) {
+		model.addAttribute("part",
+				Map.of("view", new SquadActionsPart(squadId, views.openActions(Callers.id(principal), squadId))));
+		return "insights/discussion :: squad-actions-card";
+	}
+
+	private String done(HealthSession session, String htmx, String viewerId, Model model,
+			HttpServletResponse response, String fragment) {
+		if (htmx == null) {
+			return "redirect:/sessions/" + session.id();
+		}
+		response.setHeader("HX-Trigger", CHANGED);
+		return form(viewerId, session, model, fragment);
+	}
+
+	private String form(String viewerId, HealthSession session, Model model, String fragment) {
+		model.addAttribute("part", Map.of("view", views.discussion(viewerId, session)));
+		return "insights/discussion :: " + fragment;
+	}
+
+	/** The question a note or action is about: none, one of the session's, or the one on the live screen. */
+	private static String question(HealthSession session, String questionId) {
+		if (questionId.isBlank()) {
+			return null;
+		}
+		if (DiscussionViews.QUESTION_ON_SCREEN.equals(questionId)) {
+			return session.activeQuestionId();
+		}
+		return questionId;
+	}
+
+	private static LocalDate date(String value) {
+		if (value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException notADate) {
+			throw DomainException.badInput("Enter the due date as YYYY-MM-DD");
+		}
+	}
+
+	private HealthSession visible(String sessionId, String viewerId) {
+		return sessions.visible(sessionId, viewerId).orElseThrow(() -> DomainException.notFound("Not found"));
+	}
+
+	/** What was typed into the action form, shown again with the problem. */
+	record ActionDraft(String title, String questionId, String ownerId, String dueDate) {
+	}
+
+	record ReviewPart(String sessionId, List<DiscussionViews.ActionView> actions) {
+	}
+
+	record SquadActionsPart(String squadId, List<DiscussionViews.ActionView> actions) {
+	}
+
+}
