@@ -83,6 +83,17 @@ class SessionPagesTests {
 	}
 
 	@Test
+	void membersCanVoteOnTheLivePageWhenResultsAreVisibleAtOnce() throws Exception {
+		// sessions started through the original API show results at once; the live page still asks for votes
+		lifecycle.end(owner.id(), session.id());
+		HealthSession immediate = lifecycle.start(owner.id(), squadId, new StartOptions(null, SessionMode.LIVE, null,
+				ResultVisibility.IMMEDIATE, List.of(new NewQuestion("Fun", "Yay", "Meh"))));
+		mvc.perform(get("/sessions/{id}", immediate.id()).with(as(member)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("class=\"stack vote-form\"")));
+	}
+
+	@Test
 	void someoneOutsideTheSquadFindsNoSession() throws Exception {
 		for (String path : List.of("/sessions/" + session.id(), "/sessions/" + session.id() + "/results",
 				"/sessions/" + session.id() + "/parts/status", "/sessions/" + session.id() + "/events")) {

@@ -123,6 +123,76 @@ class InsightsBrowserTests {
 		}
 	}
 
+	@Test
+	void aSquadAgreesOnActionsDuringASessionAndReviewsThemAtTheNextOne() {
+		try (Participant ada = new Participant(chromium, "http://localhost:" + port, "Ada", false, false);
+				Participant bo = new Participant(chromium, "http://localhost:" + port, "Bo", true, true)) {
+			Caller lead = api.as(signedUp(ada));
+			Caller member = api.as(signedUp(bo));
+			String squadId = squad(lead, List.of(lead, member), "Actions squad");
+			String first = lead.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
+				.ok()
+				.text("createSession.id");
+			ada.open("/sessions/" + first);
+			bo.open("/sessions/" + first);
+			assertThat(bo.page.locator("#discussion")).containsText("No notes yet.");
+
+			// Bo, on his phone, writes a note about the question on screen; Ada sees it without reloading
+			bo.page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Deploys wait for Fridays");
+			bo.button("Add note").click();
+			assertThat(bo.page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true))).hasValue("");
+			assertThat(ada.page.locator("#discussion-list")).containsText("Deploys wait for Fridays");
+			assertThat(ada.page.locator("#discussion-list")).containsText("about Delivering value");
+
+			// Ada agrees on an action by keyboard alone: type, pick the owner, Enter
+			ada.page.getByLabel("Action", new Page.GetByLabelOptions().setExact(true)).focus();
+			ada.page.keyboard().type("Deploy on demand");
+			ada.page.keyboard().press("Tab");
+			ada.page.keyboard().press("Tab");
+			ada.page.getByLabel("Owner").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Bo Tester"));
+			ada.page.getByLabel("Action", new Page.GetByLabelOptions().setExact(true)).press("Enter");
+			assertThat(bo.page.locator("#discussion-list")).containsText("Deploy on demand");
+			assertThat(bo.page.locator("#discussion-list")).containsText("Bo Tester");
+			ada.check("discussion-live");
+			bo.check("discussion-live");
+
+			// an action without a title is refused where it was typed
+			ada.button("Add action").click();
+			assertThat(ada.page.locator("#action-error")).isVisible();
+			ada.check("discussion-error");
+
+			lead.execute("mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s", first).ok();
+			assertThat(bo.page).hasURL(Pattern.compile(".*/results$"));
+			assertThat(bo.page.locator("#discussion")).containsText("Deploy on demand");
+
+			// the next session starts with the open action; Bo closes it and Ada's review follows
+			String second = lead.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
+				.ok()
+				.text("createSession.id");
+			ada.open("/sessions/" + second);
+			bo.open("/sessions/" + second);
+			assertThat(ada.page.locator("#review")).containsText("Deploy on demand");
+			ada.check("discussion-review");
+			bo.page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Done: Deploy on demand")).click();
+			assertThat(bo.page.locator("#review")).containsText("All reviewed.");
+			assertThat(ada.page.locator("#review")).containsText("All reviewed.");
+
+			ada.open("/squads/" + squadId);
+			assertThat(ada.page.locator("#actions")).containsText("Nothing open.");
+			assertThat(pageScrollsSideways(bo.page)).as("the session page does not scroll sideways at 375 px").isFalse();
+			assertThat(ada.problems()).as("console and script errors").isEmpty();
+			assertThat(bo.problems()).as("console and script errors").isEmpty();
+		}
+	}
+
+	private Person signedUp(Participant participant) {
+		participant.signUp();
+		assertThat(participant.page).hasURL(Pattern.compile(".*/workspace$"));
+		return people.findById(jdbc.sql("select id from person where email = ?").param(participant.email).query(String.class).single())
+			.orElseThrow();
+	}
+
 	/** Presses Tab until an element matching the selector has the focus. */
 	static void tabTo(Page page, String selector) {
 		for (int i = 0; i < 40; i++) {
