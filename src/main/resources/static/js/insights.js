@@ -6,14 +6,15 @@
   function showDetails(cell) {
     var section = cell.closest('section');
     var panel = section && section.querySelector('[data-cell-details]');
-    if (panel) {
-      panel.textContent = cell.getAttribute('data-details');
+    var details = document.getElementById(cell.getAttribute('aria-describedby'));
+    if (panel && details) {
+      panel.textContent = details.textContent;
     }
   }
 
   ['focusin', 'mouseover'].forEach(function (type) {
     document.addEventListener(type, function (event) {
-      var cell = event.target.closest && event.target.closest('[data-details]');
+      var cell = event.target.closest && event.target.closest('[data-cell]');
       if (cell) {
         showDetails(cell);
       }

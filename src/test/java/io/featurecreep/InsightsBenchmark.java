@@ -1,5 +1,9 @@
 package io.featurecreep;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,13 +20,19 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
 import io.featurecreep.identity.Accounts;
 import io.featurecreep.identity.Person;
 import io.featurecreep.insights.Insights;
 
 /**
  * Not a test: how the server time of a squad's history and of the organisation matrix grows with the data,
- * up to a squad with 130 sessions and an organisation with 500 squads (generated straight into the database).
+ * up to a squad with 130 sessions and an organisation with 500 squads (generated straight into the database):
+ * the service behind the GraphQL queries, and the whole page (security, controller, rendering; no network).
  * Prints the median of repeated calls per size and the time per session or squad, which stays flat when the
  * growth is linear.
  *
@@ -46,6 +56,8 @@ class InsightsBenchmark {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			Person admin = app.getBean(Accounts.class).provisionExternal("bench", "admin", "admin@example.test", "A", "Dmin");
 			Insights insights = app.getBean(Insights.class);
+			// pages through the whole server-side stack (security filters, controller, Thymeleaf), without a network
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) app).apply(springSecurity()).build();
 			StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
 					"%n## Insights: server time against data size (%s)%n%n| view | size | median ms | ms per unit |%n|---|---:|---:|---:|%n",
 					System.getenv(TestDatabase.POSTGRES_URL) != null ? "PostgreSQL" : "H2"));
@@ -54,10 +66,16 @@ class InsightsBenchmark {
 			int sessions = 0;
 			for (int target : new int[] { 10, 40, 130 }) {
 				for (; sessions < target; sessions++) {
-					endedSession(jdbc, admin, squadId, Instant.now().minusSeconds(86_400L * (200 - sessions)));
+					String sessionId = endedSession(jdbc, admin, squadId, Instant.now().minusSeconds(86_400L * (200 - sessions)));
+					if (sessions % 5 == 0) { // an action every fifth session: markers on the charts
+						action(jdbc, admin, squadId, sessionId, INDICATORS[sessions % INDICATORS.length]);
+					}
 				}
 				double ms = median(() -> insights.squadHistory(admin.id(), squadId, null, null));
 				report.append(String.format(Locale.ROOT, "| squad history | %d sessions | %.1f | %.3f |%n", target, ms, ms / target));
+				double page = median(() -> page(mvc, "/squads/" + squadId + "/history", admin));
+				report.append(String.format(Locale.ROOT, "| squad history page | %d sessions | %.1f | %.3f |%n", target, page,
+						page / target));
 			}
 			int squads = 1;
 			for (int target : new int[] { 50, 200, 500 }) {
@@ -77,11 +95,29 @@ class InsightsBenchmark {
 					}
 				});
 				report.append(String.format(Locale.ROOT, "| organisation matrix | %d squads | %.1f | %.3f |%n", target, ms, ms / target));
+				double page = median(() -> page(mvc, "/organisation/matrix", admin));
+				report.append(String.format(Locale.ROOT, "| organisation matrix page | %d squads | %.1f | %.3f |%n", target, page,
+						page / target));
 			}
 			System.out.println(report);
 			Path out = Path.of("target", "benchmarks", "insights.md");
 			Files.createDirectories(out.getParent());
 			Files.writeString(out, report.toString());
+		}
+	}
+
+	/** One page as its HTML, failing the run if it is not a 200 with a table. */
+	private static String page(MockMvc mvc, String path, Person viewer) {
+		try {
+			MockHttpServletResponse response = mvc.perform(get(path).with(user(viewer.id()))).andReturn().getResponse();
+			String html = response.getContentAsString();
+			if (response.getStatus() != 200 || !html.contains("heat-table")) {
+				throw new IllegalStateException(path + " answered " + response.getStatus());
+			}
+			return html;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -110,7 +146,16 @@ class InsightsBenchmark {
 		return id;
 	}
 
-	private static void endedSession(JdbcClient jdbc, Person member, String squadId, Instant endedAt) {
+	private static void action(JdbcClient jdbc, Person owner, String squadId, String sessionId, String indicator) {
+		jdbc.sql("""
+				insert into action_item (id, squad_id, session_id, library_question_id, title, owner_id, status, created_by,
+				  created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
+			.params(UUID.randomUUID().toString(), squadId, sessionId, indicator, "Try something", owner.id(), owner.id(),
+					Instant.now().atOffset(ZoneOffset.UTC), Instant.now().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	private static String endedSession(JdbcClient jdbc, Person member, String squadId, Instant endedAt) {
 		String sessionId = UUID.randomUUID().toString();
 		jdbc.sql("""
 				insert into health_session (id, squad_id, active_squad_id, name, mode, result_visibility, anonymous,
@@ -137,6 +182,7 @@ class InsightsBenchmark {
 						endedAt.atOffset(ZoneOffset.UTC))
 				.update();
 		}
+		return sessionId;
 	}
 
 }

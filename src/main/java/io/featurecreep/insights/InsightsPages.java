@@ -83,7 +83,8 @@ class InsightsPages {
 			chart.put("averages", averages);
 			chart.put("votes", votes);
 			chart.put("actions", markers);
-			rows.add(new HistoryRow(row.indicatorId(), row.title(), cells, json.writeValueAsString(chart), rowActions));
+			rows.add(new HistoryRow(row.indicatorId(), row.title(), HeatCells.html(cells), json.writeValueAsString(chart),
+					rowActions));
 		}
 		model.addAttribute("history", history);
 		model.addAttribute("columns", history.sessions().stream().map(InsightsPages::label).toList());
@@ -122,7 +123,7 @@ class InsightsPages {
 				cells.add(view(row.cells().get(c), "m-" + r + "-" + c,
 						row.squadName() + ", " + matrix.indicators().get(c).title()));
 			}
-			rows.add(new MatrixRow(row.squadName(), row.endedAt() == null ? null : day(row.endedAt()), cells));
+			rows.add(new MatrixRow(row.squadName(), row.endedAt() == null ? null : day(row.endedAt()), HeatCells.html(cells)));
 		}
 		model.addAttribute("indicators", matrix.indicators());
 		model.addAttribute("rows", rows);
@@ -171,7 +172,8 @@ class InsightsPages {
 	record CellView(String id, String css, String arrow, int votes, boolean hidden, String details) {
 	}
 
-	record HistoryRow(String indicatorId, String title, List<CellView> cells, String chart, List<ActionItem> actions) {
+	/** {@code cells}: the row's table cells as HTML, escaped ({@link HeatCells}). */
+	record HistoryRow(String indicatorId, String title, String cells, String chart, List<ActionItem> actions) {
 	}
 
 	/** The history's downloads, holding what the page shows: the same date filter, if it is valid. */
@@ -192,7 +194,8 @@ class InsightsPages {
 
 	}
 
-	record MatrixRow(String squadName, String endedOn, List<CellView> cells) {
+	/** {@code cells}: the row's table cells as HTML, escaped ({@link HeatCells}). */
+	record MatrixRow(String squadName, String endedOn, String cells) {
 	}
 
 }

@@ -271,6 +271,24 @@ class InsightsTests {
 	}
 
 	@Test
+	void namesPeopleTypedAreTextOnThePagesNeverMarkup() throws Exception {
+		String squadId = squad("<img src=x onerror=alert(1)>", false);
+		session(squadId, team, 1, "STABLE");
+		String matrix = mvc.perform(get("/organisation/matrix").with(user(admin.person().id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(matrix).contains("&lt;img src=x onerror=alert(1)&gt;, Delivering value: n=3").doesNotContain("<img src=x");
+		String history = mvc.perform(get("/squads/{id}/history", squadId).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(history).contains("heat band-yellow").doesNotContain("<img src=x");
+		lead.execute("mutation($s: String!) { setSquadInMatrix(squadId: $s, shown: false) { id } }", "s", squadId).ok();
+	}
+
+	@Test
 	void theHistoryPageShowsEachCellWithItsCountAndDetailsToMembersOnly() throws Exception {
 		String page = mvc.perform(get("/squads/{id}/history", namedSquad).with(user(lead.person().id())))
 			.andExpect(status().isOk())
