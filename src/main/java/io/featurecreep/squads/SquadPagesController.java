@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.featurecreep.identity.Accounts;
 import io.featurecreep.identity.Callers;
 import io.featurecreep.identity.Onboarding;
 import io.featurecreep.identity.People;
@@ -44,15 +43,12 @@ class SquadPagesController {
 
 	private final List<SquadPageContributor> contributors;
 
-	private final Accounts accounts;
-
 	SquadPagesController(SquadAccess access, SquadManagement management, People people,
-			List<SquadPageContributor> contributors, Accounts accounts) {
+			List<SquadPageContributor> contributors) {
 		this.access = access;
 		this.management = management;
 		this.people = people;
 		this.contributors = contributors;
-		this.accounts = accounts;
 	}
 
 	@GetMapping("/workspace")
@@ -76,7 +72,10 @@ class SquadPagesController {
 			return new WorkspaceLine(squad, members.size(), role, parts);
 		}).toList();
 		model.addAttribute("lines", lines);
-		model.addAttribute("organisationAdmin", accounts.isOrganisationAdmin(me.id()));
+		model.addAttribute("parts", contributors.stream()
+			.flatMap(contributor -> contributor.workspace(me.id()).stream())
+			.sorted(Comparator.comparingInt(SquadPagePart::order))
+			.toList());
 		return "squads/workspace";
 	}
 

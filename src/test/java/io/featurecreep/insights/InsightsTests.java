@@ -258,6 +258,10 @@ class InsightsTests {
 			.andExpect(content().string(containsString("id=\"matrix-access\"")));
 
 		mvc.perform(get("/organisation/matrix").with(user(lead.person().id()))).andExpect(status().isForbidden());
+		mvc.perform(get("/workspace").with(user(admin.person().id())))
+			.andExpect(content().string(containsString("id=\"matrix-link\"")));
+		mvc.perform(get("/workspace").with(user(lead.person().id())))
+			.andExpect(content().string(not(containsString("id=\"matrix-link\""))));
 		mvc.perform(post("/organisation/matrix/members").param("allowed", "true").with(user(lead.person().id())).with(csrf()))
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/organisation/matrix/members").param("allowed", "true").with(user(admin.person().id())).with(csrf()))
@@ -265,6 +269,8 @@ class InsightsTests {
 		mvc.perform(get("/organisation/matrix").with(user(lead.person().id())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"matrix-access\""))));
+		mvc.perform(get("/workspace").with(user(lead.person().id())))
+			.andExpect(content().string(containsString("id=\"matrix-link\"")));
 		mvc.perform(post("/organisation/matrix/members").with(user(admin.person().id())).with(csrf()))
 			.andExpect(redirectedUrl("/organisation/matrix?saved"));
 		mvc.perform(get("/organisation/matrix").with(user(lead.person().id()))).andExpect(status().isForbidden());

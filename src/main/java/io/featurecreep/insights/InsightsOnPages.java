@@ -17,16 +17,17 @@ import io.featurecreep.squads.SquadPagePart;
 /**
  * Puts notes and actions where a squad needs them: a running session first reviews the open actions of earlier
  * ones, then collects notes and new actions; its results keep them; the squad page lists what is still open
- * and, for owners, whether the squad shows in the organisation matrix.
+ * and, for owners, whether the squad shows in the organisation matrix; the workspace links to the matrix for
+ * those who may see it.
  */
 @Component
-class DiscussionOnPages implements SessionPageContributor, SquadPageContributor {
+class InsightsOnPages implements SessionPageContributor, SquadPageContributor {
 
 	private final DiscussionViews views;
 
 	private final Insights insights;
 
-	DiscussionOnPages(DiscussionViews views, Insights insights) {
+	InsightsOnPages(DiscussionViews views, Insights insights) {
 		this.views = views;
 		this.insights = insights;
 	}
@@ -44,6 +45,15 @@ class DiscussionOnPages implements SessionPageContributor, SquadPageContributor 
 		parts.add(new SessionPagePart(false, "insights/discussion", "panel",
 				Map.of("view", views.discussion(viewerId, session))));
 		return parts;
+	}
+
+	/** The organisation matrix, for those who may see it: admins, and everyone where admins opened it. */
+	@Override
+	public List<SquadPagePart> workspace(String viewerId) {
+		Insights.MatrixAccess access = insights.matrixAccess(viewerId);
+		return access.admin() || access.membersSee()
+				? List.of(new SquadPagePart(0, "insights/discussion", "matrix-link", Map.of()))
+				: List.of();
 	}
 
 	@Override
