@@ -149,13 +149,27 @@ public class Accounts {
 	}
 
 	void createPerson(String personId, String firstName, String lastName, String email) {
+		// The first account of the organisation is its admin. Without a lock, simultaneous first sign-ups each
+		// see no admin and all become one; locking the organisation's row makes them take turns, and only while
+		// it has no admin yet (admins are never removed, so once there is one nothing waits). The lock comes
+		// before the person's insert, whose foreign key share-locks the same row: the other order deadlocks.
+		boolean mayBeFirst = !hasAdmin(DEFAULT_ORGANISATION);
+		if (mayBeFirst) {
+			jdbc.sql("select id from organisation where id = ? for update").param(DEFAULT_ORGANISATION).query(String.class).single();
+		}
 		people.insert(personId, DEFAULT_ORGANISATION, firstName, lastName, email);
-		// the first account of the organisation is its admin
-		jdbc.sql("""
-				insert into organisation_admin (organisation_id, person_id)
-				select ?, ? where not exists (select 1 from organisation_admin where organisation_id = ?)""")
-			.params(DEFAULT_ORGANISATION, personId, DEFAULT_ORGANISATION)
-			.update();
+		if (mayBeFirst && !hasAdmin(DEFAULT_ORGANISATION)) {
+			jdbc.sql("insert into organisation_admin (organisation_id, person_id) values (?, ?)")
+				.params(DEFAULT_ORGANISATION, personId)
+				.update();
+		}
+	}
+
+	private boolean hasAdmin(String organisationId) {
+		return jdbc.sql("select count(*) from organisation_admin where organisation_id = ?")
+			.param(organisationId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	private static String cut(String value, int max) {
