@@ -83,8 +83,9 @@ class InsightsPages {
 			chart.put("averages", averages);
 			chart.put("votes", votes);
 			chart.put("actions", markers);
+			List<ActionEffect> effects = rowActions.stream().map(action -> ActionEffect.of(action, history, averages)).toList();
 			rows.add(new HistoryRow(row.indicatorId(), row.title(), HeatCells.html(cells), json.writeValueAsString(chart),
-					rowActions));
+					effects));
 		}
 		model.addAttribute("history", history);
 		model.addAttribute("columns", history.sessions().stream().map(InsightsPages::label).toList());
@@ -173,7 +174,36 @@ class InsightsPages {
 	}
 
 	/** {@code cells}: the row's table cells as HTML, escaped ({@link HeatCells}). */
-	record HistoryRow(String indicatorId, String title, String cells, String chart, List<ActionItem> actions) {
+	record HistoryRow(String indicatorId, String title, String cells, String chart, List<ActionEffect> actions) {
+	}
+
+	/**
+	 * An action next to what its indicator did since: the average of the session that agreed on it against the
+	 * latest one shown ({@code effect} is null when either is not known, e.g. withheld or outside the range).
+	 */
+	record ActionEffect(ActionItem action, String effect) {
+
+		static ActionEffect of(ActionItem action, SquadHistory history, List<Double> averages) {
+			int agreed = -1;
+			for (int c = 0; c < history.sessions().size(); c++) {
+				if (history.sessions().get(c).sessionId().equals(action.sessionId())) {
+					agreed = c;
+				}
+			}
+			if (agreed < 0 || averages.get(agreed) == null) {
+				return new ActionEffect(action, null);
+			}
+			double then = averages.get(agreed);
+			for (int c = averages.size() - 1; c > agreed; c--) {
+				Double now = averages.get(c);
+				if (now != null) {
+					return new ActionEffect(action, String.format(Locale.ROOT, "average %.2f when agreed, %.2f now (%+.2f)",
+							then, now, now - then));
+				}
+			}
+			return new ActionEffect(action, String.format(Locale.ROOT, "average %.2f when agreed; no later session yet", then));
+		}
+
 	}
 
 	/** The history's downloads, holding what the page shows: the same date filter, if it is valid. */

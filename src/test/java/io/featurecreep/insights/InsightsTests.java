@@ -310,6 +310,7 @@ class InsightsTests {
 			.contains("tabindex=\"0\"")
 			.contains("data-chart=")
 			.contains("Play a game on Fridays")
+			.contains("average 2.00 when agreed; no later session yet")
 			.contains("/squads/" + namedSquad + "/history.csv")
 			.containsPattern("/webjars/chart.js/[0-9.]*/?dist/chart.umd.min.js");
 		assertThat(mvc.perform(get("/squads/{id}/history", anonymousSquad).with(user(lead.person().id())))
