@@ -1,8 +1,6 @@
 package io.featurecreep.insights;
 
 import java.security.Principal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +14,6 @@ import io.featurecreep.identity.Callers;
 import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
 import io.featurecreep.insights.ActionItem.Status;
-import io.featurecreep.shared.DomainException;
 import io.featurecreep.squads.Squad;
 
 /** Notes and action items over GraphQL. */
@@ -66,7 +63,8 @@ class DiscussionGraphQlController {
 	@MutationMapping
 	ActionItem addAction(@Argument Map<String, Object> input, Principal principal) {
 		return discussion.addAction(Callers.id(principal), (String) input.get("sessionId"), (String) input.get("title"),
-				(String) input.get("questionId"), (String) input.get("ownerId"), date(input.get("dueDate")));
+				(String) input.get("questionId"), (String) input.get("ownerId"),
+				ActionItem.dueDate((String) input.get("dueDate")));
 	}
 
 	@MutationMapping
@@ -74,19 +72,7 @@ class DiscussionGraphQlController {
 		Object status = input.get("status");
 		return discussion.updateAction(Callers.id(principal), (String) input.get("actionId"),
 				status == null ? null : Status.valueOf(status.toString()), (String) input.get("title"),
-				(String) input.get("ownerId"), date(input.get("dueDate")));
-	}
-
-	private static LocalDate date(Object value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.toString());
-		}
-		catch (DateTimeParseException ex) {
-			throw DomainException.badInput("A due date looks like 2026-12-31");
-		}
+				(String) input.get("ownerId"), ActionItem.dueDate((String) input.get("dueDate")));
 	}
 
 }

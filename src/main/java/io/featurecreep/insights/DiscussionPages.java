@@ -1,8 +1,6 @@
 package io.featurecreep.insights;
 
 import java.security.Principal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +20,7 @@ import io.featurecreep.healthcheck.SessionLookup;
 import io.featurecreep.identity.Callers;
 import io.featurecreep.insights.ActionItem.Status;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 
 /**
  * Notes and action items on the session pages and the squad page. With htmx a form answers with itself (emptied,
@@ -73,7 +72,7 @@ class DiscussionPages {
 			discussion.addNote(viewerId, sessionId, question(session, questionId), body);
 		}
 		catch (DomainException refused) {
-			if (htmx == null || refused.code() != io.featurecreep.shared.ErrorCode.BAD_USER_INPUT) {
+			if (htmx == null || refused.code() != ErrorCode.BAD_USER_INPUT) {
 				throw refused;
 			}
 			model.addAttribute("noteError", refused.getMessage());
@@ -94,10 +93,10 @@ class DiscussionPages {
 		HealthSession session = visible(sessionId, viewerId);
 		try {
 			discussion.addAction(viewerId, sessionId, title, question(session, questionId),
-					ownerId.isBlank() ? null : ownerId, date(dueDate));
+					ownerId.isBlank() ? null : ownerId, ActionItem.dueDate(dueDate));
 		}
 		catch (DomainException refused) {
-			if (htmx == null || refused.code() != io.featurecreep.shared.ErrorCode.BAD_USER_INPUT) {
+			if (htmx == null || refused.code() != ErrorCode.BAD_USER_INPUT) {
 				throw refused;
 			}
 			model.addAttribute("actionError", refused.getMessage());
@@ -157,18 +156,6 @@ class DiscussionPages {
 			return session.activeQuestionId();
 		}
 		return questionId;
-	}
-
-	private static LocalDate date(String value) {
-		if (value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException notADate) {
-			throw DomainException.badInput("Enter the due date as YYYY-MM-DD");
-		}
 	}
 
 	private HealthSession visible(String sessionId, String viewerId) {

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -88,7 +90,7 @@ class DiscussionViews {
 		Map<String, Person> named = people.findAllById(members.stream().map(Membership::personId).toList());
 		return members.stream()
 			.map(member -> new Option(member.personId(), name(named, member.personId())))
-			.sorted(java.util.Comparator.comparing(Option::label, String.CASE_INSENSITIVE_ORDER))
+			.sorted(Comparator.comparing(Option::label, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 
@@ -121,7 +123,7 @@ class DiscussionViews {
 
 	private static Collection<String> personIds(Stream<String> authors, List<ActionItem> actions) {
 		return Stream.concat(authors, actions.stream().map(ActionItem::ownerId))
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.distinct()
 			.toList();
 	}

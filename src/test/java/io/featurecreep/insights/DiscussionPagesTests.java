@@ -122,7 +122,7 @@ class DiscussionPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(badDate).contains("Enter the due date as YYYY-MM-DD").contains("value=\"Pair on releases\"")
+		assertThat(badDate).contains("Enter the due date as YYYY-MM-DD, e.g. 2026-12-31").contains("value=\"Pair on releases\"")
 			.contains("value=\"18/12/2026\"");
 
 		String foreignOwner = mvc.perform(htmx(post("/sessions/{id}/actions", sessionId), member)

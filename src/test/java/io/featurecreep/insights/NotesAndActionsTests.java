@@ -69,7 +69,7 @@ class NotesAndActionsTests {
 			.failsWith("An action's owner must be a member of the squad", "BAD_USER_INPUT");
 		lead.execute("mutation($s: String!) { addAction(input: {sessionId: $s, title: \"x\", dueDate: \"soon\"}) { id } }",
 				"s", secondId)
-			.failsWith("A due date looks like 2026-12-31", "BAD_USER_INPUT");
+			.failsWith("Enter the due date as YYYY-MM-DD, e.g. 2026-12-31", "BAD_USER_INPUT");
 	}
 
 }
