@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -136,7 +137,7 @@ final class VisibleOnlyQuery extends Query {
 
 	@Override
 	public void visit(QueryVisitor visitor) {
-		in.visit(visitor.getSubVisitor(org.apache.lucene.search.BooleanClause.Occur.MUST, this));
+		in.visit(visitor.getSubVisitor(Occur.MUST, this));
 	}
 
 	@Override
