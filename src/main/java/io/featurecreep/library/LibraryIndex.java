@@ -88,11 +88,16 @@ final class LibraryIndex implements Closeable {
 
 	private final SearcherManager searchers;
 
+	private final VisibleDocuments visibleDocuments = new VisibleDocuments();
+
 	LibraryIndex() {
 		IndexWriterConfig config = new IndexWriterConfig(LibraryAnalysis.perField(
 				Map.of(TITLE_PREFIXES, LibraryAnalysis.PREFIXES, DESCRIPTION_PREFIXES, LibraryAnalysis.PREFIXES)));
 		config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
 		config.setCommitOnClose(false);
+		// most used first: the usage factor can then tell which of the many questions matching a short word can no
+		// longer make the top results, and Lucene skips them (see UsageFactorQuery)
+		config.setIndexSort(new Sort(UsageFactorQuery.mostUsedFirst(USAGE)));
 		try {
 			writer = new IndexWriter(new ByteBuffersDirectory(), config);
 			searchers = new SearcherManager(writer, null);
@@ -160,6 +165,27 @@ final class LibraryIndex implements Closeable {
 		return entries.size();
 	}
 
+	/** The segments the current state is searched in: for tests. */
+	int segments() {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				return searcher.getIndexReader().leaves().size();
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The segments for which visible documents are kept: for tests, never more than {@link #segments()}. */
+	int segmentsWithVisibleDocumentsKept() {
+		return visibleDocuments.segments();
+	}
+
 	/**
 	 * A page of the questions someone may see that match the typed text, best first, near-duplicates collapsed
 	 * into one; without text, the most used first.
@@ -180,9 +206,7 @@ final class LibraryIndex implements Closeable {
 					new SortField(TITLE_ORDER, SortField.Type.STRING));
 		}
 		else {
-			query = new UsageFactorQuery(
-					new BooleanQuery.Builder().add(typed, Occur.MUST).add(visibility.filter(), Occur.FILTER).build(),
-					USAGE);
+			query = new UsageFactorQuery(new VisibleOnlyQuery(typed, visibility, visibleDocuments), USAGE);
 			sort = null;
 		}
 		int wanted = offset + limit + 1;
@@ -346,14 +370,21 @@ final class LibraryIndex implements Closeable {
 	/** Whose questions a search may return. */
 	record Visibility(String organisationId, LibraryScope scope) {
 
-		Query filter() {
-			Query shared = new TermQuery(new Term(SHARED, "yes"));
-			Query own = new TermQuery(new Term(ORGANISATION, organisationId == null ? "" : organisationId));
+		/** The terms of the questions this lets through: any of them. */
+		List<Term> terms() {
+			Term shared = new Term(SHARED, "yes");
+			Term own = new Term(ORGANISATION, organisationId == null ? "" : organisationId);
 			return switch (scope) {
-				case SHARED -> shared;
-				case ORGANISATION -> own;
-				case ALL -> new BooleanQuery.Builder().add(shared, Occur.SHOULD).add(own, Occur.SHOULD).build();
+				case SHARED -> List.of(shared);
+				case ORGANISATION -> List.of(own);
+				case ALL -> List.of(shared, own);
 			};
+		}
+
+		Query filter() {
+			BooleanQuery.Builder any = new BooleanQuery.Builder();
+			terms().forEach(term -> any.add(new TermQuery(term), Occur.SHOULD));
+			return any.build();
 		}
 
 	}

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -22,9 +19,9 @@ import org.apache.lucene.search.TermQuery;
  * <p>
  * Every word matches as itself (stemmed, so "releases" finds "release") or with one typo ("codbase" finds
  * "codebase"). The last word may still be half typed, so it also matches the beginnings of words, and in titles
- * with one typo ("lae" finds "Learning"). A word counts once, by its best match (a disjunction-max without tie
- * breaker, which lets Lucene skip documents that cannot make the top results), and the words are alternatives like
- * the original's {@code |}: a question matching more of them ranks higher. Matches in the title weigh more than in
+ * with one typo ("lae" finds "Learning"). A word counts once, by its best match (see {@link BestMatchPerWordQuery},
+ * which skips documents that cannot make the top results), and the words are alternatives like the original's
+ * {@code |}: a question matching more of them ranks higher. Matches in the title weigh more than in
  * the descriptions, exact matches more than prefixes, prefixes more than typos.
  */
 final class SearchAsYouType {
@@ -62,25 +59,22 @@ final class SearchAsYouType {
 		String typing = words.getLast();
 		Set<String> complete = new LinkedHashSet<>(words.subList(0, words.size() - 1));
 		complete.remove(typing);
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		int count = 0;
+		List<List<Query>> query = new ArrayList<>();
 		for (String word : complete) {
-			if (count == MOST_WORDS - 1) {
+			if (query.size() == MOST_WORDS - 1) {
 				break;
 			}
 			List<Query> matches = wholeWord(word);
 			if (!matches.isEmpty()) {
-				query.add(new DisjunctionMaxQuery(matches, 0), Occur.SHOULD);
-				count++;
+				query.add(matches);
 			}
 		}
 		List<Query> matches = new ArrayList<>(wholeWord(typing));
 		matches.addAll(beginningOfWord(typing));
 		if (!matches.isEmpty()) {
-			query.add(new DisjunctionMaxQuery(matches, 0), Occur.SHOULD);
-			count++;
+			query.add(matches);
 		}
-		return count == 0 ? null : query.build();
+		return query.isEmpty() ? null : new BestMatchPerWordQuery(query);
 	}
 
 	/** A complete word: itself (stemmed) or one typo away, in the title or the descriptions. */

@@ -158,6 +158,35 @@ class LibraryIndexTest {
 	}
 
 	@Test
+	void aQuestionMovedToAnotherOrganisationIsShownOnlyThereAtOnce() {
+		LibraryQuestion secret = custom(OTHER_ORG, "Secret mission", "", 0);
+		index.replaceAll(List.of(shared("Mission", "", "", 6, 0), custom(ORG, "Mission statement", "", 0), secret));
+		assertThat(search("mission")).containsExactlyInAnyOrder("Mission", "Mission statement");
+		assertThat(search(OTHER_ORG, LibraryScope.ORGANISATION, "mission")).containsExactly("Secret mission");
+
+		index.put(List.of(new LibraryQuestion(secret.id(), ORG, "Secret mission", "", "", null, 0)));
+
+		assertThat(search("mission")).containsExactlyInAnyOrder("Mission", "Mission statement", "Secret mission");
+		assertThat(search(OTHER_ORG, LibraryScope.ORGANISATION, "mission")).isEmpty();
+
+		index.remove(List.of(secret.id()));
+
+		assertThat(search("mission")).containsExactlyInAnyOrder("Mission", "Mission statement");
+	}
+
+	@Test
+	void whatEachOrganisationMaySeeIsKeptOnlyForSegmentsStillSearched() {
+		deck();
+		for (int i = 0; i < 40; i++) {
+			index.put(List.of(custom(ORG, "Retro topic " + i, "", i)));
+			search("retro");
+			search(OTHER_ORG, LibraryScope.ALL, "retro");
+		}
+
+		assertThat(index.segmentsWithVisibleDocumentsKept()).isLessThanOrEqualTo(index.segments());
+	}
+
+	@Test
 	void withoutTextTheMostUsedComeFirstThenTheDefaultsInOrder() {
 		index.replaceAll(List.of(shared("Speed", "", "", 8, 0), shared("Fun", "", "", 3, 0),
 				custom(ORG, "Onboarding", "", 7), shared("Support", "", "", null, 0), custom(ORG, "Retros", "", 2)));
