@@ -68,9 +68,11 @@ public class ResultHistory {
 		}
 		List<Map<String, Object>> rows = jdbc.sql("""
 				select s.id, s.squad_id, s.name, s.ended_at, s.anonymous from health_session s
-				where s.squad_id in (:squads) and s.ended_at = (
-				  select max(l.ended_at) from health_session l
-				  where l.squad_id = s.squad_id and exists (select 1 from question_result r where r.session_id = l.id))""")
+				join (
+				  select l.squad_id, max(l.ended_at) as latest from health_session l
+				  where l.squad_id in (:squads) and exists (select 1 from question_result r where r.session_id = l.id)
+				  group by l.squad_id
+				) m on m.squad_id = s.squad_id and m.latest = s.ended_at""")
 			.param("squads", squadIds)
 			.query()
 			.listOfRows();
