@@ -91,6 +91,13 @@ class LiveSessionBenchmark {
 		@GetMapping(path = "/bench/echo/{room}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 		SseEmitter listen(@PathVariable String room) {
 			SseEmitter emitter = new SseEmitter(0L);
+			// like the application: a first event, sent as the response starts
+			try {
+				emitter.send(SseEmitter.event().name("sync").data("sync"));
+			}
+			catch (IOException gone) {
+				emitter.completeWithError(gone);
+			}
 			rooms.computeIfAbsent(room, r -> new CopyOnWriteArrayList<>()).add(emitter);
 			emitter.onCompletion(() -> rooms.get(room).remove(emitter));
 			return emitter;
@@ -129,6 +136,14 @@ class LiveSessionBenchmark {
 
 	@Test
 	void report() throws Exception {
+		// -Dbench.jfr=file.jfr: a flight recording of the whole run, to see where the time goes
+		String jfr = System.getProperty("bench.jfr");
+		jdk.jfr.Recording recording = null;
+		if (jfr != null) {
+			recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+			recording.setDestination(Path.of(jfr));
+			recording.start();
+		}
 		List<Result> results = new ArrayList<>();
 		ConfigurableApplicationContext single = node(Map.of());
 		results.add(run("bare SSE echo (baseline)", List.of(single), true, null));
@@ -146,6 +161,10 @@ class LiveSessionBenchmark {
 			second.close();
 		}
 		issuer.shutdown();
+		if (recording != null) {
+			recording.stop();
+			recording.close();
+		}
 		String report = report(results);
 		System.out.println(report);
 		Path out = Path.of("target", "benchmarks", "live-sessions.md");
@@ -241,6 +260,7 @@ class LiveSessionBenchmark {
 
 	private Result run(String name, List<ConfigurableApplicationContext> nodes, boolean echo, List<Room> given) throws Exception {
 		List<Room> rooms = given != null ? given : rooms(nodes, echo);
+		progress(name + ": " + rooms.size() + " sessions ready, opening streams");
 		Schedule schedule = Schedule.of(rooms.size(), rounds, window, PAUSE, 4242);
 
 		// several clients, each with its own selector thread, so that reading 5,000 streams is not the bottleneck
@@ -256,6 +276,7 @@ class LiveSessionBenchmark {
 		AtomicLong missing = new AtomicLong();
 		List<AtomicInteger> screens = new ArrayList<>();
 		List<EventStream> open = new ArrayList<>();
+		CountDownLatch opened = new CountDownLatch(rooms.size() * PARTICIPANTS);
 		int n = 0;
 		for (int r = 0; r < rooms.size(); r++) {
 			Room room = rooms.get(r);
@@ -269,7 +290,10 @@ class LiveSessionBenchmark {
 				AtomicInteger seen = new AtomicInteger();
 				screens.add(seen);
 				open.add(EventStream.open(client, nodePort, path, token, event -> {
-					if (event.equals("votes")) {
+					if (event.equals("sync")) {
+						opened.countDown();
+					}
+					else if (event.equals("votes")) {
 						long now = System.nanoTime();
 						// events carry no vote id: the k-th "votes" event on a screen answers the k-th vote of its session
 						int k = seen.getAndIncrement();
@@ -280,7 +304,12 @@ class LiveSessionBenchmark {
 				}));
 			}
 		}
-		Thread.sleep(Math.max(3000, rooms.size() * PARTICIPANTS));
+		// every stream open (its first event seen) before the first vote
+		if (!opened.await(2, TimeUnit.MINUTES)) {
+			progress(name + ": only " + (rooms.size() * PARTICIPANTS - opened.getCount()) + " streams opened in 2 minutes");
+		}
+		Thread.sleep(1000);
+		progress(name + ": voting");
 
 		// open loop: each vote is sent at its scheduled moment on a virtual thread of its own, whatever happens to
 		// the others; latency counts from the scheduled moment, so any lag of the client counts against both runs
@@ -347,9 +376,14 @@ class LiveSessionBenchmark {
 		}
 		screens.forEach(s -> missing.addAndGet(Math.max(0, rounds * PARTICIPANTS - s.get())));
 		open.forEach(EventStream::close);
+		progress(name + ": done, " + missing.get() + " events missed, " + failed.get() + " votes failed");
 		streamExecutors.forEach(ExecutorService::shutdownNow);
 		return new Result(name, rooms.size() * PARTICIPANTS, all.size(), seconds, latencies.sorted(), lag.sorted(),
 				failed.get(), missing.get());
+	}
+
+	private static void progress(String what) {
+		System.out.println(java.time.LocalTime.now() + " " + what);
 	}
 
 	private List<Room> rooms(List<ConfigurableApplicationContext> nodes, boolean echo) throws InterruptedException {
