@@ -10,14 +10,19 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,13 +42,17 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
  * Not a test: a load run that prints a report. N live sessions of 10 participants, each with a browser-like
- * event stream open; every participant votes in turn, and each vote's latency is measured from sending it to
- * its "votes" event arriving on each of the session's 10 screens. The baseline is a bare SSE echo in the same
- * server (a POST sent straight to the room's open streams: no database, no rules), measured in the same run.
+ * event stream open. The load is an open loop: in each round (a question) every participant votes once, at a
+ * random moment within a window (10 s by default), whatever the server's answers; the schedule is fixed in
+ * advance with a fixed seed, so the baseline and the application get exactly the same offered load. Each vote's
+ * latency runs from its scheduled moment to its "votes" event arriving on each of the session's 10 screens. The
+ * baseline is a bare SSE echo in the same server (a POST, with the same bearer token and security filters, sent
+ * straight to the room's open streams: no database, no rules), measured in the same run.
  *
- * <pre>./mvnw -Pbenchmarks test -Dtest=LiveSessionBenchmark -Dbench.sessions=500</pre>
+ * <pre>./mvnw -Pbenchmarks test -Dtest=LiveSessionBenchmark -Dbench.sessions=500 -Dbench.window-ms=10000</pre>
  *
- * With FC_TEST_REDIS_URL set it also runs two nodes on Redis (streams spread over both, votes on either).
+ * With FC_TEST_REDIS_URL set it also runs two nodes on Redis (streams spread over both, votes on either), after
+ * measuring the baseline again on the first of them.
  */
 class LiveSessionBenchmark {
 
@@ -51,8 +60,22 @@ class LiveSessionBenchmark {
 
 	final int sessions = Integer.getInteger("bench.sessions", 100);
 
-	/** Rounds in which every participant votes once; the first warms up and is not measured. */
+	/** Rounds (questions) in which every participant votes once; the first warms up and is not measured. */
 	final int rounds = Integer.getInteger("bench.rounds", 3);
+
+	/** How long a round lasts: every participant of every session votes within it, at a random moment. */
+	final Duration window = Duration.ofMillis(Long.getLong("bench.window-ms", 10_000));
+
+	/** Between rounds, as between two questions. */
+	static final Duration PAUSE = Duration.ofSeconds(2);
+
+	static final int STREAM_CLIENTS = 4;
+
+	/**
+	 * At most this many votes in flight, to stay within the process's file limit (5,000 streams already hold
+	 * 10,000 sockets here). Waiting for a slot counts in the latency, since that runs from the scheduled moment.
+	 */
+	static final int VOTES_IN_FLIGHT = 2000;
 
 	final MockOAuth2Server issuer = MockIssuers.started(new MockOAuth2Server(), "bench");
 
@@ -68,6 +91,13 @@ class LiveSessionBenchmark {
 		@GetMapping(path = "/bench/echo/{room}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 		SseEmitter listen(@PathVariable String room) {
 			SseEmitter emitter = new SseEmitter(0L);
+			// like the application: a first event, sent as the response starts
+			try {
+				emitter.send(SseEmitter.event().name("sync").data("sync"));
+			}
+			catch (IOException gone) {
+				emitter.completeWithError(gone);
+			}
 			rooms.computeIfAbsent(room, r -> new CopyOnWriteArrayList<>()).add(emitter);
 			emitter.onCompletion(() -> rooms.get(room).remove(emitter));
 			return emitter;
@@ -87,24 +117,37 @@ class LiveSessionBenchmark {
 
 	}
 
-	record Result(String name, int participants, long votes, double seconds, long[] latenciesMicros) {
+	record Result(String name, int participants, long votes, double seconds, long[] latenciesMicros, long[] lagMicros,
+			long failed, long missing) {
 
 		double percentile(double p) {
-			if (latenciesMicros.length == 0) {
+			return percentile(latenciesMicros, p);
+		}
+
+		static double percentile(long[] sorted, double p) {
+			if (sorted.length == 0) {
 				return Double.NaN;
 			}
-			int index = (int) Math.ceil(p / 100.0 * latenciesMicros.length) - 1;
-			return latenciesMicros[Math.max(0, Math.min(index, latenciesMicros.length - 1))] / 1000.0;
+			int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+			return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1000.0;
 		}
 
 	}
 
 	@Test
 	void report() throws Exception {
+		// -Dbench.jfr=file.jfr: a flight recording of the whole run, to see where the time goes
+		String jfr = System.getProperty("bench.jfr");
+		jdk.jfr.Recording recording = null;
+		if (jfr != null) {
+			recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+			recording.setDestination(Path.of(jfr));
+			recording.start();
+		}
 		List<Result> results = new ArrayList<>();
 		ConfigurableApplicationContext single = node(Map.of());
-		results.add(run("bare SSE echo (baseline)", List.of(single), true));
-		results.add(run("Feature Creep, 1 node", List.of(single), false));
+		results.add(run("bare SSE echo (baseline)", List.of(single), true, null));
+		results.add(run("Feature Creep, 1 node", List.of(single), false, null));
 		single.close();
 		String redis = System.getenv("FC_TEST_REDIS_URL");
 		if (redis != null) {
@@ -112,11 +155,16 @@ class LiveSessionBenchmark {
 					"bench-" + UUID.randomUUID() + ":");
 			ConfigurableApplicationContext first = node(shared);
 			ConfigurableApplicationContext second = node(shared, first);
-			results.add(run("Feature Creep, 2 nodes + Redis", List.of(first, second), false));
+			results.add(run("bare SSE echo (baseline), again beside the 2 nodes", List.of(first), true, null));
+			results.add(run("Feature Creep, 2 nodes + Redis", List.of(first, second), false, null));
 			first.close();
 			second.close();
 		}
 		issuer.shutdown();
+		if (recording != null) {
+			recording.stop();
+			recording.close();
+		}
 		String report = report(results);
 		System.out.println(report);
 		Path out = Path.of("target", "benchmarks", "live-sessions.md");
@@ -176,7 +224,169 @@ class LiveSessionBenchmark {
 		return new Room(squadId, tokens, session.text("createSession.id"), session.text("createSession.questions.0.id"));
 	}
 
-	private Result run(String name, List<ConfigurableApplicationContext> nodes, boolean echo) throws Exception {
+	/**
+	 * The votes of a run, fixed in advance with a fixed seed so that the baseline and the application get the same
+	 * offered load: in every round (a question) each participant of each session votes once, at a uniformly random
+	 * moment within the round's window; the rounds follow each other with a short pause.
+	 */
+	record Schedule(long[][] offsetsNanos, int[][] voters, boolean[][] measured, long lengthNanos) {
+
+		static Schedule of(int rooms, int rounds, Duration window, Duration pause, long seed) {
+			Random random = new Random(seed);
+			long[][] offsets = new long[rooms][];
+			int[][] voters = new int[rooms][];
+			boolean[][] measured = new boolean[rooms][];
+			long roundLength = window.toNanos() + pause.toNanos();
+			for (int room = 0; room < rooms; room++) {
+				List<long[]> votes = new ArrayList<>();
+				for (int round = 0; round < rounds; round++) {
+					for (int voter = 0; voter < PARTICIPANTS; voter++) {
+						long at = round * roundLength + (long) (random.nextDouble() * window.toNanos());
+						votes.add(new long[] { at, voter, round });
+					}
+				}
+				votes.sort((a, b) -> Long.compare(a[0], b[0]));
+				offsets[room] = votes.stream().mapToLong(v -> v[0]).toArray();
+				voters[room] = votes.stream().mapToInt(v -> (int) v[1]).toArray();
+				measured[room] = new boolean[votes.size()];
+				for (int k = 0; k < votes.size(); k++) {
+					measured[room][k] = votes.get(k)[2] > 0;
+				}
+			}
+			return new Schedule(offsets, voters, measured, rounds * roundLength);
+		}
+
+	}
+
+	private Result run(String name, List<ConfigurableApplicationContext> nodes, boolean echo, List<Room> given) throws Exception {
+		List<Room> rooms = given != null ? given : rooms(nodes, echo);
+		progress(name + ": " + rooms.size() + " sessions ready, opening streams");
+		Schedule schedule = Schedule.of(rooms.size(), rounds, window, PAUSE, 4242);
+
+		// several clients, each with its own selector thread, so that reading 5,000 streams is not the bottleneck
+		List<HttpClient> streamClients = new ArrayList<>();
+		List<ExecutorService> streamExecutors = new ArrayList<>();
+		for (int i = 0; i < STREAM_CLIENTS; i++) {
+			ExecutorService executor = Executors.newFixedThreadPool(2);
+			streamExecutors.add(executor);
+			streamClients.add(HttpClient.newBuilder().executor(executor).build());
+		}
+		long[] start = new long[1];
+		Latencies latencies = new Latencies();
+		AtomicLong missing = new AtomicLong();
+		List<AtomicInteger> screens = new ArrayList<>();
+		List<EventStream> open = new ArrayList<>();
+		CountDownLatch opened = new CountDownLatch(rooms.size() * PARTICIPANTS);
+		int n = 0;
+		for (int r = 0; r < rooms.size(); r++) {
+			Room room = rooms.get(r);
+			long[] offsets = schedule.offsetsNanos()[r];
+			boolean[] measured = schedule.measured()[r];
+			for (String token : room.tokens()) {
+				int nodePort = port(nodes.get(n % nodes.size()));
+				HttpClient client = streamClients.get(n % STREAM_CLIENTS);
+				n++;
+				String path = echo ? "/bench/echo/" + room.id() : "/sessions/" + room.sessionId() + "/events";
+				AtomicInteger seen = new AtomicInteger();
+				screens.add(seen);
+				open.add(EventStream.open(client, nodePort, path, token, event -> {
+					if (event.equals("sync")) {
+						opened.countDown();
+					}
+					else if (event.equals("votes")) {
+						long now = System.nanoTime();
+						// events carry no vote id: the k-th "votes" event on a screen answers the k-th vote of its session
+						int k = seen.getAndIncrement();
+						if (k < offsets.length && measured[k]) {
+							latencies.add((now - (start[0] + offsets[k])) / 1000);
+						}
+					}
+				}));
+			}
+		}
+		// every stream open (its first event seen) before the first vote
+		if (!opened.await(2, TimeUnit.MINUTES)) {
+			progress(name + ": only " + (rooms.size() * PARTICIPANTS - opened.getCount()) + " streams opened in 2 minutes");
+		}
+		Thread.sleep(1000);
+		progress(name + ": voting");
+
+		// open loop: each vote is sent at its scheduled moment on a virtual thread of its own, whatever happens to
+		// the others; latency counts from the scheduled moment, so any lag of the client counts against both runs
+		List<long[]> all = new ArrayList<>();
+		for (int r = 0; r < rooms.size(); r++) {
+			for (int k = 0; k < schedule.offsetsNanos()[r].length; k++) {
+				all.add(new long[] { schedule.offsetsNanos()[r][k], r, schedule.voters()[r][k] });
+			}
+		}
+		all.sort((a, b) -> Long.compare(a[0], b[0]));
+		Latencies lag = new Latencies();
+		AtomicLong failed = new AtomicLong();
+		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+		Semaphore inFlight = new Semaphore(VOTES_IN_FLIGHT);
+		start[0] = System.nanoTime();
+		for (long[] vote : all) {
+			long due = start[0] + vote[0];
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			Room room = rooms.get((int) vote[1]);
+			int voter = (int) vote[2];
+			int round = (int) (vote[0] / (window.toNanos() + PAUSE.toNanos()));
+			boolean measured = round > 0;
+			senders.submit(() -> {
+				if (measured) {
+					lag.add((System.nanoTime() - due) / 1000);
+				}
+				int nodePort = port(nodes.get(voter % nodes.size()));
+				try {
+					inFlight.acquire();
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				try {
+					if (echo) {
+						post(nodePort, "/bench/echo/" + room.id(), room.tokens().get(voter));
+					}
+					else {
+						new HttpGraphQl(votes, nodePort, room.tokens().get(voter)).execute(null,
+								"mutation($s: String!, $q: String!, $a: Int!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: $a}) { id } }",
+								Map.of("s", room.sessionId(), "q", room.questionId(), "a", (voter + round) % 3))
+							.ok();
+					}
+				}
+				catch (Exception | AssertionError ex) {
+					failed.incrementAndGet();
+					System.err.println("vote failed: " + ex);
+				}
+				finally {
+					inFlight.release();
+				}
+			});
+		}
+		senders.shutdown();
+		senders.awaitTermination(5, TimeUnit.MINUTES);
+		double seconds = (System.nanoTime() - start[0]) / 1e9;
+		// stragglers: give every screen up to 10 s to see every vote of its session
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (System.nanoTime() < deadline && screens.stream().anyMatch(s -> s.get() < rounds * PARTICIPANTS)) {
+			Thread.sleep(50);
+		}
+		screens.forEach(s -> missing.addAndGet(Math.max(0, rounds * PARTICIPANTS - s.get())));
+		open.forEach(EventStream::close);
+		progress(name + ": done, " + missing.get() + " events missed, " + failed.get() + " votes failed");
+		streamExecutors.forEach(ExecutorService::shutdownNow);
+		return new Result(name, rooms.size() * PARTICIPANTS, all.size(), seconds, latencies.sorted(), lag.sorted(),
+				failed.get(), missing.get());
+	}
+
+	private static void progress(String what) {
+		System.out.println(java.time.LocalTime.now() + " " + what);
+	}
+
+	private List<Room> rooms(List<ConfigurableApplicationContext> nodes, boolean echo) throws InterruptedException {
 		ExecutorService setup = Executors.newFixedThreadPool(8);
 		List<Room> rooms = Collections.synchronizedList(new ArrayList<>());
 		CountDownLatch prepared = new CountDownLatch(sessions);
@@ -192,97 +402,30 @@ class LiveSessionBenchmark {
 		}
 		prepared.await(30, TimeUnit.MINUTES);
 		setup.shutdown();
-
-		HttpClient streams = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-		Map<String, List<CountDownLatchBox>> waiting = new ConcurrentHashMap<>();
-		List<EventStream> open = new ArrayList<>();
-		int n = 0;
-		for (Room room : rooms) {
-			for (String token : room.tokens()) {
-				int nodePort = port(nodes.get(n++ % nodes.size()));
-				String path = echo ? "/bench/echo/" + room.id() : "/sessions/" + room.sessionId() + "/events";
-				open.add(EventStream.open(streams, nodePort, path, token, event -> {
-					if (event.equals("votes")) {
-						waiting.getOrDefault(room.id(), List.of()).forEach(CountDownLatchBox::arrive);
-					}
-				}));
-			}
-		}
-		Thread.sleep(Math.max(2000, rooms.size() * PARTICIPANTS / 2));
-
-		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-		AtomicLong castVotes = new AtomicLong();
-		ExecutorService voters = Executors.newFixedThreadPool(Math.min(64, rooms.size()));
-		long started = System.nanoTime();
-		CountDownLatch done = new CountDownLatch(rooms.size());
-		for (Room room : rooms) {
-			voters.submit(() -> {
-				try {
-					for (int round = 0; round < rounds; round++) {
-						for (int voter = 0; voter < PARTICIPANTS; voter++) {
-							CountDownLatchBox box = new CountDownLatchBox(PARTICIPANTS);
-							waiting.put(room.id(), List.of(box));
-							long sent = System.nanoTime();
-							int nodePort = port(nodes.get(voter % nodes.size()));
-							if (echo) {
-								post(nodePort, "/bench/echo/" + room.id(), room.tokens().get(voter));
-							}
-							else {
-								new HttpGraphQl(votes, nodePort, room.tokens().get(voter)).execute(null,
-										"mutation($s: String!, $q: String!, $a: Int!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: $a}) { id } }",
-										Map.of("s", room.sessionId(), "q", room.questionId(), "a", (voter + round) % 3));
-							}
-							castVotes.incrementAndGet();
-							box.await(sent, round == 0 ? new ArrayList<>() : latencies);
-						}
-					}
-				}
-				catch (Exception ex) {
-					System.err.println("voter failed: " + ex);
-				}
-				finally {
-					done.countDown();
-				}
-			});
-		}
-		done.await(30, TimeUnit.MINUTES);
-		double seconds = (System.nanoTime() - started) / 1e9;
-		voters.shutdown();
-		open.forEach(EventStream::close);
-		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-		return new Result(name, rooms.size() * PARTICIPANTS, castVotes.get(), seconds, sorted);
+		return new ArrayList<>(rooms);
 	}
 
 	private void post(int port, String path, String token) throws Exception {
-		votes.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+		var response = votes.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
 				.header("Authorization", "Bearer " + token)
 				.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
 				.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("echo answered " + response.statusCode());
+		}
 	}
 
-	/** Waits for a vote's event on every screen of its room and records each arrival's latency. */
-	static final class CountDownLatchBox {
+	/** Microsecond samples from many threads. */
+	static final class Latencies {
 
-		private final CountDownLatch arrivals;
+		private final ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
 
-		private final List<Long> arrivedAt = Collections.synchronizedList(new ArrayList<>());
-
-		CountDownLatchBox(int screens) {
-			this.arrivals = new CountDownLatch(screens);
+		void add(long micros) {
+			samples.add(micros);
 		}
 
-		void arrive() {
-			arrivedAt.add(System.nanoTime());
-			arrivals.countDown();
-		}
-
-		void await(long sent, List<Long> latencies) throws InterruptedException {
-			if (!arrivals.await(10, TimeUnit.SECONDS)) {
-				System.err.println("a vote reached only " + arrivedAt.size() + " screens in 10 s");
-			}
-			synchronized (arrivedAt) {
-				arrivedAt.forEach(at -> latencies.add((at - sent) / 1000));
-			}
+		long[] sorted() {
+			return samples.stream().mapToLong(Long::longValue).sorted().toArray();
 		}
 
 	}
@@ -290,17 +433,26 @@ class LiveSessionBenchmark {
 	private String report(List<Result> results) {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT,
-				"%n## Live sessions: vote -> screen latency (%d sessions x %d participants, %d measured rounds after a warm-up)%n%n",
-				sessions, PARTICIPANTS, rounds - 1));
-		out.append("| run | participants | votes | votes/s | p50 ms | p95 ms | p99 ms | p99 / baseline p99 |\n");
-		out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-		double baseline = results.get(0).percentile(99);
+				"%n## Live sessions: vote -> screen latency (%d sessions x %d participants; open loop: each round every "
+						+ "participant votes once at a random moment within %.1f s, %d measured rounds after a warm-up)%n%n",
+				sessions, PARTICIPANTS, window.toMillis() / 1000.0, rounds - 1));
+		out.append("| run | participants | votes | offered votes/s | p50 ms | p95 ms | p99 ms | p99 / baseline p99 "
+				+ "| client lag p99 ms | failed votes | missed events |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		double baseline = Double.NaN;
 		for (Result result : results) {
-			out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.2f |%n", result.name(),
-					result.participants(), result.votes(), result.votes() / result.seconds(), result.percentile(50),
-					result.percentile(95), result.percentile(99), result.percentile(99) / baseline));
+			if (result.name().startsWith("bare")) {
+				baseline = result.percentile(99);
+			}
+			out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.2f | %.1f | %d | %d |%n",
+					result.name(), result.participants(), result.votes(),
+					(double) sessions * PARTICIPANTS / window.toMillis() * 1000, result.percentile(50),
+					result.percentile(95), result.percentile(99), result.percentile(99) / baseline,
+					Result.percentile(result.lagMicros(), 99), result.failed(), result.missing()));
 		}
-		out.append(String.format(Locale.ROOT, "%nJava %s, %d cores; client and server(s) in one JVM on loopback.%n",
+		out.append(String.format(Locale.ROOT,
+				"%nEach ratio is against the baseline row above it. Java %s, %d cores; client and server(s) in one JVM "
+						+ "on loopback.%n",
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
 		return out.toString();
 	}

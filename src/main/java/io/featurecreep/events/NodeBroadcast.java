@@ -9,6 +9,10 @@ import java.util.function.Consumer;
  */
 public interface NodeBroadcast {
 
+	/**
+	 * Tells every node, each once: this node's listeners at once, on the caller's thread (so they should be quick),
+	 * and the other nodes through the transport.
+	 */
 	void publish(String topic, String message);
 
 	void subscribe(String topic, Consumer<String> listener);

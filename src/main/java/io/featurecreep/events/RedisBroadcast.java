@@ -3,6 +3,7 @@ package io.featurecreep.events;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -20,7 +21,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The broadcast between nodes: one Redis stream per topic (capped, so old news is trimmed), which every node
- * reads on its own from the point it started (plain XREAD, no consumer group: everyone hears everything).
+ * reads on its own from the point it started (plain XREAD, no consumer group: everyone hears everything). The
+ * node that publishes tells its own listeners at once rather than waiting for its message to come back from
+ * Redis, and skips it when it does: the screens on the node where a vote is cast need no Redis round trip.
  */
 class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 
@@ -36,6 +39,9 @@ class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 
 	private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
 
+	/** Marks this node's own messages in the streams. */
+	private final String origin = UUID.randomUUID().toString();
+
 	RedisBroadcast(StringRedisTemplate redis, EventSettings settings) {
 		super("redis-broadcast", Duration.ofMillis(10));
 		this.redis = redis;
@@ -44,8 +50,9 @@ class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 
 	@Override
 	public void publish(String topic, String message) {
+		tell(topic, message);
 		redis.opsForStream()
-			.add(StreamRecords.string(Map.of("m", message)).withStreamKey(settings.broadcastStream(topic)),
+			.add(StreamRecords.string(Map.of("m", message, "o", origin)).withStreamKey(settings.broadcastStream(topic)),
 					XAddOptions.maxlen(MAX_LENGTH).approximateTrimming(true));
 	}
 
@@ -80,17 +87,22 @@ class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 		for (MapRecord<String, Object, Object> record : records) {
 			String topic = record.getStream().substring(settings.broadcastStream("").length());
 			lastSeen.put(topic, record.getId().getValue());
-			String message = (String) record.getValue().get("m");
-			for (Consumer<String> listener : listeners.getOrDefault(topic, List.of())) {
-				try {
-					listener.accept(message);
-				}
-				catch (RuntimeException ex) {
-					log.warn("A listener of {} failed: {}", topic, ex.toString());
-				}
+			if (!origin.equals(record.getValue().get("o"))) {
+				tell(topic, (String) record.getValue().get("m"));
 			}
 		}
 		return true;
+	}
+
+	private void tell(String topic, String message) {
+		for (Consumer<String> listener : listeners.getOrDefault(topic, List.of())) {
+			try {
+				listener.accept(message);
+			}
+			catch (RuntimeException ex) {
+				log.warn("A listener of {} failed: {}", topic, ex.toString());
+			}
+		}
 	}
 
 	private static void sleep() {

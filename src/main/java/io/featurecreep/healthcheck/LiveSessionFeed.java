@@ -1,25 +1,36 @@
 package io.featurecreep.healthcheck;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.featurecreep.events.NodeBroadcast;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
+import reactor.core.publisher.FluxSink;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fans session changes out to everyone watching, on every node: a change is broadcast once committed, and each
- * node passes what it hears to the screens and subscriptions connected to it.
+ * node passes what it hears to the screens and subscriptions connected to it. The node where the change was
+ * committed hears it at once (see {@link NodeBroadcast#publish}). Watchers are kept by session, so a change costs
+ * as much as its own session has watchers, however many other sessions are live.
  */
 @Component
 class LiveSessionFeed {
 
 	static final String TOPIC = "session-changes";
 
+	private static final Logger log = LoggerFactory.getLogger(LiveSessionFeed.class);
+
 	private static final int BUFFER_PER_WATCHER = 256;
 
-	private final Sinks.Many<SessionChanged> changes = Sinks.many().multicast().directBestEffort();
+	private final Map<String, Set<Consumer<SessionChanged>>> watchers = new ConcurrentHashMap<>();
 
 	private final NodeBroadcast broadcast;
 
@@ -36,19 +47,38 @@ class LiveSessionFeed {
 		broadcast.publish(TOPIC, json.writeValueAsString(change));
 	}
 
+	/** Several threads deliver at once (those that commit changes, the broadcast reader): watchers take care. */
+	private void deliver(SessionChanged change) {
+		for (Consumer<SessionChanged> watcher : watchers.getOrDefault(change.sessionId(), Set.of())) {
+			try {
+				watcher.accept(change);
+			}
+			catch (RuntimeException ex) {
+				log.warn("A watcher of session {} failed: {}", change.sessionId(), ex.toString());
+			}
+		}
+	}
+
 	/**
-	 * Several threads deliver at once (every request thread that commits a change, and the broadcast reader), and
-	 * the sink takes one emission at a time. Waiting on a lock rather than spinning for a while and then failing:
-	 * under load a spin limit was reached and changes were lost (found by the live-session benchmark).
+	 * Hands each change of a session to {@code watcher} from now on, until the returned handle is run. The watcher
+	 * is called on the delivering thread, possibly on several at once, and must not block.
 	 */
-	private synchronized void deliver(SessionChanged change) {
-		changes.emitNext(change, Sinks.EmitFailureHandler.FAIL_FAST);
+	Runnable watch(String sessionId, Consumer<SessionChanged> watcher) {
+		watchers.compute(sessionId, (id, present) -> {
+			Set<Consumer<SessionChanged>> set = present != null ? present : ConcurrentHashMap.newKeySet();
+			set.add(watcher);
+			return set;
+		});
+		return () -> watchers.computeIfPresent(sessionId, (id, present) -> {
+			present.remove(watcher);
+			return present.isEmpty() ? null : present;
+		});
 	}
 
 	/** The changes of one session from now on; a slow watcher gets a buffer rather than slowing the others. */
 	Flux<SessionChanged> changesOf(String sessionId) {
-		return changes.asFlux()
-			.filter(change -> change.sessionId().equals(sessionId))
+		return Flux.<SessionChanged>create(sink -> sink.onDispose(watch(sessionId, sink::next)::run),
+				FluxSink.OverflowStrategy.BUFFER)
 			.onBackpressureBuffer(BUFFER_PER_WATCHER);
 	}
 

@@ -3,22 +3,32 @@ package io.featurecreep.healthcheck;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.featurecreep.identity.Callers;
 import io.featurecreep.shared.DomainException;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The live page's server-sent events: the name of what changed, never any votes, so every viewer fetches
@@ -29,62 +39,73 @@ import reactor.core.scheduler.Schedulers;
  * {@code feature-creep.sse.stream-time} sets one (the browser then reconnects).
  */
 @Controller
-class SessionEvents {
+class SessionEvents implements DisposableBean {
 
 	static final String SYNC = "sync";
 
 	private static final Logger log = LoggerFactory.getLogger(SessionEvents.class);
 
+	/** Events waiting for one screen; a screen further behind than this is closed and catches up on reconnecting. */
+	static final int MAX_PENDING = 256;
+
+	/** Every event written out once, ahead of time: fanning out a change then costs one write per screen. */
+	private static final Map<String, Set<DataWithMediaType>> EVENTS = Stream
+		.of(SYNC, "votes", "timer", "ended", "question")
+		.collect(Collectors.toUnmodifiableMap(name -> name, SessionEvents::written));
+
+	private static final Set<DataWithMediaType> KEEP_ALIVE = Set
+		.of(new DataWithMediaType(":keep-alive\n\n", MediaType.TEXT_PLAIN));
+
 	private final SessionViews views;
 
 	private final LiveSessionFeed feed;
 
-	private final Duration heartbeat;
-
 	private final Duration streamTime;
+
+	/** Each screen is written on a virtual thread of its own, so a slow browser holds up nobody else. */
+	private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+
+	private final Set<Screen> screens = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledExecutorService heartbeats = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
 
 	SessionEvents(SessionViews views, LiveSessionFeed feed,
 			@Value("${feature-creep.sse.heartbeat:PT15S}") Duration heartbeat,
 			@Value("${feature-creep.sse.stream-time:0s}") Duration streamTime) {
 		this.views = views;
 		this.feed = feed;
-		this.heartbeat = heartbeat;
 		this.streamTime = streamTime;
+		this.heartbeats.scheduleAtFixedRate(() -> screens.forEach(screen -> screen.send(KEEP_ALIVE)),
+				heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	@GetMapping(path = "/sessions/{sessionId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(@PathVariable String sessionId, Principal principal) {
+	SseEmitter events(@PathVariable String sessionId, Principal principal) throws IOException {
 		HealthSession session = views.visible(sessionId, Callers.id(principal))
 			.orElseThrow(() -> DomainException.notFound("Not found"));
 		// 0: no time limit (the servlet container's async timeout would otherwise end it after 30 s)
 		SseEmitter emitter = new SseEmitter(streamTime.toMillis());
-		Flux<String> changes = feed.changesOf(session.id()).map(change -> eventName(change.change()));
-		Flux<String> beats = Flux.interval(heartbeat).map(tick -> "");
-		// each watcher writes on its own worker, so a slow browser never holds up a voter's request
-		Disposable.Swap subscription = Disposables.swap();
-		subscription.update(Flux.merge(Flux.just(SYNC), changes, beats)
-			.publishOn(Schedulers.boundedElastic())
-			.subscribe(name -> send(emitter, name, subscription), emitter::completeWithError, emitter::complete));
-		emitter.onCompletion(subscription::dispose);
-		emitter.onTimeout(subscription::dispose);
-		emitter.onError(error -> subscription.dispose());
+		// Sent before the emitter is returned, the first event goes out as Spring MVC starts the response, on this
+		// thread: the response is committed before any other thread may write to it (see SessionPagesTests).
+		emitter.send(EVENTS.get(SYNC));
+		Screen screen = new Screen(emitter);
+		screens.add(screen);
+		Runnable stopWatching = feed.watch(session.id(), change -> screen.send(EVENTS.get(eventName(change.change()))));
+		Runnable stop = () -> {
+			stopWatching.run();
+			screens.remove(screen);
+		};
+		emitter.onCompletion(stop);
+		emitter.onTimeout(stop);
+		emitter.onError(error -> stop.run());
 		return emitter;
 	}
 
-	private static void send(SseEmitter emitter, String name, Disposable subscription) {
-		try {
-			if (name.isEmpty()) {
-				emitter.send(SseEmitter.event().comment("keep-alive"));
-			}
-			else {
-				emitter.send(SseEmitter.event().name(name).data(name));
-			}
-		}
-		catch (IOException | IllegalStateException gone) {
-			log.debug("Live session watcher left: {}", gone.getMessage());
-			subscription.dispose();
-			emitter.completeWithError(gone);
-		}
+	@Override
+	public void destroy() {
+		heartbeats.shutdownNow();
+		writers.shutdownNow();
 	}
 
 	/** The parts of the page a change touches, by the event name they listen to. */
@@ -96,6 +117,68 @@ class SessionEvents {
 			case DISCUSSION_CHANGED -> "discussion";
 			case QUESTION_ADDED, QUESTION_REMOVED, ACTIVE_QUESTION_CHANGED, QUESTION_REVEALED -> "question";
 		};
+	}
+
+	/** An event's text as it goes over the wire; the data is the name again, as the page's listeners expect. */
+	private static Set<DataWithMediaType> written(String name) {
+		return Set.of(new DataWithMediaType("event:" + name + "\ndata:" + name + "\n\n", MediaType.TEXT_PLAIN));
+	}
+
+	/**
+	 * One open stream: events are queued by whichever thread delivers them and written, in order, by at most one
+	 * writer at a time.
+	 */
+	private final class Screen {
+
+		private final SseEmitter emitter;
+
+		private final Queue<Set<DataWithMediaType>> queue = new ConcurrentLinkedQueue<>();
+
+		private final AtomicInteger pending = new AtomicInteger();
+
+		private volatile boolean gone;
+
+		Screen(SseEmitter emitter) {
+			this.emitter = emitter;
+		}
+
+		void send(Set<DataWithMediaType> event) {
+			if (gone) {
+				return;
+			}
+			queue.add(event);
+			int waiting = pending.incrementAndGet();
+			if (waiting == 1) {
+				writers.execute(this::drain);
+			}
+			else if (waiting > MAX_PENDING) {
+				leave(new IOException("more than " + MAX_PENDING + " events behind"));
+			}
+		}
+
+		private void drain() {
+			do {
+				Set<DataWithMediaType> event = queue.poll();
+				if (!gone) {
+					try {
+						emitter.send(event);
+					}
+					catch (IOException | IllegalStateException ex) {
+						leave(ex);
+					}
+				}
+			}
+			while (pending.decrementAndGet() > 0);
+		}
+
+		private void leave(Exception reason) {
+			if (!gone) {
+				gone = true;
+				log.debug("Live session watcher left: {}", reason.getMessage());
+				emitter.completeWithError(reason);
+			}
+		}
+
 	}
 
 }

@@ -248,6 +248,22 @@ class SessionPagesTests {
 			.until(() -> stream.getResponse().getContentAsString().contains("event:sync"));
 	}
 
+	/**
+	 * Found by the live-session benchmark: when another thread wrote the first event while the request thread was
+	 * still on its way out through the filters, both wrote the response headers at once (Tomcat failed with
+	 * NullPointerExceptions in its header list, and the screen lost its stream). Written before the request
+	 * returns, the first event commits the response on the request thread, before any other thread may write.
+	 */
+	@Test
+	void theSyncIsWrittenBeforeTheStreamIsHandedOver() throws Exception {
+		for (int attempt = 0; attempt < 20; attempt++) {
+			MvcResult stream = mvc.perform(get("/sessions/{id}/events", session.id()).with(as(member))
+				.accept(MediaType.TEXT_EVENT_STREAM)).andExpect(request().asyncStarted()).andReturn();
+			assertThat(stream.getResponse().isCommitted()).isTrue();
+			assertThat(stream.getResponse().getContentAsString()).startsWith("event:sync");
+		}
+	}
+
 	@Test
 	void anEndedSessionShowsItsResults() throws Exception {
 		mvc.perform(post("/sessions/{id}/end", session.id()).with(as(owner)).with(csrf()))
