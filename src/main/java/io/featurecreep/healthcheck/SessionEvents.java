@@ -48,9 +48,13 @@ class SessionEvents implements DisposableBean {
 	/** Events waiting for one screen; a screen further behind than this is closed and catches up on reconnecting. */
 	static final int MAX_PENDING = 256;
 
-	/** Every event written out once, ahead of time: fanning out a change then costs one write per screen. */
+	/**
+	 * Every event written out once, ahead of time: fanning out a change then costs one write per screen. Derived
+	 * from the changes, so a new kind of change cannot be left without its event.
+	 */
 	private static final Map<String, Set<DataWithMediaType>> EVENTS = Stream
-		.of(SYNC, "votes", "timer", "ended", "question")
+		.concat(Stream.of(SYNC), Stream.of(SessionChanged.Change.values()).map(SessionEvents::eventName))
+		.distinct()
 		.collect(Collectors.toUnmodifiableMap(name -> name, SessionEvents::written));
 
 	private static final Set<DataWithMediaType> KEEP_ALIVE = Set
