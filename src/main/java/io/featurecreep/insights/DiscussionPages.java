@@ -72,9 +72,7 @@ class DiscussionPages {
 			discussion.addNote(viewerId, sessionId, question(session, questionId), body);
 		}
 		catch (DomainException refused) {
-			if (htmx == null || refused.code() != ErrorCode.BAD_USER_INPUT) {
-				throw refused;
-			}
+			rethrowUnlessTypingError(refused, htmx);
 			model.addAttribute("noteError", refused.getMessage());
 			model.addAttribute("noteDraft", body);
 			model.addAttribute("noteQuestion", questionId);
@@ -96,9 +94,7 @@ class DiscussionPages {
 					ownerId.isBlank() ? null : ownerId, ActionItem.dueDate(dueDate));
 		}
 		catch (DomainException refused) {
-			if (htmx == null || refused.code() != ErrorCode.BAD_USER_INPUT) {
-				throw refused;
-			}
+			rethrowUnlessTypingError(refused, htmx);
 			model.addAttribute("actionError", refused.getMessage());
 			model.addAttribute("actionDraft", new ActionDraft(title, questionId, ownerId, dueDate));
 			return form(viewerId, session, model, "action-form");
@@ -131,6 +127,16 @@ class DiscussionPages {
 		model.addAttribute("part",
 				Map.of("view", new SquadActionsPart(squadId, views.openActions(Callers.id(principal), squadId))));
 		return "insights/discussion :: squad-actions-card";
+	}
+
+	/**
+	 * What was typed is shown again with the problem only where htmx swaps the form in; other refusals (and any
+	 * without scripts) get the error page.
+	 */
+	private static void rethrowUnlessTypingError(DomainException refused, String htmx) {
+		if (htmx == null || refused.code() != ErrorCode.BAD_USER_INPUT) {
+			throw refused;
+		}
 	}
 
 	private String done(HealthSession session, String htmx, String viewerId, Model model,

@@ -130,9 +130,7 @@ class InsightsBrowserTests {
 			Caller lead = api.as(signedUp(ada));
 			Caller member = api.as(signedUp(bo));
 			String squadId = squad(lead, List.of(lead, member), "Actions squad");
-			String first = lead.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
-				.ok()
-				.text("createSession.id");
+			String first = startSession(lead, squadId);
 			ada.open("/sessions/" + first);
 			bo.open("/sessions/" + first);
 			assertThat(bo.page.locator("#discussion")).containsText("No notes yet.");
@@ -166,9 +164,7 @@ class InsightsBrowserTests {
 			assertThat(bo.page.locator("#discussion")).containsText("Deploy on demand");
 
 			// the next session starts with the open action; Bo closes it and Ada's review follows
-			String second = lead.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
-				.ok()
-				.text("createSession.id");
+			String second = startSession(lead, squadId);
 			ada.open("/sessions/" + second);
 			bo.open("/sessions/" + second);
 			assertThat(ada.page.locator("#review")).containsText("Deploy on demand");
@@ -184,6 +180,12 @@ class InsightsBrowserTests {
 			assertThat(ada.problems()).as("console and script errors").isEmpty();
 			assertThat(bo.problems()).as("console and script errors").isEmpty();
 		}
+	}
+
+	private static String startSession(Caller lead, String squadId) {
+		return lead.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
+			.ok()
+			.text("createSession.id");
 	}
 
 	private Person signedUp(Participant participant) {
