@@ -104,22 +104,24 @@ class DiscussionPages {
 
 	/**
 	 * Marks an action done, dropped or open again, from a session page ({@code sessionId}) or the squad page.
+	 * Without scripts it goes back to that session if the caller sees it, else to the action's squad: never to a
+	 * place named only by the request.
 	 */
 	@PostMapping("/actions/{actionId}/status")
 	String setStatus(@PathVariable String actionId, @RequestParam Status status,
-			@RequestParam(required = false) String sessionId, @RequestParam(required = false) String squadId,
+			@RequestParam(required = false) String sessionId,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Principal principal,
 			HttpServletResponse response) {
-		discussion.updateAction(Callers.id(principal), actionId, status, null, null, null);
+		String callerId = Callers.id(principal);
+		ActionItem action = discussion.updateAction(callerId, actionId, status, null, null, null);
 		if (htmx != null) {
 			response.setHeader("HX-Trigger", CHANGED);
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 			return "insights/discussion :: nothing";
 		}
-		if (sessionId != null && !sessionId.isBlank()) {
-			return "redirect:/sessions/" + sessionId;
-		}
-		return squadId == null || squadId.isBlank() ? "redirect:/workspace" : "redirect:/squads/" + squadId;
+		return sessions.visible(sessionId == null ? "" : sessionId, callerId)
+			.map(session -> "redirect:/sessions/" + session.id())
+			.orElse("redirect:/squads/" + action.squadId());
 	}
 
 	@GetMapping("/squads/{squadId}/actions")

@@ -176,10 +176,18 @@ class DiscussionPagesTests {
 		assertThat(page("/sessions/" + next + "/review", member)).doesNotContain("Automate the changelog").contains("Try mob Fridays");
 		assertThat(page("/squads/" + squadId + "/actions", member)).contains("Open actions").doesNotContain("Automate the changelog");
 
-		mvc.perform(post("/actions/{id}/status", changelog).param("status", "OPEN").param("squadId", squadId)
+		mvc.perform(post("/actions/{id}/status", changelog).param("status", "OPEN")
 				.with(user(member.person().id()))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/squads/" + squadId));
+		mvc.perform(post("/actions/{id}/status", changelog).param("status", "OPEN").param("sessionId", "//elsewhere.example")
+				.with(user(member.person().id()))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/squads/" + squadId));
+		mvc.perform(post("/actions/{id}/status", changelog).param("status", "FINISHED")
+				.with(user(member.person().id()))
+				.with(csrf()))
+			.andExpect(status().isBadRequest());
 		assertThat(page("/squads/" + squadId, member)).contains("Automate the changelog");
 	}
 
