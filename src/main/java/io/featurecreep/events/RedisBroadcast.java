@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -27,15 +24,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 
-	private static final Logger log = LoggerFactory.getLogger(RedisBroadcast.class);
-
 	private static final long MAX_LENGTH = 10_000;
 
 	private final StringRedisTemplate redis;
 
 	private final EventSettings settings;
 
-	private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+	private final TopicListeners listeners = new TopicListeners();
 
 	private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
 
@@ -50,7 +45,7 @@ class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 
 	@Override
 	public void publish(String topic, String message) {
-		tell(topic, message);
+		listeners.tell(topic, message);
 		redis.opsForStream()
 			.add(StreamRecords.string(Map.of("m", message, "o", origin)).withStreamKey(settings.broadcastStream(topic)),
 					XAddOptions.maxlen(MAX_LENGTH).approximateTrimming(true));
@@ -58,7 +53,7 @@ class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 
 	@Override
 	public void subscribe(String topic, Consumer<String> listener) {
-		listeners.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(listener);
+		listeners.add(topic, listener);
 		// hear what is said from now on: start after the newest entry there is
 		lastSeen.computeIfAbsent(topic, t -> redis.opsForStream()
 			.reverseRange(settings.broadcastStream(t), Range.unbounded(), org.springframework.data.redis.connection.Limit.limit().count(1))
@@ -88,21 +83,10 @@ class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 			String topic = record.getStream().substring(settings.broadcastStream("").length());
 			lastSeen.put(topic, record.getId().getValue());
 			if (!origin.equals(record.getValue().get("o"))) {
-				tell(topic, (String) record.getValue().get("m"));
+				listeners.tell(topic, (String) record.getValue().get("m"));
 			}
 		}
 		return true;
-	}
-
-	private void tell(String topic, String message) {
-		for (Consumer<String> listener : listeners.getOrDefault(topic, List.of())) {
-			try {
-				listener.accept(message);
-			}
-			catch (RuntimeException ex) {
-				log.warn("A listener of {} failed: {}", topic, ex.toString());
-			}
-		}
 	}
 
 	private static void sleep() {
