@@ -206,7 +206,13 @@ class InsightsBrowserTests {
 		throw new AssertionError("no " + selector + " reached by keyboard");
 	}
 
+	/**
+	 * Whether the page is wider than the window, measured once its style sheet has loaded: after a click on a
+	 * link Playwright goes on as soon as the new page's DOM is there, and without the style sheet a table that
+	 * scrolls in its box spills over the page (a flaky failure on CI).
+	 */
 	static boolean pageScrollsSideways(Page page) {
+		page.waitForLoadState();
 		return Boolean.TRUE.equals(page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth"));
 	}
 
