@@ -104,23 +104,19 @@ class MultiNodeTests {
 			watcher.subscribe("1", "subscription($s: String!) { sessionChanged(sessionId: $s) { change questionId } }",
 					Map.of("s", sessionId));
 			assertThat(change(watcher.next())).isEqualTo("CURRENT_STATE");
-			long start = System.nanoTime();
 			onNode1.execute(null, "mutation($s: String!, $q: String!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 2}) { id } }",
 					Map.of("s", sessionId, "q", session.text("createSession.questions.0.id")))
 				.ok();
 			JsonNode vote = watcher.next();
 			assertThat(change(vote)).isEqualTo("VOTE_CAST");
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 		}
 
 		try (EventStream screen = EventStream.open(port(node2), sessionId, owner)) {
 			assertThat(screen.next()).isEqualTo("sync");
-			long start = System.nanoTime();
 			onNode1.execute(null, "mutation($s: String!, $q: String!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 1}) { id } }",
 					Map.of("s", sessionId, "q", session.text("createSession.questions.1.id")))
 				.ok();
 			assertThat(screen.next()).as("a browser on node 2 hears of the vote on node 1").isEqualTo("votes");
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 		}
 
 		onNode1.execute(null, "mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", Map.of("s", sessionId)).ok();

@@ -2,7 +2,6 @@ package io.featurecreep.healthcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -61,12 +60,10 @@ class LiveSubscriptionTests {
 				.isEqualTo("CURRENT_STATE");
 			assertThat(current.path("payload").path("data").path("sessionChanged").path("session").path("active").asBoolean())
 				.isTrue();
-			long start = System.nanoTime();
 			owner.execute("mutation($s: String!, $q: String!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 1}) { id } }",
 					"s", sessionId, "q", questionId)
 				.ok();
 			JsonNode vote = subscriber.next();
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 			assertThat(vote.path("payload").path("data").path("sessionChanged").path("change").asString()).isEqualTo("VOTE_CAST");
 			assertThat(vote.path("payload").path("data").path("sessionChanged").path("questionId").asString()).isEqualTo(questionId);
 			assertThat(vote.toString()).as("events carry no votes").doesNotContain("\"answer\"");

@@ -185,13 +185,11 @@ class HealthCheckBrowserTests {
 		bob.check("live-revealed");
 		ada.check("live-revealed");
 
-		long clicked = System.nanoTime();
+		// every screen follows the facilitator (how fast is the live-session benchmark's business, not a test's)
 		ada.button("Next →").click();
 		for (Participant each : List.of(ada, bob, cy)) {
 			assertThat(each.page.locator("#question-title")).not().hasText("Pair programming");
 		}
-		long followed = (System.nanoTime() - clicked) / 1_000_000;
-		assertThat(followed).as("ms until every screen showed the next question").isLessThan(1000);
 		String second = ada.page.locator("#question-title").textContent();
 		ada.button("1 min").click();
 		assertThat(bob.page.locator("#timer .timer")).isVisible();
