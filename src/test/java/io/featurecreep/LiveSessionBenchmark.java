@@ -103,6 +103,11 @@ class LiveSessionBenchmark {
 			return emitter;
 		}
 
+		/** Ends every stream on the server side, as the application's streams end when their session does. */
+		void closeAll() {
+			rooms.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+		}
+
 		@PostMapping("/bench/echo/{room}")
 		void vote(@PathVariable String room) {
 			for (SseEmitter emitter : rooms.getOrDefault(room, List.of())) {
@@ -209,7 +214,7 @@ class LiveSessionBenchmark {
 		if (echo) {
 			return new Room(UUID.randomUUID().toString(), tokens, null, null);
 		}
-		HttpGraphQl owner = new HttpGraphQl(port(nodes.get(0)), tokens.get(0));
+		HttpGraphQl owner = new HttpGraphQl(votes, port(nodes.get(0)), tokens.get(0));
 		String squadId = owner.execute(null, "mutation { createSquad(input: {name: \"Bench\", anonymous: true}) { id } }", Map.of())
 			.ok()
 			.text("createSquad.id");
@@ -217,7 +222,7 @@ class LiveSessionBenchmark {
 			.ok()
 			.text("createInvite.token");
 		for (String token : tokens.subList(1, tokens.size())) {
-			new HttpGraphQl(port(nodes.get(0)), token).execute(null, "mutation($t: String!) { joinSquad(token: $t) { id } }", Map.of("t", invite)).ok();
+			new HttpGraphQl(votes, port(nodes.get(0)), token).execute(null, "mutation($t: String!) { joinSquad(token: $t) { id } }", Map.of("t", invite)).ok();
 		}
 		var session = owner.execute(null, "mutation($s: String!) { createSession(input: {squadId: $s}) { id questions { id } } }", Map.of("s", squadId))
 			.ok();
@@ -377,6 +382,11 @@ class LiveSessionBenchmark {
 		screens.forEach(s -> missing.addAndGet(Math.max(0, rounds * PARTICIPANTS - s.get())));
 		open.forEach(EventStream::close);
 		progress(name + ": done, " + missing.get() + " events missed, " + failed.get() + " votes failed");
+		// their connections must go now, not when a collector gets round to it: the next run needs the descriptors
+		streamClients.forEach(HttpClient::shutdownNow);
+		if (echo) {
+			nodes.forEach(node -> node.getBean(Echo.class).closeAll());
+		}
 		streamExecutors.forEach(ExecutorService::shutdownNow);
 		return new Result(name, rooms.size() * PARTICIPANTS, all.size(), seconds, latencies.sorted(), lag.sorted(),
 				failed.get(), missing.get());

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -34,7 +35,7 @@ import io.featurecreep.shared.DomainException;
  * The live page's server-sent events: the name of what changed, never any votes, so every viewer fetches
  * the changed parts as they may see them. The first event ({@code sync}) makes the page catch up on what
  * happened between its rendering (or a lost connection) and now. The page closes the stream itself on
- * {@code ended}: a stream the server closes shows up as an error in the browser. Comments keep idle
+ * {@code ended}: a stream the server closes shows up as an error in the browser. Comments keep quiet
  * connections open through proxies and reveal browsers that left; streams have no time limit unless
  * {@code feature-creep.sse.stream-time} sets one (the browser then reconnects).
  */
@@ -74,14 +75,31 @@ class SessionEvents implements DisposableBean {
 	private final ScheduledExecutorService heartbeats = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
 
+	private final long keepAliveNanos;
+
 	SessionEvents(SessionViews views, LiveSessionFeed feed,
 			@Value("${feature-creep.sse.heartbeat:PT15S}") Duration heartbeat,
 			@Value("${feature-creep.sse.stream-time:0s}") Duration streamTime) {
 		this.views = views;
 		this.feed = feed;
 		this.streamTime = streamTime;
-		this.heartbeats.scheduleAtFixedRate(() -> screens.forEach(screen -> screen.send(KEEP_ALIVE)),
-				heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+		this.keepAliveNanos = heartbeat.toNanos();
+		long check = Math.max(heartbeat.toMillis() / 15, 50);
+		this.heartbeats.scheduleAtFixedRate(() -> keepQuietScreensAlive(System.nanoTime()), check, check,
+				TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Writes a keep-alive to each screen that nothing was written to for a whole heartbeat interval. Checked often,
+	 * so keep-alives go out spread over the interval instead of to every screen at once (5,000 writes in one burst
+	 * held up live votes every 15 s); a screen that just had an event needs none.
+	 */
+	void keepQuietScreensAlive(long now) {
+		for (Screen screen : screens) {
+			if (now - screen.lastQueued >= keepAliveNanos) {
+				screen.send(KEEP_ALIVE);
+			}
+		}
 	}
 
 	@GetMapping(path = "/sessions/{sessionId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -142,6 +160,13 @@ class SessionEvents implements DisposableBean {
 
 		private volatile boolean gone;
 
+		/**
+		 * When an event was last queued. It starts up to half an interval back, so that screens opened together
+		 * (a squad joining, a node restarting) do not all fall due for their keep-alive together.
+		 */
+		private volatile long lastQueued = System.nanoTime()
+				- ThreadLocalRandom.current().nextLong(keepAliveNanos / 2 + 1);
+
 		Screen(SseEmitter emitter) {
 			this.emitter = emitter;
 		}
@@ -150,6 +175,7 @@ class SessionEvents implements DisposableBean {
 			if (gone) {
 				return;
 			}
+			lastQueued = System.nanoTime();
 			queue.add(event);
 			int waiting = pending.incrementAndGet();
 			if (waiting == 1) {

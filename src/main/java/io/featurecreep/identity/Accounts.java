@@ -96,16 +96,24 @@ public class Accounts {
 	}
 
 	/**
+	 * The id of the person behind an external identity, if it was seen before: one query, no transaction, because
+	 * every bearer request asks it.
+	 */
+	public Optional<String> knownExternal(String issuer, String subject) {
+		return jdbc.sql("select person_id from external_identity where issuer = ? and subject = ?")
+			.params(issuer, subject)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
 	 * The person behind an external identity (OIDC sign-in or JWT bearer), created on first sight.
 	 * The person's id is the token's subject, as in the original, unless another person already has it.
 	 */
 	@Transactional
 	public Person provisionExternal(String issuer, String subject, String email, String firstName,
 			String lastName) {
-		Optional<String> known = jdbc.sql("select person_id from external_identity where issuer = ? and subject = ?")
-			.params(issuer, subject)
-			.query(String.class)
-			.optional();
+		Optional<String> known = knownExternal(issuer, subject);
 		if (known.isPresent()) {
 			return people.findById(known.get()).orElseThrow();
 		}

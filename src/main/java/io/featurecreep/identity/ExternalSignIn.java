@@ -17,6 +17,12 @@ class ExternalSignIn {
 		this.accounts = accounts;
 	}
 
+	/** The person's id: what a bearer request needs, found with one query once the person exists. */
+	String personId(String issuer, String subject, String email, String firstName, String lastName) {
+		return accounts.knownExternal(issuer, subject)
+			.orElseGet(() -> person(issuer, subject, email, firstName, lastName).id());
+	}
+
 	Person person(String issuer, String subject, String email, String firstName, String lastName) {
 		try {
 			return accounts.provisionExternal(issuer, subject, email, firstName, lastName);

@@ -31,9 +31,9 @@ final class PersonJwtConverter implements Converter<Jwt, AbstractAuthenticationT
 			throw new InvalidBearerTokenException("The JWT has no subject");
 		}
 		String issuer = jwt.getIssuer() == null ? NO_ISSUER : jwt.getIssuer().toString();
-		Person person = signIn.person(issuer, jwt.getSubject(), jwt.getClaimAsString("email"),
+		String personId = signIn.personId(issuer, jwt.getSubject(), jwt.getClaimAsString("email"),
 				jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"));
-		return new JwtAuthenticationToken(jwt, scopes.convert(jwt), person.id());
+		return new JwtAuthenticationToken(jwt, scopes.convert(jwt), personId);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.identity.PersonVisibility;
@@ -33,10 +34,13 @@ public class SquadAccess implements PersonVisibility {
 		return store.find(squadId);
 	}
 
+	/** One query: no transaction of its own (a commit more on every vote), but it joins the caller's. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<Membership> membership(String squadId, String personId) {
 		return store.membership(squadId, personId);
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public boolean isMember(String squadId, String personId) {
 		return store.membership(squadId, personId).isPresent();
 	}

@@ -49,6 +49,12 @@ class SessionPagesTests {
 	@Autowired
 	SessionStore store;
 
+	@Autowired
+	SessionEvents sessionEvents;
+
+	@Autowired
+	CastVote castVote;
+
 	Person owner;
 
 	Person member;
@@ -262,6 +268,63 @@ class SessionPagesTests {
 			assertThat(stream.getResponse().isCommitted()).isTrue();
 			assertThat(stream.getResponse().getContentAsString()).startsWith("event:sync");
 		}
+	}
+
+	/** The default {@code feature-creep.sse.heartbeat}. */
+	static final long HEARTBEAT = Duration.ofSeconds(15).toNanos();
+
+	/**
+	 * Found by the live-session benchmark: keep-alives went to every open stream at once, and the burst held up
+	 * the votes of every live session every 15 s. A stream now gets one only once it was quiet for a whole
+	 * interval, and streams opened together fall due at different times.
+	 */
+	@Test
+	void onlyAStreamQuietForAWholeIntervalGetsAKeepAlive() throws Exception {
+		MvcResult stream = openStream();
+		sessionEvents.keepQuietScreensAlive(System.nanoTime()); // just opened: not quiet for long
+		vote(2);
+		awaitEvents(stream, "event:votes", 1);
+		sessionEvents.keepQuietScreensAlive(System.nanoTime() + HEARTBEAT / 2); // half an interval after the vote
+		vote(1);
+		awaitEvents(stream, "event:votes", 2);
+		assertThat(stream.getResponse().getContentAsString()).doesNotContain(":keep-alive");
+
+		sessionEvents.keepQuietScreensAlive(System.nanoTime() + HEARTBEAT);
+		awaitEvents(stream, ":keep-alive", 1);
+	}
+
+	@Test
+	void streamsOpenedTogetherFallDueForKeepAlivesAtDifferentTimes() throws Exception {
+		List<MvcResult> streams = new java.util.ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			streams.add(openStream());
+		}
+		sessionEvents.keepQuietScreensAlive(System.nanoTime() + HEARTBEAT * 3 / 4);
+		vote(0); // queued after any keep-alive: once a stream shows the vote, it shows its keep-alive too
+		for (MvcResult stream : streams) {
+			awaitEvents(stream, "event:votes", 1);
+		}
+		long keptAlive = 0;
+		for (MvcResult stream : streams) {
+			keptAlive += stream.getResponse().getContentAsString().contains(":keep-alive") ? 1 : 0;
+		}
+		// each falls due between half and one interval after it opened: about half of them by three quarters
+		assertThat(keptAlive).isBetween(1L, 19L);
+	}
+
+	private MvcResult openStream() throws Exception {
+		return mvc.perform(get("/sessions/{id}/events", session.id()).with(as(member))
+			.accept(MediaType.TEXT_EVENT_STREAM)).andExpect(request().asyncStarted()).andReturn();
+	}
+
+	private void vote(int colour) {
+		castVote.cast(member.id(), new CastVote.Ballot(session.id(), firstQuestion, colour, null, null));
+	}
+
+	private static void awaitEvents(MvcResult stream, String text, int count) {
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> stream.getResponse().getContentAsString().split(text, -1).length - 1 >= count);
 	}
 
 	@Test
