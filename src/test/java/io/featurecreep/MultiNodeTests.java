@@ -175,6 +175,27 @@ class MultiNodeTests {
 			.until(() -> redis.opsForStream().pending(jobs, "fc-workers").getTotalPendingMessages() == 0);
 	}
 
+	/**
+	 * Found by the live-session benchmark: every blocking read (the broadcast's and the job consumer's, a new one
+	 * each second when idle and far more often under load) opened a connection of its own and closed it again,
+	 * which cost every change that crossed nodes a connection set-up. The reads now take pooled connections.
+	 */
+	@Test
+	void blockingReadsKeepTheirConnections() throws Exception {
+		StringRedisTemplate redis = node1.getBean(StringRedisTemplate.class);
+		long before = connectionsReceived(redis);
+		Thread.sleep(3_000); // each node's readers wait at most a second per read: three rounds at least
+		assertThat(connectionsReceived(redis) - before).isLessThanOrEqualTo(2);
+	}
+
+	private static long connectionsReceived(StringRedisTemplate redis) {
+		java.util.Properties stats = redis.execute(
+				(org.springframework.data.redis.core.RedisCallback<java.util.Properties>) connection -> connection
+					.serverCommands()
+					.info("stats"));
+		return Long.parseLong(stats.getProperty("total_connections_received"));
+	}
+
 	@Test
 	void aQuestionAddedOnOneNodeIsFoundOnTheOther() {
 		String owner = token(UUID.randomUUID().toString());

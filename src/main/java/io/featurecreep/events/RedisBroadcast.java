@@ -28,6 +28,8 @@ class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 
 	private final StringRedisTemplate redis;
 
+	private final LoopRedisConnection connection;
+
 	private final EventSettings settings;
 
 	private final TopicListeners listeners = new TopicListeners();
@@ -41,6 +43,22 @@ class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 		super("redis-broadcast", Duration.ofMillis(10));
 		this.redis = redis;
 		this.settings = settings;
+		this.connection = new LoopRedisConnection(redis.getRequiredConnectionFactory());
+	}
+
+	@Override
+	protected void started() {
+		connection.bind();
+	}
+
+	@Override
+	protected void failed() {
+		connection.renew();
+	}
+
+	@Override
+	protected void ended() {
+		connection.release();
 	}
 
 	@Override

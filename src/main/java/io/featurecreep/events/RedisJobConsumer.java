@@ -39,6 +39,8 @@ class RedisJobConsumer extends WorkLoop {
 
 	private final StringRedisTemplate redis;
 
+	private final LoopRedisConnection connection;
+
 	private final DurableHandlers handlers;
 
 	private final OutboxStore store;
@@ -60,6 +62,22 @@ class RedisJobConsumer extends WorkLoop {
 		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
+		this.connection = new LoopRedisConnection(redis.getRequiredConnectionFactory());
+	}
+
+	@Override
+	protected void started() {
+		connection.bind();
+	}
+
+	@Override
+	protected void failed() {
+		connection.renew();
+	}
+
+	@Override
+	protected void ended() {
+		connection.release();
 	}
 
 	@Override

@@ -64,7 +64,29 @@ public abstract class WorkLoop implements SmartLifecycle {
 		return running;
 	}
 
+	/** Called on the loop's thread before its first round: where a loop takes what its rounds keep using. */
+	protected void started() {
+	}
+
+	/** Called on the loop's thread after a round failed, before the next one. */
+	protected void failed() {
+	}
+
+	/** Called on the loop's thread as it ends, whether stopped or interrupted. */
+	protected void ended() {
+	}
+
 	private void loop() {
+		started();
+		try {
+			rounds();
+		}
+		finally {
+			ended();
+		}
+	}
+
+	private void rounds() {
 		while (running) {
 			try {
 				boolean more = round();
@@ -82,6 +104,7 @@ public abstract class WorkLoop implements SmartLifecycle {
 					return;
 				}
 				log.warn("{}: a round failed, trying again shortly: {}", name, ex.toString());
+				failed();
 				sleepQuietly();
 			}
 		}
