@@ -1,8 +1,10 @@
 package io.featurecreep.library;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.index.Term;
@@ -59,18 +61,19 @@ final class SearchAsYouType {
 		String typing = words.getLast();
 		Set<String> complete = new LinkedHashSet<>(words.subList(0, words.size() - 1));
 		complete.remove(typing);
+		Map<String, OneTypoQuery.Automaton> automata = new HashMap<>();
 		List<List<Query>> query = new ArrayList<>();
 		for (String word : complete) {
 			if (query.size() == MOST_WORDS - 1) {
 				break;
 			}
-			List<Query> matches = wholeWord(word);
+			List<Query> matches = wholeWord(word, automata);
 			if (!matches.isEmpty()) {
 				query.add(matches);
 			}
 		}
-		List<Query> matches = new ArrayList<>(wholeWord(typing));
-		matches.addAll(beginningOfWord(typing));
+		List<Query> matches = new ArrayList<>(wholeWord(typing, automata));
+		matches.addAll(beginningOfWord(typing, automata));
 		if (!matches.isEmpty()) {
 			query.add(matches);
 		}
@@ -78,7 +81,7 @@ final class SearchAsYouType {
 	}
 
 	/** A complete word: itself (stemmed) or one typo away, in the title or the descriptions. */
-	private static List<Query> wholeWord(String word) {
+	private static List<Query> wholeWord(String word, Map<String, OneTypoQuery.Automaton> automata) {
 		String stem = LibraryAnalysis.stem(word);
 		if (stem == null) {
 			return List.of();
@@ -88,8 +91,8 @@ final class SearchAsYouType {
 			float weight = weight(field);
 			matches.add(new BoostQuery(new TermQuery(new Term(field, stem)), weight * EXACT));
 			if (length(stem) >= SHORTEST_FOR_TYPO) {
-				matches.add(new BoostQuery(new FuzzyQuery(new Term(field, stem), 1, 1, TYPO_EXPANSIONS, true),
-						weight * TYPO));
+				matches.add(new BoostQuery(new OneTypoQuery(field, automaton(stem, automata),
+						FuzzyQuery.defaultRewriteMethod(TYPO_EXPANSIONS)), weight * TYPO));
 			}
 		}
 		return matches;
@@ -103,7 +106,7 @@ final class SearchAsYouType {
 	 * two of them, which in the descriptions of a large library is nearly every question. That costs the most
 	 * and would rank last anyway; whole words with a typo still match the descriptions.
 	 */
-	private static List<Query> beginningOfWord(String word) {
+	private static List<Query> beginningOfWord(String word, Map<String, OneTypoQuery.Automaton> automata) {
 		String prefix = firstCodePoints(word, LibraryAnalysis.LONGEST_PREFIX);
 		int length = length(prefix);
 		if (length < 2) {
@@ -125,11 +128,15 @@ final class SearchAsYouType {
 		if (length >= LibraryAnalysis.SHORTEST_PREFIX) {
 			// one edit (a swap of neighbours counts as one), never in the first letter: people rarely mistype it,
 			// and it keeps "fun" from finding "run"; every beginning one typo away counts the same
-			matches.add(new BoostQuery(new FuzzyQuery(new Term(LibraryIndex.TITLE_PREFIXES, prefix), 1, 1,
-					FuzzyQuery.defaultMaxExpansions, true, MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE),
-					TITLE * PREFIX_WITH_TYPO));
+			matches.add(new BoostQuery(new OneTypoQuery(LibraryIndex.TITLE_PREFIXES, automaton(prefix, automata),
+					MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE), TITLE * PREFIX_WITH_TYPO));
 		}
 		return matches;
+	}
+
+	/** Each text's typo automaton is compiled once per search, whichever fields and ways look for it. */
+	private static OneTypoQuery.Automaton automaton(String text, Map<String, OneTypoQuery.Automaton> automata) {
+		return automata.computeIfAbsent(text, OneTypoQuery.Automaton::of);
 	}
 
 	private static float weight(String field) {
