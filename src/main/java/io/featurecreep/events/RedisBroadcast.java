@@ -22,13 +22,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * node that publishes tells its own listeners at once rather than waiting for its message to come back from
  * Redis, and skips it when it does: the screens on the node where a vote is cast need no Redis round trip.
  */
-class RedisBroadcast extends WorkLoop implements NodeBroadcast {
+class RedisBroadcast extends RedisStreamLoop implements NodeBroadcast {
 
 	private static final long MAX_LENGTH = 10_000;
 
 	private final StringRedisTemplate redis;
-
-	private final LoopRedisConnection connection;
 
 	private final EventSettings settings;
 
@@ -40,25 +38,9 @@ class RedisBroadcast extends WorkLoop implements NodeBroadcast {
 	private final String origin = UUID.randomUUID().toString();
 
 	RedisBroadcast(StringRedisTemplate redis, EventSettings settings) {
-		super("redis-broadcast", Duration.ofMillis(10));
+		super("redis-broadcast", Duration.ofMillis(10), redis.getRequiredConnectionFactory());
 		this.redis = redis;
 		this.settings = settings;
-		this.connection = new LoopRedisConnection(redis.getRequiredConnectionFactory());
-	}
-
-	@Override
-	protected void started() {
-		connection.bind();
-	}
-
-	@Override
-	protected void failed() {
-		connection.renew();
-	}
-
-	@Override
-	protected void ended() {
-		connection.release();
 	}
 
 	@Override

@@ -31,15 +31,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * {@code maxAttempts} deliveries a job is moved to the dead-letter stream {@code fc:jobs:dead} (and its outbox row
  * marked DEAD with the last error), for operators to look at.
  */
-class RedisJobConsumer extends WorkLoop {
+class RedisJobConsumer extends RedisStreamLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisJobConsumer.class);
 
 	static final String GROUP = "fc-workers";
 
 	private final StringRedisTemplate redis;
-
-	private final LoopRedisConnection connection;
 
 	private final DurableHandlers handlers;
 
@@ -56,28 +54,12 @@ class RedisJobConsumer extends WorkLoop {
 
 	RedisJobConsumer(StringRedisTemplate redis, DurableHandlers handlers, OutboxStore store, EventSettings settings,
 			Clock clock) {
-		super("redis-jobs", settings.pollInterval());
+		super("redis-jobs", settings.pollInterval(), redis.getRequiredConnectionFactory());
 		this.redis = redis;
 		this.handlers = handlers;
 		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
-		this.connection = new LoopRedisConnection(redis.getRequiredConnectionFactory());
-	}
-
-	@Override
-	protected void started() {
-		connection.bind();
-	}
-
-	@Override
-	protected void failed() {
-		connection.renew();
-	}
-
-	@Override
-	protected void ended() {
-		connection.release();
 	}
 
 	@Override
