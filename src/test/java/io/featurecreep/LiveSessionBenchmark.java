@@ -169,10 +169,13 @@ class LiveSessionBenchmark {
 			recording.start();
 		}
 		List<Result> results = new ArrayList<>();
-		ConfigurableApplicationContext single = node(Map.of());
-		results.add(run("bare SSE echo (baseline)", List.of(single), true, null));
-		results.add(run("Feature Creep, 1 node", List.of(single), false, null));
-		single.close();
+		// -Dbench.single=false: only the two-node runs
+		if (Boolean.parseBoolean(System.getProperty("bench.single", "true"))) {
+			ConfigurableApplicationContext single = node(Map.of());
+			results.add(run("bare SSE echo (baseline)", List.of(single), true, null));
+			results.add(run("Feature Creep, 1 node", List.of(single), false, null));
+			single.close();
+		}
 		String redis = System.getenv("FC_TEST_REDIS_URL");
 		if (redis != null) {
 			Map<String, Object> shared = Map.of("spring.data.redis.url", redis, "feature-creep.events.redis-prefix",
