@@ -65,7 +65,7 @@ class RedisBroadcast extends RedisStreamLoop implements NodeBroadcast {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	protected boolean round() {
+	protected boolean read() {
 		if (lastSeen.isEmpty()) {
 			sleep();
 			return false;

@@ -63,7 +63,7 @@ class RedisJobConsumer extends RedisStreamLoop {
 	}
 
 	@Override
-	protected boolean round() {
+	protected boolean read() {
 		ensureGroup();
 		reclaimDue();
 		List<MapRecord<String, Object, Object>> fresh = redis.opsForStream()

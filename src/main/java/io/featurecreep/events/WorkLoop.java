@@ -64,10 +64,6 @@ public abstract class WorkLoop implements SmartLifecycle {
 		return running;
 	}
 
-	/** Called on the loop's thread before its first round: where a loop takes what its rounds keep using. */
-	protected void started() {
-	}
-
 	/** Called on the loop's thread after a round failed, before the next one. */
 	protected void failed() {
 	}
@@ -77,7 +73,6 @@ public abstract class WorkLoop implements SmartLifecycle {
 	}
 
 	private void loop() {
-		started();
 		try {
 			rounds();
 		}
