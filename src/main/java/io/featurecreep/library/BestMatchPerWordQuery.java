@@ -3,9 +3,9 @@ package io.featurecreep.library;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -166,6 +166,12 @@ final class BestMatchPerWordQuery extends Query {
 		/** What this way has been told it must score to matter. */
 		float minCompetitiveScore;
 
+		/** The highest score it can give in the current window of documents. */
+		float windowHighest;
+
+		/** Whether it finds the candidates in the current window. */
+		boolean leadsWindow;
+
 		WayScorer(int word, Scorer scorer) throws IOException {
 			this.word = word;
 			this.scorer = scorer;
@@ -284,7 +290,11 @@ final class BestMatchPerWordQuery extends Query {
 	 * <li>otherwise, as in Lucene's MaxScore, the lowest-scoring ways whose best scores (one per word) add up to less
 	 * than what the top results need stop leading: a document matching only those cannot get in.</li>
 	 * <li>each way is told what it must score to matter, so that its own scorer can skip too.</li>
-	 * <li>a window of documents is skipped where the ways' highest scores in it cannot add up to enough.</li>
+	 * <li>the documents go by in windows. A window is skipped where the ways' highest scores in it cannot add up to
+	 * enough; otherwise the leading ways are chosen again as above, with the highest scores in the window, which
+	 * are lower than over the segment: in a window without a good match of one word, the other is required.</li>
+	 * <li>a candidate is checked against the other ways highest first, and only while they could still lift it
+	 * into the top results or raise its word's score.</li>
 	 * </ul>
 	 */
 	private static final class SkippingBulkScorer extends BulkScorer {
@@ -295,20 +305,48 @@ final class BestMatchPerWordQuery extends Query {
 		/** Windows are never longer than this, so that a way without blocks does not make one window of all. */
 		private static final int MOST_IN_WINDOW = 4096;
 
+		/**
+		 * Windows hold at least this many documents per leading way. Each window costs a look at every way's
+		 * highest score in it, and windows ending where the first way's block of postings ends held about 30
+		 * documents: looking at them cost more than the documents did. Longer windows skip less; of 8 to 128, 32
+		 * and 64 were fastest on the slowest queries of the benchmark. Lucene's MaxScore also aims at 32 per clause.
+		 */
+		private static final int LEAST_IN_WINDOW_PER_WAY = 32;
+
 		private final Matches matches;
 
-		/** The ways, lowest highest score first. */
-		private final WayScorer[] byHighest;
+		private final int wordCount;
 
 		/** The highest score of each word over the segment: its best way's. */
-		private final float[] highestOfWord;
-
-		private final double[] windowHighestOfWord;
+		private final double[] highestOfWord;
 
 		private final boolean topScores;
 
-		/** The ways that find the candidates. */
+		/** All ways, sorted as needed by the highest score they can give (in the segment or the window). */
+		private final WayScorer[] ordered;
+
+		/**
+		 * The ways that can lift a document somewhere in the segment into the top results: where they have no
+		 * documents, no window needs to start, and a window ends near where their blocks of postings end.
+		 */
 		private WayScorer[] leading;
+
+		/** Those of them that can lift a document in the current window: they find its candidates. */
+		private WayScorer[] windowLeading;
+
+		/**
+		 * The other ways that can match in the current window, highest there first: candidates are checked against
+		 * them. Only the first followingCount are in use.
+		 */
+		private final WayScorer[] following;
+
+		private int followingCount;
+
+		/**
+		 * Per following way, the highest score each word can get in the current window from that way and the ones
+		 * after it: what checking a candidate against the rest can add at most.
+		 */
+		private final float[][] followingHighest;
 
 		private float minCompetitiveScore;
 
@@ -317,14 +355,16 @@ final class BestMatchPerWordQuery extends Query {
 		SkippingBulkScorer(Matches matches, boolean topScores) {
 			this.matches = matches;
 			this.topScores = topScores;
-			this.byHighest = matches.ways.clone();
-			Arrays.sort(byHighest, Comparator.comparingDouble(way -> way.highest));
-			this.leading = byHighest;
-			this.highestOfWord = new float[matches.bestOfWord.length];
+			this.wordCount = matches.bestOfWord.length;
+			this.highestOfWord = new double[wordCount];
 			for (WayScorer way : matches.ways) {
 				highestOfWord[way.word] = Math.max(highestOfWord[way.word], way.highest);
 			}
-			this.windowHighestOfWord = new double[highestOfWord.length];
+			this.ordered = matches.ways.clone();
+			this.leading = matches.ways;
+			this.windowLeading = matches.ways;
+			this.following = new WayScorer[matches.ways.length];
+			this.followingHighest = new float[matches.ways.length + 1][wordCount];
 		}
 
 		@Override
@@ -340,33 +380,35 @@ final class BestMatchPerWordQuery extends Query {
 				public void setMinCompetitiveScore(float minScore) throws IOException {
 					minCompetitiveScore = minScore;
 					chooseLeadingWays();
+					chooseWindowWays(); // only ever called while a window is scored
 				}
 
 			});
-			int doc = nextCandidate(min);
-			while (doc < max) {
-				int windowEnd = windowEnd(doc, max);
-				if (highestInWindow(doc, windowEnd) * (1 + ROUNDING_ROOM) < minCompetitiveScore) {
-					doc = nextCandidate(windowEnd + 1);
-					continue;
-				}
-				while (doc <= windowEnd) {
-					if (acceptDocs == null || acceptDocs.get(doc)) {
-						score = matches.scoreOf(doc);
-						if (score >= minCompetitiveScore) {
-							collector.collect(doc);
+			int windowStart = nextCandidate(leading, min);
+			while (windowStart < max) {
+				int windowEnd = windowEnd(windowStart, max);
+				if (!cannotReach(highestInWindow(windowStart, windowEnd))) {
+					chooseWindowWays();
+					int doc = nextCandidate(windowLeading, windowStart);
+					while (doc <= windowEnd) {
+						if (acceptDocs == null || acceptDocs.get(doc)) {
+							score = scoreUnlessOutOfReach(doc);
+							if (score >= minCompetitiveScore) {
+								collector.collect(doc);
+							}
 						}
+						doc = nextCandidate(windowLeading, doc + 1);
 					}
-					doc = nextCandidate(doc + 1);
 				}
+				windowStart = nextCandidate(leading, windowEnd + 1);
 			}
-			return doc;
+			return windowStart;
 		}
 
-		/** The first document from target on that a leading way matches; leading ways are moved up to it. */
-		private int nextCandidate(int target) throws IOException {
+		/** The first document from target on that one of the ways matches; they are moved up to it. */
+		private static int nextCandidate(WayScorer[] ways, int target) throws IOException {
 			int next = DocIdSetIterator.NO_MORE_DOCS;
-			for (WayScorer way : leading) {
+			for (WayScorer way : ways) {
 				int at = way.docs.docID() < target ? way.docs.advance(target) : way.docs.docID();
 				next = Math.min(next, at);
 			}
@@ -374,46 +416,136 @@ final class BestMatchPerWordQuery extends Query {
 		}
 
 		/**
-		 * The last document of the window that starts at doc: up to where the leading ways know the highest score
-		 * they can give (the end of their current block of postings), so whole windows can be skipped.
+		 * The last document of the window that starts at start: near where the leading ways know the highest score
+		 * they can give (the ends of their current blocks of postings), so whole windows can be skipped.
 		 */
-		private int windowEnd(int doc, int max) throws IOException {
-			int end = Math.min(max - 1, doc + MOST_IN_WINDOW - 1);
+		private int windowEnd(int start, int max) throws IOException {
+			int end = Math.min(max - 1, start + MOST_IN_WINDOW - 1);
+			int blocksEnd = end;
 			for (WayScorer way : leading) {
-				end = Math.min(end, way.scorer.advanceShallow(Math.max(doc, way.docs.docID())));
+				blocksEnd = Math.min(blocksEnd, way.scorer.advanceShallow(Math.max(start, way.docs.docID())));
 			}
-			return Math.max(end, doc);
+			int least = Math.min(end, start + LEAST_IN_WINDOW_PER_WAY * leading.length - 1);
+			return Math.max(blocksEnd, Math.max(least, start));
 		}
 
-		/** The highest score any document from doc to end can have: per word its best way, summed. */
-		private double highestInWindow(int doc, int end) throws IOException {
-			Arrays.fill(windowHighestOfWord, 0);
-			for (WayScorer way : byHighest) {
+		/**
+		 * The highest score any document from start to end can have: per word its best way, summed. Each way's
+		 * highest in the window is kept for choosing the ways to lead it.
+		 */
+		private double highestInWindow(int start, int end) throws IOException {
+			double[] highestOfWord = new double[wordCount];
+			for (WayScorer way : matches.ways) {
+				way.windowHighest = 0;
 				if (way.docs.docID() <= end) {
-					if (way.docs.docID() < doc) {
-						way.scorer.advanceShallow(doc);
+					if (way.docs.docID() < start) {
+						way.scorer.advanceShallow(start);
 					}
-					windowHighestOfWord[way.word] = Math.max(windowHighestOfWord[way.word], way.scorer.getMaxScore(end));
+					way.windowHighest = way.scorer.getMaxScore(end);
+					highestOfWord[way.word] = Math.max(highestOfWord[way.word], way.windowHighest);
+				}
+			}
+			return sum(highestOfWord);
+		}
+
+		/**
+		 * The score of a candidate, or a lower one when it cannot reach what the top results need. The following
+		 * ways are looked at highest first, and only while their highest scores in this window could still lift the
+		 * candidate into the top results and raise its word's best: advancing one to a candidate costs more than
+		 * anything else here, and most candidates are settled by the first few.
+		 */
+		private float scoreUnlessOutOfReach(int doc) throws IOException {
+			float[] best = matches.bestOfWord;
+			Arrays.fill(best, 0f);
+			for (WayScorer way : windowLeading) {
+				if (way.docs.docID() == doc) {
+					best[way.word] = Math.max(best[way.word], way.scorer.score());
+				}
+			}
+			for (int i = 0; i < followingCount; i++) {
+				WayScorer way = following[i];
+				if (way.docs.docID() > doc || way.windowHighest <= best[way.word]) {
+					continue; // it does not match here, or cannot better its word's best
+				}
+				if (cannotReach(atMost(best, followingHighest[i]))) {
+					break; // below what is needed, as the true score is
+				}
+				if (way.docs.docID() < doc) {
+					way.docs.advance(doc);
+				}
+				if (way.docs.docID() == doc) {
+					best[way.word] = Math.max(best[way.word], way.scorer.score());
 				}
 			}
 			double sum = 0;
-			for (double highest : windowHighestOfWord) {
-				sum += highest;
+			for (float b : best) {
+				sum += b;
+			}
+			return (float) sum;
+		}
+
+		/** The highest a candidate can score: per word the better of its best so far and what the rest can add. */
+		private static double atMost(float[] best, float[] rest) {
+			double sum = 0;
+			for (int word = 0; word < best.length; word++) {
+				sum += Math.max(best[word], rest[word]);
 			}
 			return sum;
 		}
 
+		/** When what the top results need rises: the ways that lead over the segment, and what each must score. */
 		private void chooseLeadingWays() throws IOException {
-			double total = 0;
-			for (float highest : highestOfWord) {
-				total += highest;
+			leading = leadingWays(way -> way.highest);
+			if (topScores) {
+				tellTheWays();
 			}
+		}
+
+		/**
+		 * The ways that lead in the current window, and the order the others check a candidate in. Runs for each
+		 * window and each rise of what the top results need, so it allocates little.
+		 */
+		private void chooseWindowWays() {
+			windowLeading = leadingWays(way -> way.windowHighest);
+			for (WayScorer way : matches.ways) {
+				way.leadsWindow = false;
+			}
+			for (WayScorer way : windowLeading) {
+				way.leadsWindow = true;
+			}
+			followingCount = 0;
+			for (int i = ordered.length - 1; i >= 0; i--) { // leadingWays left them lowest in the window first
+				if (!ordered[i].leadsWindow && ordered[i].windowHighest > 0) {
+					following[followingCount++] = ordered[i];
+				}
+			}
+			Arrays.fill(followingHighest[followingCount], 0f);
+			for (int i = followingCount - 1; i >= 0; i--) {
+				System.arraycopy(followingHighest[i + 1], 0, followingHighest[i], 0, wordCount);
+				WayScorer way = following[i];
+				followingHighest[i][way.word] = Math.max(followingHighest[i][way.word], way.windowHighest);
+			}
+		}
+
+		/**
+		 * The ways that can lift a document into the top results, given the highest score each can give: if a word
+		 * is required (the other words together cannot reach what is needed), the ways of the cheapest such word
+		 * that score enough with the others' best; otherwise all but the lowest-scoring ways whose best scores, one
+		 * per word, add up to less than needed.
+		 */
+		private WayScorer[] leadingWays(ToDoubleFunction<WayScorer> highest) {
+			orderLowestFirst(highest);
+			double[] highestOfWord = new double[wordCount];
+			for (WayScorer way : ordered) {
+				highestOfWord[way.word] = Math.max(highestOfWord[way.word], highest.applyAsDouble(way));
+			}
+			double total = sum(highestOfWord);
 			int required = -1;
 			long requiredCost = Long.MAX_VALUE;
-			for (int word = 0; word < highestOfWord.length; word++) {
+			for (int word = 0; word < wordCount; word++) {
 				if (cannotReach(total - highestOfWord[word])) {
 					long cost = 0;
-					for (WayScorer way : byHighest) {
+					for (WayScorer way : matches.ways) {
 						cost += way.word == word ? way.docs.cost() : 0;
 					}
 					if (cost < requiredCost) {
@@ -422,9 +554,47 @@ final class BestMatchPerWordQuery extends Query {
 					}
 				}
 			}
-			leading = required >= 0 ? waysOfRequired(required, total - highestOfWord[required]) : waysAboveMaxScore();
-			if (topScores) {
-				tellTheWays(total);
+			if (required >= 0) {
+				double others = total - highestOfWord[required];
+				int count = 0;
+				WayScorer[] leadingWays = new WayScorer[ordered.length];
+				for (WayScorer way : ordered) {
+					if (way.word == required && !cannotReach(highest.applyAsDouble(way) + others)) {
+						leadingWays[count++] = way;
+					}
+				}
+				return Arrays.copyOf(leadingWays, count);
+			}
+			double[] boundOfWord = new double[wordCount];
+			double bound = 0;
+			int firstLeading = 0;
+			while (firstLeading < ordered.length) {
+				WayScorer way = ordered[firstLeading];
+				double widened = bound + Math.max(0, highest.applyAsDouble(way) - boundOfWord[way.word]);
+				if (!cannotReach(widened)) {
+					break;
+				}
+				bound = widened;
+				boundOfWord[way.word] = Math.max(boundOfWord[way.word], highest.applyAsDouble(way));
+				firstLeading++;
+			}
+			return Arrays.copyOfRange(ordered, firstLeading, ordered.length);
+		}
+
+		/**
+		 * Sorts the ways lowest first by the highest score they can give. By insertion: there are a dozen or two,
+		 * and they are mostly in order already from the last time.
+		 */
+		private void orderLowestFirst(ToDoubleFunction<WayScorer> highest) {
+			for (int i = 1; i < ordered.length; i++) {
+				WayScorer way = ordered[i];
+				double its = highest.applyAsDouble(way);
+				int at = i;
+				while (at > 0 && highest.applyAsDouble(ordered[at - 1]) > its) {
+					ordered[at] = ordered[at - 1];
+					at--;
+				}
+				ordered[at] = way;
 			}
 		}
 
@@ -432,38 +602,14 @@ final class BestMatchPerWordQuery extends Query {
 			return highest * (1 + ROUNDING_ROOM) < minCompetitiveScore;
 		}
 
-		/** The ways of a word every top result must match that score enough with the best of the other words. */
-		private WayScorer[] waysOfRequired(int word, double others) {
-			return Arrays.stream(byHighest)
-				.filter(way -> way.word == word && !cannotReach(way.highest + others))
-				.toArray(WayScorer[]::new);
-		}
-
-		/** All but the lowest-scoring ways whose best scores, one per word, add up to less than needed. */
-		private WayScorer[] waysAboveMaxScore() {
-			double[] highestOfWord = new double[this.highestOfWord.length];
-			double bound = 0;
-			int firstLeading = 0;
-			while (firstLeading < byHighest.length) {
-				WayScorer way = byHighest[firstLeading];
-				double widened = bound + Math.max(0, way.highest - highestOfWord[way.word]);
-				if (!cannotReach(widened)) {
-					break;
-				}
-				bound = widened;
-				highestOfWord[way.word] = Math.max(highestOfWord[way.word], way.highest);
-				firstLeading++;
-			}
-			return Arrays.copyOfRange(byHighest, firstLeading, byHighest.length);
-		}
-
 		/**
 		 * Tells each way what it must score to matter: what the top results need, less the best the other words
 		 * can add. A document it then skips may be scored too low here, but its true score is below what the top
 		 * results need as well, so it never gets in either way.
 		 */
-		private void tellTheWays(double total) throws IOException {
-			for (WayScorer way : byHighest) {
+		private void tellTheWays() throws IOException {
+			double total = sum(highestOfWord);
+			for (WayScorer way : matches.ways) {
 				double others = total - highestOfWord[way.word];
 				float needed = (float) ((minCompetitiveScore - others * (1 + ROUNDING_ROOM)) * (1 - ROUNDING_ROOM));
 				if (needed > way.minCompetitiveScore) {
@@ -471,6 +617,14 @@ final class BestMatchPerWordQuery extends Query {
 					way.scorer.setMinCompetitiveScore(needed);
 				}
 			}
+		}
+
+		private static double sum(double[] values) {
+			double sum = 0;
+			for (double value : values) {
+				sum += value;
+			}
+			return sum;
 		}
 
 		@Override

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
@@ -47,6 +49,9 @@ class LibrarySearchBenchmark {
 	static final int MEASURED_ROUNDS = Integer.getInteger("benchmark.rounds", 50_000);
 
 	static final String ORG = "org-0";
+
+	/** How many of the slowest queries (by their fastest of 3 runs) a library's note names: for finding the tail. */
+	static final int SLOWEST_NAMED = Integer.getInteger("benchmark.slowest", 8);
 
 	static final String[] FUNCTION_WORDS = ("we the and to our of a is are in it for with not on that this be as "
 			+ "at by or no all have us can get do what how when more some too very so just well who").split(" ");
@@ -127,20 +132,23 @@ class LibrarySearchBenchmark {
 					found++;
 				}
 			}
-			long[] oursPerQuery = fastestOfThree(queries,
+			long[] oursByQuery = fastestOfThree(queries,
 					typed -> index.search(visibility, typed.text(), 0, 10).questions().size());
-			long[] rawPerQuery = fastestOfThree(queries,
-					typed -> index.rawSearch(new TermQuery(new Term(LibraryIndex.TITLE, typed.stem())), 10).scoreDocs.length);
+			String slowest = slowest(queries, oursByQuery);
+			long[] oursPerQuery = sorted(oursByQuery);
+			long[] rawPerQuery = sorted(fastestOfThree(queries,
+					typed -> index.rawSearch(new TermQuery(new Term(LibraryIndex.TITLE, typed.stem())), 10).scoreDocs.length));
 			report.append(row(library, "library search: typed text, top 10, collapsed", ours));
 			report.append(row(library, "raw Lucene TermQuery on the title, top 10", raw));
 			report.append(row(library, "library search, each query's fastest of 3 runs", oursPerQuery));
 			report.append(row(library, "raw TermQuery, each query's fastest of 3 runs", rawPerQuery));
 			notes.add(String.format(Locale.ROOT, "%s (%,d visible, indexed in %.1f s): ratio %.0fx at p50, %.0fx at "
 					+ "p99; the question a query was typed from was among its 10 results for %d of %d queries. "
-					+ "Examples: %s.", capitalised(library), visible.size(), indexing / 1e9,
+					+ "Examples: %s. Slowest (fastest of 3): %s.", capitalised(library), visible.size(), indexing / 1e9,
 					percentile(ours, 50) / percentile(raw, 50), percentile(ours, 99) / percentile(raw, 99), found,
 					queries.size(),
-					String.join(", ", queries.stream().limit(6).map(typed -> '"' + typed.text() + '"').toList())));
+					String.join(", ", queries.stream().limit(6).map(typed -> '"' + typed.text() + '"').toList()),
+					slowest));
 			assertThat(ours).isNotEmpty();
 		}
 	}
@@ -208,8 +216,8 @@ class LibrarySearchBenchmark {
 	}
 
 	/**
-	 * What each query costs by itself: its fastest of three runs, so that a run the scheduler interrupted (on a
-	 * machine shared with other work) does not count.
+	 * What each query costs by itself, in the order of the queries: its fastest of three runs, so that a run the
+	 * scheduler interrupted (on a machine shared with other work) does not count.
 	 */
 	long[] fastestOfThree(List<Typed> queries, Search search) {
 		long[] nanos = new long[queries.size()];
@@ -222,8 +230,24 @@ class LibrarySearchBenchmark {
 			}
 			nanos[i] = fastest;
 		}
-		Arrays.sort(nanos);
 		return nanos;
+	}
+
+	/** The queries that cost the most by themselves, slowest first, with their times (nanos by query). */
+	static String slowest(List<Typed> queries, long[] nanos) {
+		return String.join(", ",
+				IntStream.range(0, queries.size())
+					.boxed()
+					.sorted(Comparator.comparingLong((Integer i) -> nanos[i]).reversed())
+					.limit(SLOWEST_NAMED)
+					.map(i -> String.format(Locale.ROOT, "\"%s\" %.2f ms", queries.get(i).text(), nanos[i] / 1e6))
+					.toList());
+	}
+
+	static long[] sorted(long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return sorted;
 	}
 
 	/** What someone looking for this question might have typed so far. */
