@@ -16,8 +16,9 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
  * <p>
  * Only documents that passed validation are kept (a refused one is refused again at full cost, so junk cannot
  * push out the documents clients use), only up to a size, and the least recently used go first. Validation
- * depends on the schema and the text alone, never on variables or the caller, so one entry serves everyone; the
- * depth and complexity limits still run on every execution.
+ * depends on the schema and the text alone, never on variables or the caller, so one entry serves everyone. The
+ * depth and complexity limits are checked on execution, once per kept document's operation where variables
+ * cannot change the outcome ({@link QueryLimitsInstrumentation}).
  */
 final class ParsedDocumentCache implements PreparsedDocumentProvider {
 

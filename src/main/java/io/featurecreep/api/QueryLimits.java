@@ -17,13 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 class QueryLimits {
 
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(Settings settings) {
-		return new MaxQueryDepthInstrumentation(settings.maxDepth());
-	}
-
-	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(Settings settings) {
-		return new MaxQueryComplexityInstrumentation(settings.maxComplexity());
+	QueryLimitsInstrumentation queryLimitsInstrumentation(Settings settings) {
+		return new QueryLimitsInstrumentation(new MaxQueryDepthInstrumentation(settings.maxDepth()),
+				new MaxQueryComplexityInstrumentation(settings.maxComplexity()));
 	}
 
 	@Bean
