@@ -180,6 +180,16 @@ final class BestMatchPerWordQuery extends Query {
 			this.highest = scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS);
 		}
 
+		/** Moves up to doc, and where it matches there, raises its word's best score to its own. */
+		void matchAt(int doc, float[] bestOfWord) throws IOException {
+			if (docs.docID() < doc) {
+				docs.advance(doc);
+			}
+			if (docs.docID() == doc) {
+				bestOfWord[word] = Math.max(bestOfWord[word], scorer.score());
+			}
+		}
+
 	}
 
 	/**
@@ -214,13 +224,13 @@ final class BestMatchPerWordQuery extends Query {
 		float scoreOf(int target) throws IOException {
 			Arrays.fill(bestOfWord, 0f);
 			for (WayScorer way : ways) {
-				if (way.docs.docID() < target) {
-					way.docs.advance(target);
-				}
-				if (way.docs.docID() == target) {
-					bestOfWord[way.word] = Math.max(bestOfWord[way.word], way.scorer.score());
-				}
+				way.matchAt(target, bestOfWord);
 			}
+			return total(bestOfWord);
+		}
+
+		/** A document's score: the best score of each word, summed. */
+		static float total(float[] bestOfWord) {
 			double sum = 0;
 			for (float best : bestOfWord) {
 				sum += best;
@@ -458,9 +468,7 @@ final class BestMatchPerWordQuery extends Query {
 			float[] best = matches.bestOfWord;
 			Arrays.fill(best, 0f);
 			for (WayScorer way : windowLeading) {
-				if (way.docs.docID() == doc) {
-					best[way.word] = Math.max(best[way.word], way.scorer.score());
-				}
+				way.matchAt(doc, best); // on doc or after it already
 			}
 			for (int i = 0; i < followingCount; i++) {
 				WayScorer way = following[i];
@@ -470,18 +478,9 @@ final class BestMatchPerWordQuery extends Query {
 				if (cannotReach(atMost(best, followingHighest[i]))) {
 					break; // below what is needed, as the true score is
 				}
-				if (way.docs.docID() < doc) {
-					way.docs.advance(doc);
-				}
-				if (way.docs.docID() == doc) {
-					best[way.word] = Math.max(best[way.word], way.scorer.score());
-				}
+				way.matchAt(doc, best);
 			}
-			double sum = 0;
-			for (float b : best) {
-				sum += b;
-			}
-			return (float) sum;
+			return Matches.total(best);
 		}
 
 		/** The highest a candidate can score: per word the better of its best so far and what the rest can add. */
