@@ -2,9 +2,11 @@ package io.featurecreep.library;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,11 @@ class LibraryIndexer implements SmartInitializingSingleton {
 	private final LibraryIndex index;
 
 	private final NodeBroadcast broadcast;
+
+	/** Entries changed and announced, not yet re-read. */
+	private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+
+	private int reads;
 
 	LibraryIndexer(JdbcClient jdbc, LibraryIndex index, NodeBroadcast broadcast) {
 		this.jdbc = jdbc;
@@ -98,10 +105,37 @@ class LibraryIndexer implements SmartInitializingSingleton {
 
 	private void reindexQuietly(String id) {
 		try {
-			reindex(Set.of(id));
+			reindexWithOthersWaiting(id);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not index library question {} now: {}", id, ex.toString());
+		}
+	}
+
+	/**
+	 * Re-reads the entry before returning, together with every other entry waiting: when many sessions start at
+	 * once, each counting uses of its questions, one read and one index refresh serve all the changes that
+	 * queued behind the lock, instead of one each in turn. A change another read took was read after it was
+	 * announced, so after its commit.
+	 */
+	private void reindexWithOthersWaiting(String id) {
+		waiting.add(id);
+		synchronized (this) {
+			if (!waiting.contains(id)) {
+				return; // a read that began after this change was announced took it
+			}
+			Set<String> batch = new HashSet<>();
+			for (Iterator<String> ids = waiting.iterator(); ids.hasNext();) {
+				batch.add(ids.next());
+				ids.remove();
+			}
+			try {
+				reindex(batch);
+			}
+			catch (RuntimeException ex) {
+				waiting.addAll(batch); // for the next change, or the periodic check, to try again
+				throw ex;
+			}
 		}
 	}
 
@@ -135,6 +169,7 @@ class LibraryIndexer implements SmartInitializingSingleton {
 		List<String> all = List.copyOf(ids);
 		for (int from = 0; from < all.size(); from += ROWS_PER_READ) {
 			List<String> batch = all.subList(from, Math.min(from + ROWS_PER_READ, all.size()));
+			reads++;
 			List<LibraryQuestion> found = jdbc.sql("select " + COLUMNS + " from library_question where id in (:ids)")
 				.param("ids", batch)
 				.query(QuestionLibrary::map)
@@ -144,6 +179,16 @@ class LibraryIndexer implements SmartInitializingSingleton {
 			found.forEach(question -> missing.remove(question.id()));
 			index.remove(missing);
 		}
+	}
+
+	/** Reads of rows so far: for tests. */
+	synchronized int reads() {
+		return reads;
+	}
+
+	/** Changes waiting for a read: for tests. */
+	int waiting() {
+		return waiting.size();
 	}
 
 	private record Totals(long rows, long uses) {

@@ -1,9 +1,11 @@
 package io.featurecreep.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -231,6 +233,35 @@ class QuestionLibraryTests {
 			events.publishEvent(new LibraryQuestionChanged(id));
 
 			assertThat(titles("narwhal")).containsExactly("Narwhal navigation");
+		}
+
+		@Test
+		void changesWaitingTogetherAreReadTogetherAndEachIsIndexedWhenItsCallReturns() throws InterruptedException {
+			// many sessions starting at once each count uses of their questions; a read per change, one after the
+			// other under the indexer's lock, made them queue
+			List<String> titles = List.of("Axolotl routine", "Pangolin routine", "Tapir routine", "Okapi routine");
+			List<Thread> changes = new ArrayList<>();
+			int readsBefore;
+			synchronized (indexer) { // as while the indexer reads for an earlier change
+				readsBefore = indexer.reads();
+				for (String title : titles) {
+					String id = UUID.randomUUID().toString();
+					jdbc.sql("""
+							insert into library_question (id, organisation_id, title, title_key, description_good,
+							  description_bad, default_position, usage_count, created_at)
+							values (?, ?, ?, ?, '', '', null, 1, ?)""")
+						.params(id, organisation, title, LibraryAnalysis.titleKey(title), OffsetDateTime.now())
+						.update();
+					changes.add(Thread.ofVirtual().start(() -> events.publishEvent(new LibraryQuestionChanged(id))));
+				}
+				await().until(indexer::waiting, waiting -> waiting == titles.size());
+			}
+			for (Thread change : changes) {
+				change.join();
+			}
+
+			assertThat(indexer.reads() - readsBefore).isOne();
+			assertThat(titles("routine")).containsExactlyInAnyOrderElementsOf(titles);
 		}
 
 		@Test
