@@ -24,8 +24,8 @@ import io.featurecreep.events.NodeBroadcast;
  * <ol>
  * <li>At start, before the server takes requests, it indexes every row (and gives rows without a title key
  * theirs).</li>
- * <li>After each commit that adds or uses an entry ({@link LibraryQuestionChanged}), it re-reads that row: a
- * question someone just added is searchable when their request returns. Other nodes are meant to receive the
+ * <li>After each commit that adds or uses an entry ({@link LibraryQuestionChanged}), it re-reads that row, with
+ * any others changed meanwhile: a question someone just added is searchable when their request returns. Other nodes are meant to receive the
  * same event through the cluster's event transport and handle it here too (it needs no transaction).</li>
  * <li>Every minute (feature-creep.library.index-check) it compares the row count and the sum of the usage counts
  * with what it indexed, two numbers from one cheap query. Entries are never edited or deleted, only added and
