@@ -21,10 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -40,7 +43,7 @@ import io.featurecreep.shared.DomainException;
  * {@code feature-creep.sse.stream-time} sets one (the browser then reconnects).
  */
 @Controller
-class SessionEvents implements DisposableBean {
+class SessionEvents implements SmartLifecycle, DisposableBean {
 
 	static final String SYNC = "sync";
 
@@ -77,6 +80,8 @@ class SessionEvents implements DisposableBean {
 
 	private final long keepAliveNanos;
 
+	private volatile boolean running;
+
 	SessionEvents(SessionViews views, LiveSessionFeed feed,
 			@Value("${feature-creep.sse.heartbeat:PT15S}") Duration heartbeat,
 			@Value("${feature-creep.sse.stream-time:0s}") Duration streamTime) {
@@ -104,6 +109,9 @@ class SessionEvents implements DisposableBean {
 
 	@GetMapping(path = "/sessions/{sessionId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter events(@PathVariable String sessionId, Principal principal) throws IOException {
+		if (!running) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "This server is stopping");
+		}
 		HealthSession session = views.visible(sessionId, Callers.id(principal))
 			.orElseThrow(() -> DomainException.notFound("Not found"));
 		// 0: no time limit (the servlet container's async timeout would otherwise end it after 30 s)
@@ -122,6 +130,29 @@ class SessionEvents implements DisposableBean {
 		emitter.onTimeout(stop);
 		emitter.onError(error -> stop.run());
 		return emitter;
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * Ends every open stream when the node begins to stop, before the web server's graceful shutdown (a later
+	 * phase) waits for open requests: a stream never ends by itself, so each would hold the node for the whole
+	 * grace period and then be cut. Browsers reconnect on their own, through the load balancer to a node that runs.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		for (Screen screen : screens) {
+			screen.end();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
 	}
 
 	@Override
@@ -199,6 +230,13 @@ class SessionEvents implements DisposableBean {
 				}
 			}
 			while (pending.decrementAndGet() > 0);
+		}
+
+		void end() {
+			if (!gone) {
+				gone = true;
+				emitter.complete();
+			}
 		}
 
 		private void leave(Exception reason) {

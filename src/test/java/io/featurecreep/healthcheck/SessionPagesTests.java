@@ -312,6 +312,27 @@ class SessionPagesTests {
 		assertThat(keptAlive).isBetween(1L, 19L);
 	}
 
+	/**
+	 * Open streams are requests that never end by themselves: a node stopping with screens open waited the whole
+	 * grace period of its graceful shutdown (30 s), then cut them with a warning per stream. Now it ends them first,
+	 * so the browsers reconnect (to another node) at once, and refuses new ones until it is gone.
+	 */
+	@Test
+	void aStoppingNodeEndsItsStreamsAndTakesNoNewOnes() throws Exception {
+		MvcResult stream = openStream();
+		try {
+			sessionEvents.stop();
+
+			stream.getAsyncResult(5_000); // the stream ended
+			mvc.perform(get("/sessions/{id}/events", session.id()).with(as(member)).accept(MediaType.TEXT_EVENT_STREAM))
+				.andExpect(status().isServiceUnavailable());
+		}
+		finally {
+			sessionEvents.start();
+		}
+		awaitEvents(openStream(), "event:sync", 1);
+	}
+
 	private MvcResult openStream() throws Exception {
 		return mvc.perform(get("/sessions/{id}/events", session.id()).with(as(member))
 			.accept(MediaType.TEXT_EVENT_STREAM)).andExpect(request().asyncStarted()).andReturn();
