@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * as much as its own session has watchers, however many other sessions are live.
  */
 @Component
-class LiveSessionFeed {
+class LiveSessionFeed implements SmartLifecycle {
 
 	static final String TOPIC = "session-changes";
 
@@ -31,6 +32,11 @@ class LiveSessionFeed {
 	private static final int BUFFER_PER_WATCHER = 256;
 
 	private final Map<String, Set<Consumer<SessionChanged>>> watchers = new ConcurrentHashMap<>();
+
+	/** The subscriptions' feeds, to be completed when the node stops. */
+	private final Set<FluxSink<SessionChanged>> feeds = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean running;
 
 	private final NodeBroadcast broadcast;
 
@@ -75,11 +81,43 @@ class LiveSessionFeed {
 		});
 	}
 
-	/** The changes of one session from now on; a slow watcher gets a buffer rather than slowing the others. */
+	/**
+	 * The changes of one session from now on, until the node stops; a slow watcher gets a buffer rather than
+	 * slowing the others.
+	 */
 	Flux<SessionChanged> changesOf(String sessionId) {
-		return Flux.<SessionChanged>create(sink -> sink.onDispose(watch(sessionId, sink::next)::run),
-				FluxSink.OverflowStrategy.BUFFER)
-			.onBackpressureBuffer(BUFFER_PER_WATCHER);
+		return Flux.<SessionChanged>create(sink -> {
+			Runnable stopWatching = watch(sessionId, sink::next);
+			feeds.add(sink);
+			sink.onDispose(() -> {
+				stopWatching.run();
+				feeds.remove(sink);
+			});
+			if (!running) {
+				sink.complete(); // stopping: the client subscribes again elsewhere
+			}
+		}, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(BUFFER_PER_WATCHER);
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * Completes every subscription when the node begins to stop, before the web server's graceful shutdown (a later
+	 * phase) waits for open requests: a subscription never ends by itself, so each would hold the node for the whole
+	 * grace period and then be cut.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		feeds.forEach(FluxSink::complete);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
 	}
 
 }

@@ -38,6 +38,9 @@ class LiveSubscriptionTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	LiveSessionFeed feed;
+
 	String tokenOf(Caller caller) {
 		return caller.execute("mutation { createAccessToken(input: {name: \"live\"}) { secret } }")
 			.ok()
@@ -72,6 +75,35 @@ class LiveSubscriptionTests {
 			JsonNode ended = subscriber.next();
 			assertThat(ended.path("payload").path("data").path("sessionChanged").path("change").asString()).isEqualTo("SESSION_ENDED");
 			assertThat(ended.path("payload").path("data").path("sessionChanged").path("session").path("active").asBoolean()).isFalse();
+		}
+	}
+
+	/**
+	 * A subscription never ends by itself: a node stopping with subscribers held its graceful shutdown for the
+	 * whole grace period, then cut them. Now their subscriptions complete first, so clients can subscribe again
+	 * (on another node) at once.
+	 */
+	@Test
+	void aStoppingNodeCompletesItsSubscriptions() throws Exception {
+		Caller owner = api.as(api.newPerson("Owner"));
+		String squadId = owner.execute("mutation { createSquad(input: {name: \"Stopping\"}) { id } }").ok().text("createSquad.id");
+		String sessionId = owner.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
+			.ok()
+			.text("createSession.id");
+		try (Subscriber subscriber = Subscriber.connect(port, tokenOf(owner))) {
+			subscriber.subscribe("1", SUBSCRIBE, Map.of("s", sessionId));
+			assertThat(subscriber.next().path("payload").path("data").path("sessionChanged").path("change").asString())
+				.isEqualTo("CURRENT_STATE");
+			try {
+				feed.stop();
+
+				JsonNode last = subscriber.next();
+				assertThat(last.path("type").asString()).isEqualTo("complete");
+				assertThat(last.path("id").asString()).isEqualTo("1");
+			}
+			finally {
+				feed.start();
+			}
 		}
 	}
 
