@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -23,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * as much as its own session has watchers, however many other sessions are live.
  */
 @Component
-class LiveSessionFeed implements SmartLifecycle {
+class LiveSessionFeed extends EndedBeforeShutdown {
 
 	static final String TOPIC = "session-changes";
 
@@ -35,8 +34,6 @@ class LiveSessionFeed implements SmartLifecycle {
 
 	/** The subscriptions' feeds, to be completed when the node stops. */
 	private final Set<FluxSink<SessionChanged>> feeds = ConcurrentHashMap.newKeySet();
-
-	private volatile boolean running;
 
 	private final NodeBroadcast broadcast;
 
@@ -93,31 +90,16 @@ class LiveSessionFeed implements SmartLifecycle {
 				stopWatching.run();
 				feeds.remove(sink);
 			});
-			if (!running) {
+			if (!isRunning()) {
 				sink.complete(); // stopping: the client subscribes again elsewhere
 			}
 		}, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(BUFFER_PER_WATCHER);
 	}
 
+	/** Completes every subscription: the node is stopping. */
 	@Override
-	public void start() {
-		running = true;
-	}
-
-	/**
-	 * Completes every subscription when the node begins to stop, before the web server's graceful shutdown (a later
-	 * phase) waits for open requests: a subscription never ends by itself, so each would hold the node for the whole
-	 * grace period and then be cut.
-	 */
-	@Override
-	public void stop() {
-		running = false;
+	void endAll() {
 		feeds.forEach(FluxSink::complete);
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
 	}
 
 }

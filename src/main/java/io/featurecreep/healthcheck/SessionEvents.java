@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -43,7 +42,7 @@ import io.featurecreep.shared.DomainException;
  * {@code feature-creep.sse.stream-time} sets one (the browser then reconnects).
  */
 @Controller
-class SessionEvents implements SmartLifecycle, DisposableBean {
+class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 
 	static final String SYNC = "sync";
 
@@ -80,8 +79,6 @@ class SessionEvents implements SmartLifecycle, DisposableBean {
 
 	private final long keepAliveNanos;
 
-	private volatile boolean running;
-
 	SessionEvents(SessionViews views, LiveSessionFeed feed,
 			@Value("${feature-creep.sse.heartbeat:PT15S}") Duration heartbeat,
 			@Value("${feature-creep.sse.stream-time:0s}") Duration streamTime) {
@@ -109,7 +106,7 @@ class SessionEvents implements SmartLifecycle, DisposableBean {
 
 	@GetMapping(path = "/sessions/{sessionId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter events(@PathVariable String sessionId, Principal principal) throws IOException {
-		if (!running) {
+		if (!isRunning()) {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "This server is stopping");
 		}
 		HealthSession session = views.visible(sessionId, Callers.id(principal))
@@ -132,27 +129,12 @@ class SessionEvents implements SmartLifecycle, DisposableBean {
 		return emitter;
 	}
 
+	/** Ends every open stream: the node is stopping, and browsers reconnect on their own. */
 	@Override
-	public void start() {
-		running = true;
-	}
-
-	/**
-	 * Ends every open stream when the node begins to stop, before the web server's graceful shutdown (a later
-	 * phase) waits for open requests: a stream never ends by itself, so each would hold the node for the whole
-	 * grace period and then be cut. Browsers reconnect on their own, through the load balancer to a node that runs.
-	 */
-	@Override
-	public void stop() {
-		running = false;
+	void endAll() {
 		for (Screen screen : screens) {
 			screen.end();
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
 	}
 
 	@Override

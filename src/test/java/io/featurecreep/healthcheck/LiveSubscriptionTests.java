@@ -47,6 +47,15 @@ class LiveSubscriptionTests {
 			.text("createAccessToken.secret");
 	}
 
+	String newSession(Caller owner, String squadName) {
+		String squadId = owner.execute("mutation($n: String!) { createSquad(input: {name: $n}) { id } }", "n", squadName)
+			.ok()
+			.text("createSquad.id");
+		return owner.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
+			.ok()
+			.text("createSession.id");
+	}
+
 	@Test
 	void membersSeeEveryVoteAndTheEndAsTheyHappen() throws Exception {
 		Caller owner = api.as(api.newPerson("Owner"));
@@ -86,10 +95,7 @@ class LiveSubscriptionTests {
 	@Test
 	void aStoppingNodeCompletesItsSubscriptions() throws Exception {
 		Caller owner = api.as(api.newPerson("Owner"));
-		String squadId = owner.execute("mutation { createSquad(input: {name: \"Stopping\"}) { id } }").ok().text("createSquad.id");
-		String sessionId = owner.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
-			.ok()
-			.text("createSession.id");
+		String sessionId = newSession(owner, "Stopping");
 		try (Subscriber subscriber = Subscriber.connect(port, tokenOf(owner))) {
 			subscriber.subscribe("1", SUBSCRIBE, Map.of("s", sessionId));
 			assertThat(subscriber.next().path("payload").path("data").path("sessionChanged").path("change").asString())
@@ -111,10 +117,7 @@ class LiveSubscriptionTests {
 	void outsidersCannotWatchASession() throws Exception {
 		Caller owner = api.as(api.newPerson("Owner"));
 		Caller outsider = api.as(api.newPerson("Outsider"));
-		String squadId = owner.execute("mutation { createSquad(input: {name: \"Private\"}) { id } }").ok().text("createSquad.id");
-		String sessionId = owner.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
-			.ok()
-			.text("createSession.id");
+		String sessionId = newSession(owner, "Private");
 		try (Subscriber subscriber = Subscriber.connect(port, tokenOf(outsider))) {
 			subscriber.subscribe("1", SUBSCRIBE, Map.of("s", sessionId));
 			JsonNode refused = subscriber.next();
