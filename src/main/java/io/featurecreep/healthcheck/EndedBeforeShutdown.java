@@ -16,18 +16,18 @@ abstract class EndedBeforeShutdown implements SmartLifecycle {
 	abstract void endAll();
 
 	@Override
-	public final void start() {
+	public void start() {
 		running = true;
 	}
 
 	@Override
-	public final void stop() {
+	public void stop() {
 		running = false;
 		endAll();
 	}
 
 	@Override
-	public final boolean isRunning() {
+	public boolean isRunning() {
 		return running;
 	}
 

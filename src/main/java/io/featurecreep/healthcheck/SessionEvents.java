@@ -126,6 +126,9 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 		emitter.onCompletion(stop);
 		emitter.onTimeout(stop);
 		emitter.onError(error -> stop.run());
+		if (!isRunning()) {
+			screen.end(); // the node began to stop while this stream opened, after the others were ended
+		}
 		return emitter;
 	}
 
