@@ -3,6 +3,7 @@ package io.featurecreep.library;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
@@ -332,8 +333,14 @@ final class BestMatchPerWordQuery extends Query {
 
 		private final boolean topScores;
 
-		/** All ways, sorted as needed by the highest score they can give (in the segment or the window). */
-		private final WayScorer[] ordered;
+		/** What iterating each word's ways costs: the cheapest of the words a top result must match leads. */
+		private final long[] costOfWord;
+
+		/** All ways, lowest highest score over the segment first. */
+		private final WayScorer[] bySegmentHighest;
+
+		/** All ways, lowest highest score in the current window first (sorted again for each window). */
+		private final WayScorer[] byWindowHighest;
 
 		/**
 		 * The ways that can lift a document somewhere in the segment into the top results: where they have no
@@ -370,7 +377,13 @@ final class BestMatchPerWordQuery extends Query {
 			for (WayScorer way : matches.ways) {
 				highestOfWord[way.word] = Math.max(highestOfWord[way.word], way.highest);
 			}
-			this.ordered = matches.ways.clone();
+			this.costOfWord = new long[wordCount];
+			for (WayScorer way : matches.ways) {
+				costOfWord[way.word] += way.docs.cost();
+			}
+			this.bySegmentHighest = matches.ways.clone();
+			Arrays.sort(bySegmentHighest, Comparator.comparingDouble(way -> way.highest));
+			this.byWindowHighest = matches.ways.clone();
 			this.leading = matches.ways;
 			this.windowLeading = matches.ways;
 			this.following = new WayScorer[matches.ways.length];
@@ -494,7 +507,7 @@ final class BestMatchPerWordQuery extends Query {
 
 		/** When what the top results need rises: the ways that lead over the segment, and what each must score. */
 		private void chooseLeadingWays() throws IOException {
-			leading = leadingWays(way -> way.highest);
+			leading = leadingWays(way -> way.highest, bySegmentHighest);
 			if (topScores) {
 				tellTheWays();
 			}
@@ -505,7 +518,8 @@ final class BestMatchPerWordQuery extends Query {
 		 * window and each rise of what the top results need, so it allocates little.
 		 */
 		private void chooseWindowWays() {
-			windowLeading = leadingWays(way -> way.windowHighest);
+			orderByWindowHighest();
+			windowLeading = leadingWays(way -> way.windowHighest, byWindowHighest);
 			for (WayScorer way : matches.ways) {
 				way.leadsWindow = false;
 			}
@@ -513,9 +527,9 @@ final class BestMatchPerWordQuery extends Query {
 				way.leadsWindow = true;
 			}
 			followingCount = 0;
-			for (int i = ordered.length - 1; i >= 0; i--) { // leadingWays left them lowest in the window first
-				if (!ordered[i].leadsWindow && ordered[i].windowHighest > 0) {
-					following[followingCount++] = ordered[i];
+			for (int i = byWindowHighest.length - 1; i >= 0; i--) {
+				if (!byWindowHighest[i].leadsWindow && byWindowHighest[i].windowHighest > 0) {
+					following[followingCount++] = byWindowHighest[i];
 				}
 			}
 			Arrays.fill(followingHighest[followingCount], 0f);
@@ -527,37 +541,30 @@ final class BestMatchPerWordQuery extends Query {
 		}
 
 		/**
-		 * The ways that can lift a document into the top results, given the highest score each can give: if a word
-		 * is required (the other words together cannot reach what is needed), the ways of the cheapest such word
-		 * that score enough with the others' best; otherwise all but the lowest-scoring ways whose best scores, one
-		 * per word, add up to less than needed.
+		 * The ways that can lift a document into the top results, given the highest score each can give (and the
+		 * ways sorted by it, lowest first): if a word is required (the other words together cannot reach what is
+		 * needed), the ways of the cheapest such word that score enough with the others' best; otherwise all but
+		 * the lowest-scoring ways whose best scores, one per word, add up to less than needed.
 		 */
-		private WayScorer[] leadingWays(ToDoubleFunction<WayScorer> highest) {
-			orderLowestFirst(highest);
+		private WayScorer[] leadingWays(ToDoubleFunction<WayScorer> highest, WayScorer[] lowestFirst) {
 			double[] highestOfWord = new double[wordCount];
-			for (WayScorer way : ordered) {
+			for (WayScorer way : lowestFirst) {
 				highestOfWord[way.word] = Math.max(highestOfWord[way.word], highest.applyAsDouble(way));
 			}
 			double total = sum(highestOfWord);
 			int required = -1;
 			long requiredCost = Long.MAX_VALUE;
 			for (int word = 0; word < wordCount; word++) {
-				if (cannotReach(total - highestOfWord[word])) {
-					long cost = 0;
-					for (WayScorer way : matches.ways) {
-						cost += way.word == word ? way.docs.cost() : 0;
-					}
-					if (cost < requiredCost) {
-						required = word;
-						requiredCost = cost;
-					}
+				if (cannotReach(total - highestOfWord[word]) && costOfWord[word] < requiredCost) {
+					required = word;
+					requiredCost = costOfWord[word];
 				}
 			}
 			if (required >= 0) {
 				double others = total - highestOfWord[required];
 				int count = 0;
-				WayScorer[] leadingWays = new WayScorer[ordered.length];
-				for (WayScorer way : ordered) {
+				WayScorer[] leadingWays = new WayScorer[lowestFirst.length];
+				for (WayScorer way : lowestFirst) {
 					if (way.word == required && !cannotReach(highest.applyAsDouble(way) + others)) {
 						leadingWays[count++] = way;
 					}
@@ -567,8 +574,8 @@ final class BestMatchPerWordQuery extends Query {
 			double[] boundOfWord = new double[wordCount];
 			double bound = 0;
 			int firstLeading = 0;
-			while (firstLeading < ordered.length) {
-				WayScorer way = ordered[firstLeading];
+			while (firstLeading < lowestFirst.length) {
+				WayScorer way = lowestFirst[firstLeading];
 				double widened = bound + Math.max(0, highest.applyAsDouble(way) - boundOfWord[way.word]);
 				if (!cannotReach(widened)) {
 					break;
@@ -577,23 +584,22 @@ final class BestMatchPerWordQuery extends Query {
 				boundOfWord[way.word] = Math.max(boundOfWord[way.word], highest.applyAsDouble(way));
 				firstLeading++;
 			}
-			return Arrays.copyOfRange(ordered, firstLeading, ordered.length);
+			return Arrays.copyOfRange(lowestFirst, firstLeading, lowestFirst.length);
 		}
 
 		/**
-		 * Sorts the ways lowest first by the highest score they can give. By insertion: there are a dozen or two,
-		 * and they are mostly in order already from the last time.
+		 * Sorts the ways lowest first by their highest score in the window. By insertion: there are a dozen or two,
+		 * and they are mostly in order already from the last window.
 		 */
-		private void orderLowestFirst(ToDoubleFunction<WayScorer> highest) {
-			for (int i = 1; i < ordered.length; i++) {
-				WayScorer way = ordered[i];
-				double its = highest.applyAsDouble(way);
+		private void orderByWindowHighest() {
+			for (int i = 1; i < byWindowHighest.length; i++) {
+				WayScorer way = byWindowHighest[i];
 				int at = i;
-				while (at > 0 && highest.applyAsDouble(ordered[at - 1]) > its) {
-					ordered[at] = ordered[at - 1];
+				while (at > 0 && byWindowHighest[at - 1].windowHighest > way.windowHighest) {
+					byWindowHighest[at] = byWindowHighest[at - 1];
 					at--;
 				}
-				ordered[at] = way;
+				byWindowHighest[at] = way;
 			}
 		}
 
