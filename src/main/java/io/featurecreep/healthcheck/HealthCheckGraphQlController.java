@@ -172,13 +172,19 @@ class HealthCheckGraphQlController {
 		return reading.ownAnswer(Callers.id(principal), question.session(), question.source()).orElse(null);
 	}
 
-	/** The original's total: known once the session has ended and its results are recorded. */
+	/**
+	 * The original's total: known once the session has ended and its results are recorded, unless anonymity
+	 * withholds them.
+	 */
 	@SchemaMapping(typeName = "Question")
 	Integer total(QuestionView question) {
 		if (question.session().active()) {
 			return null;
 		}
-		return results.ofQuestion(question.id()).map(QuestionResult::total).orElse(null);
+		return results.ofQuestion(question.id())
+			.filter(result -> !result.withheld())
+			.map(QuestionResult::total)
+			.orElse(null);
 	}
 
 	@SchemaMapping(typeName = "Question")
@@ -186,19 +192,31 @@ class HealthCheckGraphQlController {
 		return reading.voteCount(question.source());
 	}
 
+	/** Null in an anonymous session once its results show (see {@link SessionReading#voterIds}). */
 	@SchemaMapping(typeName = "Question")
 	List<Person> voters(QuestionView question) {
-		return new ArrayList<>(people.findAllById(reading.voterIds(question.session(), question.source())).values());
+		return reading.voterIds(question.session(), question.source())
+			.map(ids -> (List<Person>) new ArrayList<>(people.findAllById(ids).values()))
+			.orElse(null);
 	}
 
-	/** The results, once visible, with the indicator's average in the squad's session before this one. */
+	/**
+	 * The results, once visible, with the indicator's average in the squad's session before this one; null while
+	 * hidden and where anonymity withholds them ({@code withheld} tells which).
+	 */
 	@SchemaMapping(typeName = "Question")
 	QuestionResults results(QuestionView question) {
 		return reading.results(question.session(), question.source())
+			.filter(counted -> !counted.withheld())
 			.map(counted -> counted.comparedWith(results
 				.previousAverage(question.session().squadId(), question.libraryQuestionId(), question.session().createdAt())
 				.orElse(null)))
 			.orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Question")
+	boolean withheld(QuestionView question) {
+		return reading.results(question.session(), question.source()).map(QuestionResults::withheld).orElse(false);
 	}
 
 	@SchemaMapping(typeName = "Answer")
@@ -239,7 +257,7 @@ class HealthCheckGraphQlController {
 		String callerId = Callers.id(principal);
 		Ballot ballot = new Ballot((String) given.get("sessionId"), (String) given.get("questionId"),
 				(Integer) given.get("answer"), enumValue(Trend.class, given.get("trend")), (String) given.get("comment"));
-		return AnswerView.of(castVote.cast(callerId, ballot), callerId);
+		return AnswerView.of(castVote.cast(callerId, ballot), callerId, true);
 	}
 
 	@MutationMapping

@@ -14,6 +14,14 @@ public record HealthSession(String id, String squadId, String name, SessionMode 
 		return endedAt == null;
 	}
 
+	/**
+	 * Whether others' votes show while they can still change, one at a time (IMMEDIATE). Never in an anonymous
+	 * session, whatever was stored: results that move with each vote tell who just voted what.
+	 */
+	public boolean showsVotesAsTheyArrive() {
+		return resultVisibility == ResultVisibility.IMMEDIATE && !anonymous;
+	}
+
 	boolean pastDeadline(Instant now) {
 		return deadline != null && !now.isBefore(deadline);
 	}

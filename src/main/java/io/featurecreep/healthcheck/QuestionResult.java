@@ -4,11 +4,19 @@ import java.time.Instant;
 
 /**
  * The stored outcome of one question of an ended session: how many voted, the spread of colours and trends,
- * the average, and the same indicator's average in the squad's previous session.
+ * the average, and the same indicator's average in the squad's previous session. {@code anonymous}: the session's
+ * votes were anonymous. {@code withheld}: anonymity allows only the count to be shown ({@link Anonymity}); the
+ * spread, average and trends are then zero or null, so a reader that forgets to ask still shows nothing more.
  */
 public record QuestionResult(String questionId, String sessionId, String squadId, String libraryQuestionId,
 		int position, String title, int votes, int red, int yellow, int green, Double average, int improving,
-		int stable, int worsening, Double previousAverage, Instant endedAt) {
+		int stable, int worsening, Double previousAverage, Instant endedAt, boolean anonymous, boolean withheld) {
+
+	/** The same result reduced to its number of votes. */
+	QuestionResult reducedToCount() {
+		return new QuestionResult(questionId, sessionId, squadId, libraryQuestionId, position, title, votes, 0, 0, 0,
+				null, 0, 0, 0, null, endedAt, anonymous, true);
+	}
 
 	/** The indicator this result belongs to: its library entry, or its text for a question without one. */
 	public String indicatorKey() {

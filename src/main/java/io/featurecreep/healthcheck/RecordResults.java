@@ -53,6 +53,7 @@ class RecordResults implements DurableHandler<SessionEnded> {
 			if (results.hasResults(ended.sessionId())) {
 				return;
 			}
+			boolean anonymous = sessions.find(ended.sessionId()).orElseThrow().anonymous();
 			List<SessionQuestion> questions = sessions.questions(ended.sessionId());
 			for (SessionQuestion question : questions) {
 				List<Vote> votes = sessions.votes(question.id());
@@ -63,7 +64,7 @@ class RecordResults implements DurableHandler<SessionEnded> {
 						question.libraryQuestionId(), question.position(), question.title(), counted.votes(),
 						counted.colours().get("red"), counted.colours().get("yellow"), counted.colours().get("green"),
 						counted.average(), counted.trends().get("improving"), counted.trends().get("stable"),
-						counted.trends().get("worsening"), previous, ended.endedAt()), clock.instant());
+						counted.trends().get("worsening"), previous, ended.endedAt(), anonymous, false), clock.instant());
 			}
 			events.publishEvent(new ResultsRecorded(ended.sessionId(), ended.squadId()));
 		});

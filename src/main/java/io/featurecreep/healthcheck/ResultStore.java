@@ -13,14 +13,26 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored question results. */
+/**
+ * Stored question results. Every result read here has passed the anonymity rule: one withheld by it shows its count
+ * and nothing else, whoever reads it.
+ */
 @Repository
 class ResultStore {
 
+	/** Results with their session's anonymity, which decides what of them may be shown. */
+	private static final String SELECT = """
+			select r.*, s.anonymous as session_anonymous from question_result r
+			join health_session s on s.id = r.session_id
+			""";
+
 	private final JdbcClient jdbc;
 
-	ResultStore(JdbcClient jdbc) {
+	private final Anonymity anonymity;
+
+	ResultStore(JdbcClient jdbc, Anonymity anonymity) {
 		this.jdbc = jdbc;
+		this.anonymity = anonymity;
 	}
 
 	boolean hasResults(String sessionId) {
@@ -43,16 +55,16 @@ class ResultStore {
 	}
 
 	Optional<QuestionResult> ofQuestion(String questionId) {
-		return jdbc.sql("select * from question_result where question_id = ?")
+		return jdbc.sql(SELECT + "where r.question_id = ?")
 			.param(questionId)
-			.query(ResultStore::map)
+			.query(this::map)
 			.optional();
 	}
 
 	List<QuestionResult> ofSession(String sessionId) {
-		return jdbc.sql("select * from question_result where session_id = ? order by position")
+		return jdbc.sql(SELECT + "where r.session_id = ? order by r.position")
 			.param(sessionId)
-			.query(ResultStore::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -61,22 +73,29 @@ class ResultStore {
 		if (sessionIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select * from question_result where session_id in (:ids) order by session_id, position")
+		return jdbc.sql(SELECT + "where r.session_id in (:ids) order by r.session_id, r.position")
 			.param("ids", sessionIds)
-			.query(ResultStore::map)
+			.query(this::map)
 			.list();
 	}
 
-	/** The latest average of an indicator in the squad's sessions that ended before the given time. */
+	/**
+	 * The latest average of an indicator in the squad's sessions that ended before the given time, from a result
+	 * that may be shown: an average withheld by anonymity is never a "last time" (the change would give it away).
+	 */
 	Optional<Double> previousAverage(String squadId, String libraryQuestionId, Instant before) {
 		if (libraryQuestionId == null) {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				select average from question_result
-				where squad_id = ? and library_question_id = ? and ended_at < ? and average is not null
-				order by ended_at desc fetch first 1 rows only""")
-			.params(squadId, libraryQuestionId, utc(before))
+				select r.average from question_result r join health_session s on s.id = r.session_id
+				where r.squad_id = :squad and r.library_question_id = :indicator and r.ended_at < :before
+				  and r.average is not null and (s.anonymous = false or r.votes >= :minimum)
+				order by r.ended_at desc fetch first 1 rows only""")
+			.param("squad", squadId)
+			.param("indicator", libraryQuestionId)
+			.param("before", utc(before))
+			.param("minimum", anonymity.minVotesAnonymous())
 			.query((rs, row) -> rs.getDouble("average"))
 			.optional();
 	}
@@ -96,24 +115,24 @@ class ResultStore {
 		if (libraryQuestionIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				select * from question_result
-				where squad_id = :squad and library_question_id in (:ids) and ended_at >= :from
-				order by ended_at, position fetch first :limit rows only""")
+		return jdbc.sql(SELECT + """
+				where r.squad_id = :squad and r.library_question_id in (:ids) and r.ended_at >= :from
+				order by r.ended_at, r.position fetch first :limit rows only""")
 			.param("squad", squadId)
 			.param("ids", libraryQuestionIds)
 			.param("from", utc(from))
 			.param("limit", limit)
-			.query(ResultStore::map)
+			.query(this::map)
 			.list();
 	}
 
-	private static QuestionResult map(ResultSet rs, int row) throws SQLException {
-		return new QuestionResult(rs.getString("question_id"), rs.getString("session_id"), rs.getString("squad_id"),
+	private QuestionResult map(ResultSet rs, int row) throws SQLException {
+		return anonymity.disclosed(new QuestionResult(rs.getString("question_id"), rs.getString("session_id"), rs.getString("squad_id"),
 				rs.getString("library_question_id"), rs.getInt("position"), rs.getString("title"), rs.getInt("votes"),
 				rs.getInt("red"), rs.getInt("yellow"), rs.getInt("green"), nullableDouble(rs, "average"),
 				rs.getInt("improving"), rs.getInt("stable"), rs.getInt("worsening"),
-				nullableDouble(rs, "previous_average"), rs.getObject("ended_at", OffsetDateTime.class).toInstant());
+				nullableDouble(rs, "previous_average"), rs.getObject("ended_at", OffsetDateTime.class).toInstant(),
+				rs.getBoolean("session_anonymous"), false));
 	}
 
 	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {

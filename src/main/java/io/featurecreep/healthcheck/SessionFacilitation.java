@@ -138,6 +138,11 @@ public class SessionFacilitation {
 		if (!session.active()) {
 			throw DomainException.badInput("Session has ended");
 		}
+		if (session.anonymous() && session.mode() == SessionMode.ASYNC) {
+			// results show when everyone had their chance: a question revealed early would show (and freeze) a handful
+			// of votes while the others are still to come, and who has voted so far is plain to see
+			throw DomainException.badInput("An anonymous async session shows its results when it closes");
+		}
 		if (!question.revealed()) {
 			store.reveal(questionId, clock.instant());
 			events.publishEvent(new SessionChanged(sessionId, Change.QUESTION_REVEALED, questionId));

@@ -176,10 +176,25 @@ public class SessionLifecycle {
 		else if (deadline != null) {
 			throw DomainException.badInput("Only async sessions have a deadline");
 		}
-		ResultVisibility visibility = mode == SessionMode.ASYNC ? ResultVisibility.ON_REVEAL
-				: options.resultVisibility() == null ? ResultVisibility.IMMEDIATE : options.resultVisibility();
 		return new HealthSession(Ids.newId(), squad.id(), TextLimits.optional(options.name(), "Session name", 200),
-				mode, visibility, squad.anonymous(), deadline, null, callerId, now, null, null);
+				mode, visibility(mode, squad.anonymous(), options.resultVisibility()), squad.anonymous(), deadline, null,
+				callerId, now, null, null);
+	}
+
+	/**
+	 * Async sessions show results when they close. A live one shows them as votes arrive only in a named squad and
+	 * only when asked for (the original API's default): in an anonymous squad, results that move with each vote
+	 * would tell who just voted what.
+	 */
+	private static ResultVisibility visibility(SessionMode mode, boolean anonymous, ResultVisibility asked) {
+		if (anonymous && asked == ResultVisibility.IMMEDIATE) {
+			throw DomainException.badInput("An anonymous squad shows results only once revealed: IMMEDIATE is not "
+					+ "available there (use ON_REVEAL)");
+		}
+		if (mode == SessionMode.ASYNC || anonymous) {
+			return ResultVisibility.ON_REVEAL;
+		}
+		return asked == null ? ResultVisibility.IMMEDIATE : asked;
 	}
 
 	/** A question as it goes into a new session, with the library entry it stands for. */

@@ -6,7 +6,6 @@ import static io.featurecreep.shared.SqlTimes.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -147,16 +146,6 @@ class SessionStore {
 	List<Vote> votes(String questionId) {
 		return jdbc.sql("select * from vote where question_id = ? order by id")
 			.param(questionId)
-			.query(SessionStore::vote)
-			.list();
-	}
-
-	List<Vote> votesOfQuestions(Collection<String> questionIds) {
-		if (questionIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("select * from vote where question_id in (:ids) order by id")
-			.param("ids", questionIds)
 			.query(SessionStore::vote)
 			.list();
 	}

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +39,11 @@ class SessionViews {
 
 	private final People people;
 
+	private final ResultStore resultStore;
+
 	SessionViews(SessionStore store, SessionAccess access, SessionReading reading, SessionLifecycle lifecycle,
-			SquadAccess squads, People people) {
+			SquadAccess squads, People people, ResultStore resultStore) {
+		this.resultStore = resultStore;
 		this.store = store;
 		this.access = access;
 		this.reading = reading;
@@ -96,7 +98,7 @@ class SessionViews {
 		AnswerView mine = reading.ownAnswer(viewerId, session, question).orElse(null);
 		QuestionResults results = reading.results(session, question).orElse(null);
 		List<NamedVote> named = List.of();
-		if (results != null && !session.anonymous()) {
+		if (results != null && !results.withheld() && !session.anonymous()) {
 			List<AnswerView> answers = reading.answers(viewerId, session, question);
 			Map<String, Person> voters = people.findAllById(
 					answers.stream().map(AnswerView::personId).filter(java.util.Objects::nonNull).distinct().toList());
@@ -109,11 +111,18 @@ class SessionViews {
 		return new QuestionCard(question, number, mine, reading.voteCount(question), results, named);
 	}
 
-	/** Who of the squad has voted on a question, in join order: names only, never what. */
+	/**
+	 * Who of the squad has voted on a question, in join order: names only, never what. In an anonymous session the
+	 * names go once the results show, leaving the count.
+	 */
 	VoteStatus status(HealthSession session, String questionId, String viewerId) {
 		List<Membership> members = squads.members(session.squadId());
-		Set<String> voted = new HashSet<>();
-		store.question(session.id(), questionId).ifPresent(q -> voted.addAll(reading.voterIds(session, q)));
+		Optional<SessionQuestion> question = store.question(session.id(), questionId);
+		Optional<List<String>> voterIds = question.flatMap(q -> reading.voterIds(session, q));
+		if (voterIds.isEmpty()) {
+			return new VoteStatus(question.map(reading::voteCount).orElse(0), members.size(), List.of());
+		}
+		Set<String> voted = new HashSet<>(voterIds.get());
 		Map<String, Person> persons = people.findAllById(members.stream().map(Membership::personId).toList());
 		List<VoterLine> lines = members.stream()
 			.filter(m -> persons.containsKey(m.personId()))
@@ -128,36 +137,16 @@ class SessionViews {
 	}
 
 	/**
-	 * The results of every question, each with the average of the same indicator in the squad's previous
-	 * ended session (when it was asked there), for "better or worse than last time".
+	 * The results of every question, each with the average of the same indicator in the squad's sessions before
+	 * (when it was asked there and may be shown), for "better or worse than last time".
 	 */
 	List<ResultCard> results(HealthSession session, String viewerId) {
-		Map<String, Double> previous = previousAverages(session);
 		return cards(session, viewerId).stream()
-			.map(card -> new ResultCard(card, previous.get(card.question().libraryQuestionId())))
+			.map(card -> new ResultCard(card, card.results() == null || card.results().withheld() ? null
+					: resultStore.previousAverage(session.squadId(), card.question().libraryQuestionId(),
+							session.createdAt())
+						.orElse(null)))
 			.toList();
-	}
-
-	private Map<String, Double> previousAverages(HealthSession session) {
-		Optional<HealthSession> before = store.findBySquad(session.squadId())
-			.stream()
-			.filter(other -> !other.active() && other.createdAt().isBefore(session.createdAt()))
-			.reduce((first, second) -> second);
-		if (before.isEmpty()) {
-			return Map.of();
-		}
-		List<SessionQuestion> questions = store.questions(before.get().id())
-			.stream()
-			.filter(q -> q.libraryQuestionId() != null)
-			.toList();
-		Map<String, List<Vote>> votes = store
-			.votesOfQuestions(questions.stream().map(SessionQuestion::id).toList())
-			.stream()
-			.collect(Collectors.groupingBy(Vote::questionId));
-		return questions.stream()
-			.filter(q -> votes.containsKey(q.id()))
-			.collect(Collectors.toMap(SessionQuestion::libraryQuestionId,
-					q -> votes.get(q.id()).stream().mapToInt(Vote::colour).average().orElse(0), (a, b) -> a));
 	}
 
 	/** Ended sessions of a squad, newest first. */

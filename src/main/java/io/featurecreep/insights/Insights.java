@@ -45,18 +45,14 @@ public class Insights {
 
 	private final JdbcClient jdbc;
 
-	private final InsightsSettings settings;
-
 	private final Clock clock;
 
-	Insights(ResultHistory history, SquadAccess squads, People people, Accounts accounts, JdbcClient jdbc,
-			InsightsSettings settings, Clock clock) {
+	Insights(ResultHistory history, SquadAccess squads, People people, Accounts accounts, JdbcClient jdbc, Clock clock) {
 		this.history = history;
 		this.squads = squads;
 		this.people = people;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
-		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -68,7 +64,7 @@ public class Insights {
 		if (start.isAfter(end)) {
 			throw DomainException.badInput("The start of the range must come before its end");
 		}
-		return SquadHistory.of(squad.id(), squad.name(), history.between(squadId, start, end), settings.minVotesAnonymous());
+		return SquadHistory.of(squad.id(), squad.name(), history.between(squadId, start, end));
 	}
 
 	OrganisationMatrix matrix(String callerId) {
@@ -110,7 +106,7 @@ public class Insights {
 							.stream()
 							.filter(result -> result.indicatorKey().equals(key))
 							.findFirst()
-							.map(result -> Cell.of(result, outcome.anonymous(), settings.minVotesAnonymous()))
+							.map(Cell::of)
 							.orElse(null));
 			}
 			return new OrganisationMatrix.Row(entry.getKey().id(), entry.getKey().name(),

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.featurecreep.healthcheck.Anonymity;
 import io.featurecreep.identity.Callers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,17 +36,17 @@ class InsightsPages {
 
 	private final NotesAndActions notesAndActions;
 
-	private final InsightsSettings settings;
+	private final Anonymity anonymity;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	InsightsPages(Insights insights, NotesAndActions notesAndActions, InsightsSettings settings, JsonMapper json,
+	InsightsPages(Insights insights, NotesAndActions notesAndActions, Anonymity anonymity, JsonMapper json,
 			Clock clock) {
 		this.insights = insights;
 		this.notesAndActions = notesAndActions;
-		this.settings = settings;
+		this.anonymity = anonymity;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -94,7 +95,6 @@ class InsightsPages {
 		model.addAttribute("to", to);
 		model.addAttribute("errors", range.errors());
 		model.addAttribute("downloads", Downloads.of(squadId, range));
-		model.addAttribute("minVotes", settings.minVotesAnonymous());
 		return "insights/history";
 	}
 
@@ -128,7 +128,6 @@ class InsightsPages {
 		}
 		model.addAttribute("indicators", matrix.indicators());
 		model.addAttribute("rows", rows);
-		model.addAttribute("minVotes", settings.minVotesAnonymous());
 		return "insights/matrix";
 	}
 
@@ -143,7 +142,7 @@ class InsightsPages {
 		};
 		String details;
 		if (cell.hidden()) {
-			details = what + ": n=" + cell.votes() + ". Withheld: fewer than " + settings.minVotesAnonymous()
+			details = what + ": n=" + cell.votes() + ". Withheld: fewer than " + anonymity.minVotesAnonymous()
 					+ " anonymous votes.";
 		}
 		else {

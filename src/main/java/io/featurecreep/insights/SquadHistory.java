@@ -21,7 +21,7 @@ record SquadHistory(String squadId, String squadName, List<Column> sessions, Lis
 	record Row(String indicatorId, String title, List<Cell> cells) {
 	}
 
-	static SquadHistory of(String squadId, String squadName, List<SessionOutcome> outcomes, int minimumAnonymousVotes) {
+	static SquadHistory of(String squadId, String squadName, List<SessionOutcome> outcomes) {
 		List<Column> columns = outcomes.stream().map(o -> new Column(o.sessionId(), o.name(), o.endedAt())).toList();
 		Map<String, List<Cell>> cells = new LinkedHashMap<>();
 		Map<String, String> titles = new LinkedHashMap<>();
@@ -30,7 +30,7 @@ record SquadHistory(String squadId, String squadName, List<Column> sessions, Lis
 			for (QuestionResult result : outcome.questions()) {
 				String key = result.indicatorKey();
 				List<Cell> row = cells.computeIfAbsent(key, k -> new ArrayList<>(nulls(columns.size())));
-				row.set(column, Cell.of(result, outcome.anonymous(), minimumAnonymousVotes));
+				row.set(column, Cell.of(result));
 				titles.put(key, result.title());
 			}
 		}

@@ -52,13 +52,14 @@ class DiscordSender implements ChannelSender {
 		for (SquadReport.Row row : report.indicators().subList(0, Math.min(MAX_FIELDS, report.indicators().size()))) {
 			StringBuilder circles = new StringBuilder();
 			row.averages().forEach(average -> circles.append(SquadReport.circle(average)));
-			circles.append("  n=").append(row.latest().votes());
+			circles.append("  ").append(SquadReport.count(row.latest()));
 			fields.add(Map.of("name", cut(row.title(), 100), "value", circles.toString()));
 		}
 		Map<String, Object> embed = new LinkedHashMap<>();
 		embed.put("title", cut("Health check: " + report.squadName(), 256));
 		embed.put("description", "Each row is an indicator and each circle a session, oldest first: the colour of the "
-				+ "squad's average vote (red, orange, green; white when not asked).");
+				+ "squad's average vote (red, orange, green; white when not asked, or withheld to keep a small "
+				+ "anonymous vote anonymous).");
 		embed.put("fields", fields);
 		return embed;
 	}

@@ -62,7 +62,7 @@ class EmailSender implements ChannelSender {
 			.append("\n\nEach row: the colour of the squad's average vote per session, oldest first.\n\n");
 		for (SquadReport.Row row : report.indicators()) {
 			row.averages().forEach(average -> text.append(SquadReport.circle(average)));
-			text.append("  ").append(row.title()).append(" (n=").append(row.latest().votes());
+			text.append("  ").append(row.title()).append(" (").append(SquadReport.count(row.latest()));
 			if (row.latest().average() != null) {
 				text.append(", average ").append(String.format(java.util.Locale.ROOT, "%.2f", row.latest().average()));
 			}

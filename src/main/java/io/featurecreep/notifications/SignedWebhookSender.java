@@ -14,6 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
+import io.featurecreep.healthcheck.QuestionResult;
+
 /**
  * Generic webhooks: the report as JSON, signed so the receiver can check it came from us and is fresh.
  * {@code X-FeatureCreep-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" under the channel's secret>},
@@ -76,14 +78,10 @@ class SignedWebhookSender implements ChannelSender {
 				for (SquadReport.Row row : squad.indicators()) {
 					Map<String, Object> latest = new LinkedHashMap<>();
 					latest.put("votes", row.latest().votes());
-					latest.put("red", row.latest().red());
-					latest.put("yellow", row.latest().yellow());
-					latest.put("green", row.latest().green());
-					latest.put("average", row.latest().average());
-					latest.put("change", row.latest().change());
-					latest.put("improving", row.latest().improving());
-					latest.put("stable", row.latest().stable());
-					latest.put("worsening", row.latest().worsening());
+					latest.put("withheld", row.latest().withheld());
+					if (!row.latest().withheld()) {
+						putSpread(latest, row.latest());
+					}
 					Map<String, Object> indicator = new LinkedHashMap<>();
 					indicator.put("title", row.title());
 					indicator.put("indicatorId", row.latest().libraryQuestionId());
@@ -95,6 +93,18 @@ class SignedWebhookSender implements ChannelSender {
 			}
 		}
 		return payload;
+	}
+
+	/** What a result shows beyond its count; left out where anonymity withholds it, not sent as zeros. */
+	private static void putSpread(Map<String, Object> latest, QuestionResult result) {
+		latest.put("red", result.red());
+		latest.put("yellow", result.yellow());
+		latest.put("green", result.green());
+		latest.put("average", result.average());
+		latest.put("change", result.change());
+		latest.put("improving", result.improving());
+		latest.put("stable", result.stable());
+		latest.put("worsening", result.worsening());
 	}
 
 }

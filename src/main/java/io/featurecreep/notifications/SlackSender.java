@@ -48,8 +48,8 @@ class SlackSender implements ChannelSender {
 				for (SquadReport.Row row : squad.indicators()) {
 					StringBuilder line = new StringBuilder();
 					row.averages().forEach(average -> line.append(SquadReport.circle(average)));
-					line.append("  *").append(escape(DiscordSender.cut(row.title(), 100))).append("* (n=")
-						.append(row.latest().votes()).append(")\n");
+					line.append("  *").append(escape(DiscordSender.cut(row.title(), 100))).append("* (")
+						.append(SquadReport.count(row.latest())).append(")\n");
 					if (section.length() + line.length() > SECTION_LIMIT) {
 						blocks.add(section(section));
 						section.setLength(0);

@@ -12,7 +12,8 @@ import io.featurecreep.healthcheck.ResultHistory.SessionOutcome;
 
 /**
  * What a report says: the squad's recent sessions, oldest first, and per indicator its average in each of
- * them (null where it was not asked or nobody voted). Indicators follow their library entry, so a renamed one
+ * them (null where it was not asked, nobody voted, or anonymity withholds it: the results come from
+ * {@link io.featurecreep.healthcheck.ResultHistory} already reduced to their count where the rule says so). Indicators follow their library entry, so a renamed one
  * keeps its row; rows are in the order of the latest session.
  */
 record SquadReport(String squadName, String sessionId, List<Column> sessions, List<Row> indicators) {
@@ -59,7 +60,15 @@ record SquadReport(String squadName, String sessionId, List<Column> sessions, Li
 		return list;
 	}
 
-	/** The traffic light of an average as a coloured circle; white where not asked or nobody voted. */
+	/**
+	 * The number of votes of an indicator's latest result, saying so where anonymity withholds the rest (its circle
+	 * is white then, as where nobody voted).
+	 */
+	static String count(QuestionResult latest) {
+		return "n=" + latest.votes() + (latest.withheld() ? ", withheld" : "");
+	}
+
+	/** The traffic light of an average as a coloured circle; white where not asked, nobody voted or withheld. */
 	static String circle(Double average) {
 		return switch (QuestionResult.Band.of(average)) {
 			case RED -> "\uD83D\uDD34";

@@ -37,7 +37,7 @@ class TeamsSender implements ChannelSender {
 				for (SquadReport.Row row : report.report().indicators()) {
 					StringBuilder circles = new StringBuilder();
 					row.averages().forEach(average -> circles.append(SquadReport.circle(average)));
-					circles.append("  n=").append(row.latest().votes());
+					circles.append("  ").append(SquadReport.count(row.latest()));
 					facts.add(Map.of("title", DiscordSender.cut(row.title(), 100), "value", circles.toString()));
 				}
 				body.add(Map.of("type", "FactSet", "facts", facts));

@@ -90,9 +90,11 @@ class SessionPagesTests {
 
 	@Test
 	void membersCanVoteOnTheLivePageWhenResultsAreVisibleAtOnce() throws Exception {
-		// sessions started through the original API show results at once; the live page still asks for votes
-		lifecycle.end(owner.id(), session.id());
-		HealthSession immediate = lifecycle.start(owner.id(), squadId, new StartOptions(null, SessionMode.LIVE, null,
+		// sessions started through the original API in a named squad show results at once; the live page still asks
+		// for votes
+		String namedSquad = squads.create(owner.id(), "Named", false).id();
+		squads.join(member.id(), squads.createInvite(owner.id(), namedSquad, Duration.ofDays(1)).token());
+		HealthSession immediate = lifecycle.start(owner.id(), namedSquad, new StartOptions(null, SessionMode.LIVE, null,
 				ResultVisibility.IMMEDIATE, List.of(new NewQuestion("Fun", "Yay", "Meh"))));
 		mvc.perform(get("/sessions/{id}", immediate.id()).with(as(member)))
 			.andExpect(status().isOk())
@@ -157,7 +159,7 @@ class SessionPagesTests {
 	}
 
 	@Test
-	void othersVotesStayHiddenUntilRevealed() throws Exception {
+	void othersVotesStayHiddenUntilRevealedAndTooFewAnonymousOnesStayWithheldAfter() throws Exception {
 		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("colour", "0")
 			.param("comment", "secret worry")
 			.with(as(member))
@@ -172,10 +174,12 @@ class SessionPagesTests {
 			.header("HX-Request", "true")
 			.with(as(owner))
 			.with(csrf())).andExpect(status().isNoContent()).andExpect(header().string("HX-Trigger", "fc-question"));
-		assertThat(mvc.perform(get("/sessions/{id}", session.id()).with(as(member)))
+		assertThat(mvc.perform(get("/sessions/{id}", session.id()).with(as(owner)))
 			.andReturn()
 			.getResponse()
-			.getContentAsString()).contains("secret worry").contains("1 red");
+			.getContentAsString()).contains("1 vote. Withheld: an anonymous squad shows what was voted only from 3 votes on.")
+			.doesNotContain("secret worry")
+			.doesNotContain("1 red");
 	}
 
 	@Test
@@ -198,7 +202,8 @@ class SessionPagesTests {
 			.contains("Who voted what")
 			.contains("Member Tester</span>: <span>green</span>");
 		assertThat(mvc.perform(get("/sessions/{id}", session.id()).with(as(owner))).andReturn().getResponse().getContentAsString())
-			.contains("1 green")
+			.contains("Withheld")
+			.doesNotContain("1 green")
 			.doesNotContain("Who voted what");
 	}
 

@@ -161,6 +161,85 @@ class ReportDeliveryTests {
 		}).count()).isEqualTo(2);
 	}
 
+	/**
+	 * In an anonymous squad, an indicator with fewer votes than the threshold (3) is reported with its count only:
+	 * with two voters its spread, average or trend votes would tell each what the other voted.
+	 */
+	@Test
+	void anAnonymousSquadsReportWithholdsAllButTheCountOfAnIndicatorWithTooFewVotes() {
+		String anonymousSquad = owner
+			.execute("mutation { createSquad(input: {name: \"Quiet reporters\", anonymous: true}) { id } }")
+			.ok()
+			.text("createSquad.id");
+		String invite = owner
+			.execute("mutation($s: String!) { createInvite(input: {squadId: $s}) { token } }", "s", anonymousSquad)
+			.ok()
+			.text("createInvite.token");
+		List<Caller> members = List.of(api.as(api.newPerson("Bob")), api.as(api.newPerson("Carol")),
+				api.as(api.newPerson("Dave")));
+		members.forEach(m -> m.execute("mutation($t: String!) { joinSquad(token: $t) { id } }", "t", invite).ok());
+		owner.execute(ADD, "s", anonymousSquad, "k", "WEBHOOK", "t", "https://receiver.example/anonymous/" + path).ok();
+
+		GraphQlResponse session = owner
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id questions { id question } } }", "s",
+					anonymousSquad)
+			.ok();
+		String sessionId = session.text("createSession.id");
+		assertThat(session.text("createSession.questions.0.question")).isEqualTo("Delivering value");
+		assertThat(session.text("createSession.questions.1.question")).isEqualTo("Easy to release");
+		String vote = "mutation($s: String!, $q: String!, $a: Int!, $t: Trend) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: $a, trend: $t}) { id } }";
+		String twoVotes = session.text("createSession.questions.0.id");
+		String threeVotes = session.text("createSession.questions.1.id");
+		members.get(0).execute(vote, "s", sessionId, "q", twoVotes, "a", 0, "t", "IMPROVING").ok();
+		members.get(1).execute(vote, "s", sessionId, "q", twoVotes, "a", 2, "t", "IMPROVING").ok();
+		members.forEach(m -> m.execute(vote, "s", sessionId, "q", threeVotes, "a", 1, "t", "STABLE").ok());
+		owner.execute("mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s", sessionId).ok();
+
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> receiver.to("/receiver.example/anonymous/" + path)
+				.stream()
+				.anyMatch(r -> r.body().contains(sessionId)));
+		JsonNode report = JSON.readTree(receiver.to("/receiver.example/anonymous/" + path)
+			.stream()
+			.filter(r -> r.body().contains(sessionId))
+			.findFirst()
+			.orElseThrow()
+			.body());
+		int column = -1;
+		for (int i = 0; i < report.path("sessions").size(); i++) {
+			if (report.path("sessions").path(i).path("id").asString().equals(sessionId)) {
+				column = i;
+			}
+		}
+		assertThat(column).as("the session in %s", report).isNotNegative();
+		JsonNode tooFew = indicator(report, "Delivering value");
+		JsonNode latest = tooFew.path("latest");
+		assertThat(latest.path("votes").asInt()).isEqualTo(2);
+		for (String withheld : List.of("average", "red", "yellow", "green", "improving", "stable", "worsening", "change")) {
+			assertThat(latest.path(withheld).isNull() || latest.path(withheld).isMissingNode())
+				.as("%s of 2 anonymous votes in %s", withheld, tooFew)
+				.isTrue();
+		}
+		assertThat(tooFew.path("averages").path(column).isNull()).as("in %s", tooFew).isTrue();
+		assertThat(latest.path("withheld").asBoolean()).as("in %s", tooFew).isTrue();
+
+		JsonNode enough = indicator(report, "Easy to release");
+		assertThat(enough.path("latest").path("votes").asInt()).isEqualTo(3);
+		assertThat(enough.path("latest").path("average").asDouble()).isEqualTo(1.0);
+		assertThat(enough.path("latest").path("yellow").asInt()).isEqualTo(3);
+		assertThat(enough.path("latest").path("withheld").asBoolean(false)).isFalse();
+		assertThat(enough.path("averages").path(column).asDouble()).isEqualTo(1.0);
+	}
+
+	static JsonNode indicator(JsonNode report, String title) {
+		for (JsonNode indicator : report.path("indicators")) {
+			if (indicator.path("title").asString().equals(title)) {
+				return indicator;
+			}
+		}
+		throw new AssertionError("no indicator " + title + " in " + report);
+	}
+
 	@Test
 	void aReceiverThatIsDownAndComesBackGetsTheReportOnce() {
 		String target = "https://receiver.example/flaky/" + path;
