@@ -220,6 +220,81 @@ class MultiNodeTests {
 				.anyMatch(found -> found.asString().equals(title)));
 	}
 
+	/**
+	 * An anonymous session voted on through both nodes leaves nothing in Redis (streams of jobs and broadcasts, any
+	 * other key) nor in the database that ties a vote or comment to its voter.
+	 */
+	@Test
+	void anAnonymousSessionAcrossNodesLeavesNoVoterInRedisOrTheDatabase() {
+		String owner = token(UUID.randomUUID().toString());
+		HttpGraphQl ownerOnNode1 = new HttpGraphQl(port(node1), owner);
+		String squadId = ownerOnNode1
+			.execute(null, "mutation { createSquad(input: {name: \"Hidden\", anonymous: true}) { id } }", Map.of())
+			.ok()
+			.text("createSquad.id");
+		String invite = ownerOnNode1
+			.execute(null, "mutation($s: String!) { createInvite(input: {squadId: $s}) { token } }", Map.of("s", squadId))
+			.ok()
+			.text("createInvite.token");
+		GraphQlResponse session = ownerOnNode1
+			.execute(null, "mutation($s: String!) { createSession(input: {squadId: $s}) { id questions { id } } }", Map.of("s", squadId))
+			.ok();
+		String sessionId = session.text("createSession.id");
+		List<String> voterIds = new java.util.ArrayList<>();
+		List<String> comments = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			HttpGraphQl voter = new HttpGraphQl(port(i % 2 == 0 ? node1 : node2), token(UUID.randomUUID().toString()));
+			voter.execute(null, "mutation($t: String!) { joinSquad(token: $t) { id } }", Map.of("t", invite)).ok();
+			voterIds.add(voter.execute(null, "query { me { id } }", Map.of()).ok().text("me.id"));
+			String comment = "secret " + UUID.randomUUID();
+			comments.add(comment);
+			voter.execute(null, "mutation($s: String!, $q: String!, $c: String) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 1, comment: $c}) { id } }",
+					Map.of("s", sessionId, "q", session.text("createSession.questions.0.id"), "c", comment))
+				.ok();
+		}
+		ownerOnNode1.execute(null, "mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", Map.of("s", sessionId)).ok();
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = node1.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.sql("select count(*) from question_result where session_id = ?")
+				.param(sessionId)
+				.query(Integer.class)
+				.single() > 0);
+
+		StringRedisTemplate redis = node1.getBean(StringRedisTemplate.class);
+		String prefix = node1.getEnvironment().getProperty("feature-creep.events.redis-prefix");
+		List<String> redisTexts = new java.util.ArrayList<>();
+		for (String key : redis.keys(prefix + "*")) {
+			String type = redis.type(key).code();
+			switch (type) {
+				case "stream" -> redis.opsForStream()
+					.range(key, org.springframework.data.domain.Range.unbounded())
+					.forEach(record -> redisTexts.add(key + " " + record.getValue()));
+				case "string" -> redisTexts.add(key + " " + redis.opsForValue().get(key));
+				case "hash" -> redisTexts.add(key + " " + redis.opsForHash().entries(key));
+				case "list" -> redisTexts.add(key + " " + redis.opsForList().range(key, 0, -1));
+				case "set" -> redisTexts.add(key + " " + redis.opsForSet().members(key));
+				case "zset" -> redisTexts.add(key + " " + redis.opsForZSet().range(key, 0, -1));
+				default -> redisTexts.add(key + " of type " + type);
+			}
+		}
+		assertThat(redisTexts).as("the session's traffic went through Redis").isNotEmpty();
+		for (String text : redisTexts) {
+			assertThat(text).doesNotContain(voterIds).doesNotContain(comments);
+		}
+		List<io.featurecreep.support.DatabaseDump.Row> rows = io.featurecreep.support.DatabaseDump.everyRow(jdbc);
+		assertThat(rows).as("the votes are in the dump")
+			.anyMatch(row -> row.table().equalsIgnoreCase("vote") && comments.stream().anyMatch(row::contains));
+		for (io.featurecreep.support.DatabaseDump.Row row : rows) {
+			boolean hasVoter = voterIds.stream().anyMatch(row::contains);
+			boolean hasComment = comments.stream().anyMatch(row::contains);
+			assertThat(hasVoter && hasComment).as("a row of %s ties a voter to a comment: %s", row.table(), row.text())
+				.isFalse();
+			if (row.table().toLowerCase(java.util.Locale.ROOT).contains("outbox")) {
+				assertThat(hasVoter).as("a row of %s names a voter: %s", row.table(), row.text()).isFalse();
+			}
+		}
+	}
+
 	/** Stops and restarts a node's job consumer, to arrange who holds a job. */
 	record RedisJobConsumerControl(ConfigurableApplicationContext node) {
 
