@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,18 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.featurecreep.support.EventStream;
 import io.featurecreep.support.GraphQlResponse;
 import io.featurecreep.support.HttpGraphQl;
-import io.featurecreep.support.MockIssuers;
 import io.featurecreep.support.Receiver;
 import io.featurecreep.support.Subscriber;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 @EnabledIfEnvironmentVariable(named = "FC_TEST_REDIS_URL", matches = "redis://.+")
 class MultiNodeTests {
 
-	static final MockOAuth2Server issuer = new MockOAuth2Server();
+	static TwoNodes nodes;
 
 	static Receiver discord;
 
@@ -46,43 +41,23 @@ class MultiNodeTests {
 
 	@BeforeAll
 	static void startTwoNodes() throws Exception {
-		MockIssuers.started(issuer, "nodes");
-		discord = new Receiver();
-		Map<String, Object> shared = new HashMap<>();
-		if (System.getenv(TestDatabase.POSTGRES_URL) != null) {
-			shared.putAll(TestDatabase.postgres().properties());
-		}
-		else {
-			shared.putAll(TestDatabase.h2().properties());
-		}
-		shared.put("server.port", 0);
-		shared.put("spring.data.redis.url", System.getenv("FC_TEST_REDIS_URL"));
-		shared.put("feature-creep.events.redis-prefix", "test-" + UUID.randomUUID() + ":");
-		shared.put("feature-creep.events.poll-interval", "PT0.2S");
-		shared.put("feature-creep.events.lease", "PT3S");
-		shared.put("feature-creep.notifications.delivery.poll-interval", "PT0.2S");
-		shared.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUrl("nodes").toString());
-		shared.put("feature-creep.outbound.stand-ins[discord.com]", discord.baseUrl());
-		// as command-line arguments: they win over application.properties, as a deployment's settings would
-		String[] arguments = shared.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-		node1 = new SpringApplicationBuilder(FeatureCreepApplication.class).run(arguments);
-		node2 = new SpringApplicationBuilder(FeatureCreepApplication.class).run(arguments);
+		nodes = TwoNodes.started(System.getenv("FC_TEST_REDIS_URL"), Map.of());
+		discord = nodes.discord;
+		node1 = nodes.node1;
+		node2 = nodes.node2;
 	}
 
 	@AfterAll
 	static void stopNodes() {
-		node1.close();
-		node2.close();
-		issuer.shutdown();
-		discord.close();
+		nodes.close();
 	}
 
 	static int port(ConfigurableApplicationContext node) {
-		return ((WebServerApplicationContext) node).getWebServer().getPort();
+		return TwoNodes.port(node);
 	}
 
 	String token(String subject) {
-		return issuer.issueToken("nodes", subject, "feature-creep", Map.of()).serialize();
+		return nodes.token(subject);
 	}
 
 	@Test
@@ -153,8 +128,7 @@ class MultiNodeTests {
 			.text("createSession.id");
 
 		// a third node takes the session's end job from the stream and dies before acknowledging it
-		List<RedisJobConsumerControl> consumers = List.of(new RedisJobConsumerControl(node1), new RedisJobConsumerControl(node2));
-		consumers.forEach(RedisJobConsumerControl::pause);
+		nodes.pauseJobs();
 		StringRedisTemplate redis = node1.getBean(StringRedisTemplate.class);
 		String jobs = node1.getEnvironment().getProperty("feature-creep.events.redis-prefix") + "jobs";
 		onNode2.execute(null, "mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", Map.of("s", sessionId)).ok();
@@ -164,7 +138,7 @@ class MultiNodeTests {
 								org.springframework.data.redis.connection.stream.ReadOffset.lastConsumed()))
 					.isEmpty());
 		assertThat(redis.opsForStream().pending(jobs, "fc-workers").getTotalPendingMessages()).isPositive();
-		consumers.forEach(RedisJobConsumerControl::resume);
+		nodes.resumeJobs();
 
 		String reportPath = "/api/webhooks/78/dead-" + squadId;
 		await().atMost(Duration.ofSeconds(30))
@@ -293,19 +267,6 @@ class MultiNodeTests {
 				assertThat(hasVoter).as("a row of %s names a voter: %s", row.table(), row.text()).isFalse();
 			}
 		}
-	}
-
-	/** Stops and restarts a node's job consumer, to arrange who holds a job. */
-	record RedisJobConsumerControl(ConfigurableApplicationContext node) {
-
-		void pause() {
-			node.getBean("redisJobConsumer", org.springframework.context.SmartLifecycle.class).stop();
-		}
-
-		void resume() {
-			node.getBean("redisJobConsumer", org.springframework.context.SmartLifecycle.class).start();
-		}
-
 	}
 
 	private static String change(JsonNode message) {

@@ -17,4 +17,9 @@ public class InProcessBroadcast implements NodeBroadcast {
 		listeners.add(topic, listener);
 	}
 
+	/** A single node hears everything it says: it never misses a message. */
+	@Override
+	public void whenMessagesMissed(Runnable refresh) {
+	}
+
 }

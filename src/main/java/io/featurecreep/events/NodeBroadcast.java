@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 /**
  * Short-lived news for every node, such as "a vote was cast in session X", so each node can update the screens
  * connected to it. Not durable: a node that is down misses what was said meanwhile (its clients reload the
- * current state when they reconnect).
+ * current state when they reconnect), and so does a node cut off from the transport (it says so through
+ * {@link #whenMessagesMissed}).
  */
 public interface NodeBroadcast {
 
@@ -16,5 +17,11 @@ public interface NodeBroadcast {
 	void publish(String topic, String message);
 
 	void subscribe(String topic, Consumer<String> listener);
+
+	/**
+	 * Runs {@code refresh} whenever this node may have missed what other nodes said (the transport was away for a
+	 * while), once it hears them again: listeners then catch up from the database.
+	 */
+	void whenMessagesMissed(Runnable refresh);
 
 }

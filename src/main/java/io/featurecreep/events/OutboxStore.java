@@ -48,11 +48,64 @@ class OutboxStore {
 		finish(id, "DONE", null, now);
 	}
 
-	/** Only a pending entry becomes relayed: a fast consumer on another node may already have marked it done. */
-	void markRelayed(String id) {
-		jdbc.sql("update event_outbox set status = 'RELAYED', locked_until = null where id = ? and status = 'PENDING'")
-			.param(id)
+	/**
+	 * Records that the entry is in the jobs stream as {@code streamId}, to be checked for there again at
+	 * {@code checkAt}. Only a pending or relayed entry: a fast consumer on another node may already have marked it
+	 * done; one that already claimed it keeps its claim.
+	 */
+	void markRelayed(String id, String streamId, Instant checkAt) {
+		jdbc.sql("""
+				update event_outbox set
+				  locked_until = case when status = 'PENDING' then null else locked_until end,
+				  status = 'RELAYED', stream_id = :stream, next_attempt_at = :check
+				where id = :id and status in ('PENDING', 'RELAYED')""")
+			.param("stream", streamId)
+			.param("check", utc(checkAt))
+			.param("id", id)
 			.update();
+	}
+
+	/**
+	 * Relayed entries due for a check that their stream entry still exists (nobody is running them now), oldest
+	 * first.
+	 */
+	List<RelayedEntry> relayedDueForCheck(Instant now, int limit) {
+		return jdbc.sql("""
+				select id, event_type, payload, handler, attempts, stream_id from event_outbox
+				where status = 'RELAYED' and next_attempt_at <= :now and (locked_until is null or locked_until < :now)
+				order by next_attempt_at fetch first :limit rows only""")
+			.param("now", utc(now))
+			.param("limit", limit)
+			.query((rs, row) -> new RelayedEntry(new OutboxEntry(rs.getString("id"), rs.getString("event_type"),
+					rs.getString("payload"), rs.getString("handler"), rs.getInt("attempts")), rs.getString("stream_id")))
+			.list();
+	}
+
+	/** Checks a relayed entry again later. */
+	void checkAgainAt(String id, Instant at) {
+		jdbc.sql("update event_outbox set next_attempt_at = ? where id = ? and status = 'RELAYED'").params(utc(at), id).update();
+	}
+
+	/**
+	 * A consumer takes a job for running: true for exactly one taker at a time. Done or dead work is never taken
+	 * again, and work another node is running (its lease not yet run out) is left to it.
+	 */
+	boolean claimForRun(String id, Instant now, Instant leaseUntil) {
+		return jdbc.sql("""
+				update event_outbox set status = 'RELAYED', locked_until = :lease, attempts = attempts + 1
+				where id = :id and (status = 'PENDING' or (status = 'RELAYED' and (locked_until is null or locked_until < :now)))""")
+			.param("lease", utc(leaseUntil))
+			.param("id", id)
+			.param("now", utc(now))
+			.update() == 1;
+	}
+
+	/** Whether the work is finished (done, or given up on). */
+	boolean finished(String id) {
+		return jdbc.sql("select count(*) from event_outbox where id = ? and status in ('DONE', 'DEAD')")
+			.param(id)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	void markDead(String id, String error, Instant now) {
@@ -89,6 +142,10 @@ class OutboxStore {
 
 	private static String shorten(String error) {
 		return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+	}
+
+	/** A relayed entry and the id of its jobs-stream entry. */
+	record RelayedEntry(OutboxEntry entry, String streamId) {
 	}
 
 	/** A piece of work that failed too often. */

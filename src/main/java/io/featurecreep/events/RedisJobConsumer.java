@@ -3,6 +3,7 @@ package io.featurecreep.events;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,14 +100,27 @@ class RedisJobConsumer extends RedisStreamLoop {
 		}
 	}
 
+	/**
+	 * Runs a job once its outbox row is claimed. Work that is done already (a job relayed again after Redis lost
+	 * it, or delivered again to a group made anew) is acknowledged without running; work another node is running
+	 * stays pending, to be claimed again if that node dies. The row is marked done before the job is acknowledged,
+	 * so a node dying in between leaves a pending job that the next taker finds done.
+	 */
 	private void run(MapRecord<String, Object, Object> record) {
 		Map<Object, Object> job = record.getValue();
 		OutboxEntry entry = new OutboxEntry((String) job.get("outboxId"), (String) job.get("eventType"),
 				(String) job.get("payload"), (String) job.get("handler"), 0);
+		Instant now = clock.instant();
+		if (!store.claimForRun(entry.id(), now, now.plus(settings.lease()))) {
+			if (store.finished(entry.id())) {
+				redis.opsForStream().acknowledge(settings.jobsStream(), GROUP, record.getId());
+			}
+			return;
+		}
 		try {
 			handlers.run(entry);
-			redis.opsForStream().acknowledge(settings.jobsStream(), GROUP, record.getId());
 			store.markDone(entry.id(), clock.instant());
+			redis.opsForStream().acknowledge(settings.jobsStream(), GROUP, record.getId());
 		}
 		catch (Exception failure) {
 			String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
@@ -118,6 +132,10 @@ class RedisJobConsumer extends RedisStreamLoop {
 	private void bury(MapRecord<String, Object, Object> record) {
 		Map<Object, Object> job = record.getValue();
 		String outboxId = (String) job.get("outboxId");
+		if (store.finished(outboxId)) {
+			redis.opsForStream().acknowledge(settings.jobsStream(), GROUP, record.getId());
+			return;
+		}
 		redis.opsForStream()
 			.add(StreamRecords.string(Map.of("outboxId", outboxId, "handler", String.valueOf(job.get("handler")),
 					"eventType", String.valueOf(job.get("eventType")), "payload", String.valueOf(job.get("payload")),
@@ -126,6 +144,16 @@ class RedisJobConsumer extends RedisStreamLoop {
 		store.markDead(outboxId, "Gave up after " + settings.maxAttempts() + " attempts (see " + settings.deadStream() + ")", clock.instant());
 		log.error("Job {} of {} moved to {} after {} attempts", record.getId(), job.get("handler"), settings.deadStream(),
 				settings.maxAttempts());
+	}
+
+	/**
+	 * After any failed round the group is made sure of again: Redis may have restarted without its data or failed
+	 * over to a replica without the stream (NOGROUP), and every node must make the group anew by itself.
+	 */
+	@Override
+	protected void failed() {
+		groupReady = false;
+		super.failed();
 	}
 
 	private void ensureGroup() {

@@ -2,14 +2,28 @@ package io.featurecreep.events;
 
 import java.time.Clock;
 
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.lettuce.core.ClientOptions;
 
 /** The Redis Streams transport: for running several nodes. */
 @Configuration(proxyBeanMethods = false)
 @RedisConfigured
 class RedisTransportConfiguration {
+
+	/**
+	 * While Redis is away, commands fail at once instead of waiting in Lettuce's buffer for the connection to come
+	 * back: a request publishing a committed change must not hang, and the work loops must see the outage (to wait,
+	 * recreate what Redis lost and let screens catch up) rather than replay old commands into a Redis that may have
+	 * restarted empty. Commands that do reach Redis time out after {@code spring.data.redis.timeout}.
+	 */
+	@Bean
+	LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsAway() {
+		return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	}
 
 	@Bean
 	RedisBroadcast redisBroadcast(StringRedisTemplate redis, EventSettings settings) {
@@ -19,6 +33,12 @@ class RedisTransportConfiguration {
 	@Bean
 	OutboxRelay outboxRelay(OutboxStore store, StringRedisTemplate redis, EventSettings settings, Clock clock) {
 		return new OutboxRelay(store, redis, settings, clock);
+	}
+
+	/** The "redisTransport" component of the node's health (Boot's own Redis indicator is off: it would say DOWN). */
+	@Bean
+	RedisTransportHealth redisTransportHealthIndicator(StringRedisTemplate redis, OutboxStore outbox) {
+		return new RedisTransportHealth(redis, outbox);
 	}
 
 	@Bean

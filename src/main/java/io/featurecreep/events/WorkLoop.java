@@ -26,6 +26,9 @@ public abstract class WorkLoop implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Rounds failed in a row; only the loop's thread uses it. */
+	private int failedRounds;
+
 	protected WorkLoop(String name, Duration pollInterval) {
 		this.name = name;
 		this.pollInterval = pollInterval;
@@ -85,6 +88,10 @@ public abstract class WorkLoop implements SmartLifecycle {
 		while (running) {
 			try {
 				boolean more = round();
+				if (failedRounds > 0) {
+					log.info("{}: working again after {} failed rounds", name, failedRounds);
+					failedRounds = 0;
+				}
 				if (!more) {
 					nudges.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
 					nudges.drainPermits();
@@ -98,16 +105,24 @@ public abstract class WorkLoop implements SmartLifecycle {
 				if (!running) {
 					return;
 				}
-				log.warn("{}: a round failed, trying again shortly: {}", name, ex.toString());
+				failedRounds++;
+				if (failedRounds == 1) {
+					log.warn("{}: a round failed, trying again shortly: {}", name, ex.toString());
+				}
+				else {
+					// an outage (Redis or the database away) fails every round: one line when it starts, one when it ends
+					log.debug("{}: round {} failed: {}", name, failedRounds, ex.toString());
+				}
 				failed();
 				sleepQuietly();
 			}
 		}
 	}
 
+	/** After a failed round: the poll interval, but at least half a second, so an outage is not hammered. */
 	private void sleepQuietly() {
 		try {
-			Thread.sleep(pollInterval.toMillis());
+			Thread.sleep(Math.max(pollInterval.toMillis(), 500));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -43,6 +43,15 @@ class LiveSessionFeed extends EndedBeforeShutdown {
 		this.broadcast = broadcast;
 		this.json = json;
 		broadcast.subscribe(TOPIC, message -> deliver(json.readValue(message, SessionChanged.class)));
+		broadcast.whenMessagesMissed(this::everyoneCatchesUp);
+	}
+
+	/**
+	 * This node may have missed changes made on others (Redis was away): every screen and subscription here is told
+	 * to fetch the session's state anew, as when it first connected (a change without a kind).
+	 */
+	private void everyoneCatchesUp() {
+		watchers.keySet().forEach(sessionId -> deliver(new SessionChanged(sessionId, null, null)));
 	}
 
 	@TransactionalEventListener

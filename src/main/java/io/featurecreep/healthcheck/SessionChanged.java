@@ -1,6 +1,9 @@
 package io.featurecreep.healthcheck;
 
-/** Something happened in a session that participants should see now. Carries ids only, never votes. */
+/**
+ * Something happened in a session that participants should see now. Carries ids only, never votes. Without a
+ * {@code change}: this node may have missed changes, and everyone watching fetches the whole state anew.
+ */
 public record SessionChanged(String sessionId, Change change, String questionId) {
 
 	public enum Change {

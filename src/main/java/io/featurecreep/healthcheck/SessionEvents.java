@@ -146,8 +146,14 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 		writers.shutdownNow();
 	}
 
-	/** The parts of the page a change touches, by the event name they listen to. */
+	/**
+	 * The parts of the page a change touches, by the event name they listen to. A change without a kind (this node
+	 * may have missed some) makes the page catch up on everything, as on connecting.
+	 */
 	static String eventName(SessionChanged.Change change) {
+		if (change == null) {
+			return SYNC;
+		}
 		return switch (change) {
 			case VOTE_CAST -> "votes";
 			case TIMER_CHANGED -> "timer";
