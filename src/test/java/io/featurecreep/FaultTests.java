@@ -114,13 +114,17 @@ class FaultTests {
 		try (EventStream screenOn2 = EventStream.open(TwoNodes.port(nodes.node2), scene.sessionId(), scene.ownerToken())) {
 			assertThat(screenOn2.next()).isEqualTo("sync");
 			redis.restartEmpty();
+			Instant back = Instant.now();
 			nodes.resumeJobs();
 			// the screen on node 2 may have missed changes meanwhile: it is told to catch up
 			assertThat(screenOn2.next()).isEqualTo("sync");
+			report("Redis restarted empty: a screen on node 2 told to catch up", back);
+			await().atMost(Duration.ofSeconds(30)).until(() -> resultsRecorded(scene.sessionId()));
+			report("Redis restarted empty: the lost job relayed again and the results recorded", back);
+			await().atMost(Duration.ofSeconds(30)).until(() -> reports(scene) == 1);
+			report("Redis restarted empty: the report sent", back);
 		}
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> resultsRecorded(scene.sessionId()));
-		await().atMost(Duration.ofSeconds(30)).until(() -> reports(scene) == 1);
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> reports(scene) == 1);
 		assertThat(statuses(scene.sessionId())).containsExactly("DONE");
 		assertThat(jdbc().sql("select votes from question_result where question_id = ?")
@@ -171,8 +175,11 @@ class FaultTests {
 		finally {
 			redis.start();
 		}
+		Instant back = Instant.now();
 		await().atMost(Duration.ofSeconds(30)).until(() -> resultsRecorded(scene.sessionId()));
+		report("Redis back after 30 s away: the results recorded", back);
 		await().atMost(Duration.ofSeconds(30)).until(() -> reports(scene) == 1);
+		report("Redis back after 30 s away: the report sent", back);
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> reports(scene) == 1);
 		assertThat(statuses(scene.sessionId())).containsExactly("DONE");
 		await().atMost(Duration.ofSeconds(10)).until(() -> health(nodes.node2).path("status").asString().equals("UP"));
@@ -184,10 +191,12 @@ class FaultTests {
 		Scene scene = scene("Database");
 		scene.vote(scene.ownerOn1(), 0, 2);
 		restartPostgres();
+		Instant back = Instant.now();
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
 			scene.vote(scene.memberOn2(), 0, 1);
 			scene.vote(scene.ownerOn2(), 1, 0);
 		});
+		report("PostgreSQL restarted: votes taken again", back);
 		scene.end();
 		await().atMost(Duration.ofSeconds(30)).until(() -> resultsRecorded(scene.sessionId()));
 		await().atMost(Duration.ofSeconds(30)).until(() -> reports(scene) == 1);
@@ -218,6 +227,11 @@ class FaultTests {
 			.start();
 		assertThat(restart.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("pg_ctl restart ends").isTrue();
 		assertThat(restart.exitValue()).as("pg_ctl restart (see %s)", log).isZero();
+	}
+
+	/** Recovery times, for docs/faults.md (measured, not asserted: CI machines vary). */
+	static void report(String what, Instant since) {
+		System.out.printf("FAULT RECOVERY %s: %d ms%n", what, Duration.between(since, Instant.now()).toMillis());
 	}
 
 	static JdbcClient jdbc() {

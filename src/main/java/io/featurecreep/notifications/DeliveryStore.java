@@ -6,12 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.featurecreep.shared.Ids;
 import io.featurecreep.shared.LeasedWork;
 
 /** The delivery log. Claims are optimistic updates with a lease, so every node can run a worker. */
@@ -48,6 +51,34 @@ class DeliveryStore {
 			.params(id, squadId, channelId, error == null ? "DELIVERED" : "FAILED", utc(now), error, utc(now),
 					error == null ? utc(now) : null)
 			.update();
+		recordAttempt(id, 1, now, error);
+	}
+
+	/** Logs one attempt at sending (numbered from 1). */
+	void recordAttempt(String deliveryId, int attempt, Instant at, String error) {
+		jdbc.sql("""
+				insert into notification_delivery_attempt (id, delivery_id, attempt, attempted_at, delivered, error)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(Ids.newId(), deliveryId, attempt, utc(at), error == null,
+					error == null || error.length() <= 1000 ? error : error.substring(0, 1000))
+			.update();
+	}
+
+	/** The attempts of each of these deliveries, in order. */
+	Map<String, List<DeliveryAttempt>> attemptsOf(Collection<String> deliveryIds) {
+		if (deliveryIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("""
+				select delivery_id, attempt, attempted_at, delivered, error from notification_delivery_attempt
+				where delivery_id in (:ids) order by attempted_at, attempt""")
+			.param("ids", deliveryIds)
+			.query((rs, row) -> new DeliveryAttempt(rs.getString("delivery_id"), rs.getInt("attempt"),
+					rs.getObject("attempted_at", java.time.OffsetDateTime.class).toInstant(), rs.getBoolean("delivered"),
+					rs.getString("error")))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(DeliveryAttempt::deliveryId));
 	}
 
 	List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit) {

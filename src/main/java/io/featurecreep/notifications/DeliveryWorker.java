@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -23,7 +25,8 @@ import io.featurecreep.squads.SquadAccess;
 /**
  * Sends planned reports, on every node: each delivery is claimed with a lease, so only one node sends it, and
  * a node that dies mid-send leaves it to the others once the lease runs out. A failed send is tried again after
- * 5 s, 10 s, 20 s … and given up (FAILED, visible to owners, who may retry) after {@code maxAttempts}.
+ * 5 s, 10 s, 20 s … up to 5 minutes apart, and given up (FAILED, visible to owners, who may retry) after
+ * {@code maxAttempts} (12: about half an hour). Every attempt is logged for the delivery log.
  */
 @Component
 class DeliveryWorker extends WorkLoop {
@@ -102,6 +105,7 @@ class DeliveryWorker extends WorkLoop {
 				SquadReport.of(squadName, delivery.sessionId(), history.recent(delivery.squadId(), SESSIONS_IN_REPORT)));
 		pauseForDrill();
 		String error = sendNow(channel, message);
+		deliveries.recordAttempt(delivery.id(), delivery.attempts(), clock.instant(), error);
 		if (error == null) {
 			deliveries.delivered(delivery.id(), clock.instant());
 			log.info("Delivered the report of session {} to {}", delivery.sessionId(), channel);
@@ -111,7 +115,7 @@ class DeliveryWorker extends WorkLoop {
 			log.warn("Gave up delivering the report of session {} to {}: {}", delivery.sessionId(), channel, error);
 		}
 		else {
-			Duration backoff = settings.backoff().multipliedBy(1L << Math.min(delivery.attempts() - 1, 10));
+			Duration backoff = settings.backoffAfter(delivery.attempts());
 			deliveries.retryLater(delivery.id(), clock.instant().plus(backoff), error);
 			log.info("Report of session {} to {} failed (attempt {}), next try in {}: {}", delivery.sessionId(), channel,
 					delivery.attempts(), backoff, error);
@@ -137,15 +141,29 @@ class DeliveryWorker extends WorkLoop {
 	 * drills only (default zero).
 	 */
 	@ConfigurationProperties("feature-creep.notifications.delivery")
-	record Settings(Integer maxAttempts, Duration backoff, Duration lease, Duration pollInterval,
+	record Settings(Integer maxAttempts, Duration backoff, Duration maxBackoff, Duration lease, Duration pollInterval,
 			Duration drillPauseBeforeSend) {
 
 		Settings {
 			drillPauseBeforeSend = drillPauseBeforeSend == null ? Duration.ZERO : drillPauseBeforeSend;
-			maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+			// 5 s doubling up to 5 min, 12 tries: a receiver down for half an hour still gets its report
+			maxAttempts = maxAttempts == null ? 12 : maxAttempts;
 			backoff = backoff == null ? Duration.ofSeconds(5) : backoff;
+			maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
 			lease = lease == null ? Duration.ofSeconds(60) : lease;
 			pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
+		}
+
+		/** The wait after a delivery's n-th failed attempt: {@code backoff} doubling, at most {@code maxBackoff}. */
+		Duration backoffAfter(int attempts) {
+			ExponentialBackOff policy = new ExponentialBackOff(backoff.toMillis(), 2.0);
+			policy.setMaxInterval(maxBackoff.toMillis());
+			BackOffExecution waits = policy.start();
+			long wait = waits.nextBackOff();
+			for (int attempt = 1; attempt < attempts; attempt++) {
+				wait = waits.nextBackOff();
+			}
+			return Duration.ofMillis(wait);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -54,6 +55,18 @@ class NotificationGraphQlController {
 			.toList();
 	}
 
+	/** Every attempt of each delivery in the log, in order: one query for the whole page of deliveries. */
+	@BatchMapping(typeName = "NotificationDelivery")
+	Map<DeliveryView, List<AttemptView>> attemptLog(List<DeliveryView> deliveries) {
+		Map<String, List<DeliveryAttempt>> attempts = notifications
+			.attemptsOf(deliveries.stream().map(DeliveryView::id).toList());
+		Map<DeliveryView, List<AttemptView>> log = new java.util.LinkedHashMap<>();
+		for (DeliveryView delivery : deliveries) {
+			log.put(delivery, attempts.getOrDefault(delivery.id(), List.of()).stream().map(AttemptView::of).toList());
+		}
+		return log;
+	}
+
 	@MutationMapping
 	Squad setNotificationConfig(@Argument Map<String, Object> input, Principal principal) {
 		Map<String, Object> given = Inputs.required(input);
@@ -101,6 +114,14 @@ class NotificationGraphQlController {
 	}
 
 	record AddedChannelView(ChannelView channel, String signingSecret) {
+	}
+
+	record AttemptView(int attempt, String at, boolean delivered, String error) {
+
+		static AttemptView of(DeliveryAttempt attempt) {
+			return new AttemptView(attempt.attempt(), attempt.at().toString(), attempt.delivered(), attempt.error());
+		}
+
 	}
 
 	record DeliveryView(String id, String channelId, String sessionId, String purpose, String status, int attempts,

@@ -3,7 +3,9 @@ package io.featurecreep.notifications;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -152,6 +154,11 @@ public class SquadNotifications {
 	public List<Delivery> deliveries(String callerId, String squadId, int limit) {
 		requireOwner(callerId, squadId);
 		return deliveries.ofSquad(squadId, Math.max(1, Math.min(limit, 200)));
+	}
+
+	/** The attempts of deliveries the caller was shown (through {@link #deliveries}, owners only). */
+	Map<String, List<DeliveryAttempt>> attemptsOf(Collection<String> deliveryIds) {
+		return deliveries.attemptsOf(deliveryIds);
 	}
 
 	private Squad requireOwner(String callerId, String squadId) {

@@ -104,7 +104,7 @@ class ReportDeliveryTests {
 
 	List<JsonNode> deliveries() {
 		List<JsonNode> list = new java.util.ArrayList<>();
-		owner.execute("query($s: String!) { squad(id: $s) { deliveries { id purpose status attempts lastError sessionId } } }",
+		owner.execute("query($s: String!) { squad(id: $s) { deliveries { id purpose status attempts lastError sessionId attemptLog { attempt at delivered error } } } }",
 				"s", squadId)
 			.ok()
 			.data("squad.deliveries")
@@ -257,7 +257,20 @@ class ReportDeliveryTests {
 			.filter(r -> r.body().contains(sessionId))
 			.toList();
 		assertThat(got.size()).as("tried while down, then delivered once").isGreaterThanOrEqualTo(2);
-		assertThat(deliveries().stream().filter(d -> d.path("purpose").asString().equals("REPORT")).toList()).hasSize(1);
+		List<JsonNode> reports = deliveries().stream().filter(d -> d.path("purpose").asString().equals("REPORT")).toList();
+		assertThat(reports).hasSize(1);
+		// the delivery log shows each attempt: the failed ones with why, then the one that got through
+		JsonNode log = reports.get(0).path("attemptLog");
+		assertThat(log.size()).as("one logged attempt per request: %s", log).isEqualTo(got.size());
+		for (int i = 0; i < log.size(); i++) {
+			JsonNode attempt = log.get(i);
+			assertThat(attempt.path("attempt").asInt()).isEqualTo(i + 1);
+			boolean last = i == log.size() - 1;
+			assertThat(attempt.path("delivered").asBoolean()).as("attempt %s", attempt).isEqualTo(last);
+			assertThat(attempt.path("error").asString(null)).isEqualTo(last ? null : "The receiver answered HTTP 503");
+		}
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+			.until(() -> receiver.to("/receiver.example/flaky/" + path).stream().filter(r -> r.body().contains(sessionId)).count() == got.size());
 	}
 
 	@Test

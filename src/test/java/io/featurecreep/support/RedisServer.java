@@ -50,7 +50,8 @@ public final class RedisServer implements AutoCloseable {
 			.start();
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		while (Instant.now().isBefore(deadline)) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
+			try {
+				new Socket("127.0.0.1", port).close();
 				return;
 			}
 			catch (IOException notYet) {
@@ -76,8 +77,13 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
-		stop();
+	public void close() {
+		try {
+			stop();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void sleep(long millis) {
