@@ -10,6 +10,8 @@ import java.util.UUID;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 import io.featurecreep.support.Chromium;
 
@@ -65,6 +67,10 @@ final class Participant implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Signs up, then signs in on the page sign-up leads to (which names the address, and answers alike whether it
+	 * was new or not), as a person does.
+	 */
 	void fillSignUp() {
 		page.getByLabel("E-mail address").fill(email);
 		page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
@@ -74,6 +80,10 @@ final class Participant implements AutoCloseable {
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName("Create account"))
 			.click();
+		PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(email)))
+			.isVisible();
+		page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 	}
 
 	/**
