@@ -72,16 +72,22 @@ final class Participant implements AutoCloseable {
 	 * was new or not), as a person does.
 	 */
 	void fillSignUp() {
+		fillSignUpForm();
+		signInAfterSignUp();
+	}
+
+	void fillSignUpForm() {
 		page.getByLabel("E-mail address").fill(email);
 		page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
 		page.getByLabel("Password again").fill(PASSWORD);
 		page.getByLabel("First name").fill(firstName);
 		page.getByLabel("Last name").fill("Tester");
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Create account"))
-			.click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
 		PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(email)))
 			.isVisible();
+	}
+
+	void signInAfterSignUp() {
 		page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 	}
