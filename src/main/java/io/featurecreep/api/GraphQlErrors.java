@@ -70,7 +70,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	static ErrorType errorType(ErrorCode code) {
 		return switch (code) {
-			case BAD_USER_INPUT -> ErrorType.BAD_REQUEST;
+			case BAD_USER_INPUT, TOO_MANY_REQUESTS -> ErrorType.BAD_REQUEST;
 			case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
 			case FORBIDDEN -> ErrorType.FORBIDDEN;
 			case NOT_FOUND -> ErrorType.NOT_FOUND;

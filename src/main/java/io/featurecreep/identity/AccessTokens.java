@@ -56,9 +56,12 @@ class AccessTokens {
 
 	private final Clock clock;
 
-	AccessTokens(JdbcClient jdbc, Clock clock) {
+	private final AttemptLimits limits;
+
+	AccessTokens(JdbcClient jdbc, Clock clock, AttemptLimits limits) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	@Transactional
@@ -68,6 +71,8 @@ class AccessTokens {
 		if (days < 1 || days > MAX_VALID_DAYS) {
 			throw DomainException.badInput("validForDays must be between 1 and " + MAX_VALID_DAYS);
 		}
+		// a hijacked session must not mint tokens by the thousand
+		limits.take(AttemptLimits.Limit.ACCESS_TOKEN_PER_PERSON.of(personId));
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -25,15 +25,19 @@ class LocalAccounts implements UserDetailsService, UserDetailsPasswordService {
 
 	@Override
 	public UserDetails loadUserByUsername(String email) {
-		String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 		return jdbc.sql("select person_id, password_hash from local_account where email = ?")
-			.param(address)
+			.param(normalise(email))
 			.query((rs, row) -> User.withUsername(rs.getString("person_id"))
 				.password(rs.getString("password_hash"))
 				.roles("USER")
 				.build())
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("No local account for this e-mail"));
+	}
+
+	/** The form in which local accounts keep e-mail addresses: no surrounding blanks, lower case. */
+	static String normalise(String email) {
+		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 	}
 
 	/** Re-hashes a password on sign-in when the encoder's default changed (say, a higher bcrypt strength). */

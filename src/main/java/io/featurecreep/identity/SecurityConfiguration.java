@@ -21,7 +21,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -41,7 +43,8 @@ class SecurityConfiguration {
 	private static final String GRAPHQL = "/graphql";
 
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
-			"/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/" };
+			"/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/",
+			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*" };
 
 	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */
 	@Bean
@@ -53,7 +56,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionSignIn sessions, AccessTokens accessTokens,
 			ExternalSignIn externalSignIn, ObjectProvider<JwtDecoder> jwtDecoder,
 			ObjectProvider<ClientRegistrationRepository> clientRegistrations, ObjectProvider<DevMode> devMode,
-			CorsSettings cors, HeaderSettings headers,
+			CorsSettings cors, HeaderSettings headers, SignInThrottle signInThrottle, SignInTimes signInTimes,
 			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) throws Exception {
 		BearerAuthentication bearer = new BearerAuthentication(
 				authentication -> AccessTokenAuthentication.authenticate(accessTokens, authentication),
@@ -74,8 +77,11 @@ class SecurityConfiguration {
 			.loginProcessingUrl("/signin")
 			.usernameParameter("email")
 			.passwordParameter("password")
-			.defaultSuccessUrl(SessionSignIn.HOME)
+			.successHandler(signInThrottle.onSuccess(SessionSignIn.HOME, sessions.requestCache()))
 			.failureUrl("/signin?error"));
+		// attempts are counted before the password is checked; sessions older than a password change end
+		http.addFilterBefore(signInThrottle.filter(), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterAfter(signInTimes.filter(), CsrfFilter.class);
 		http.logout(logout -> logout.logoutUrl("/signout")
 			.logoutSuccessUrl("/signin?signedout")
 			.invalidateHttpSession(true)

@@ -4,33 +4,32 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.CredentialsContainer;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.featurecreep.shared.DomainException;
 
-/** The sign-up page: creates a person with a local account and signs the browser in. */
+/**
+ * The sign-up page: creates a person with a local account, then sends the browser to sign in. It answers the
+ * same whether the address already had an account ({@link AccountRegistration}), so nobody is signed in here.
+ */
 @Controller
 class SignUpController {
 
 	static final String VIEW = "identity/signup";
 
-	private final Accounts accounts;
-
-	private final LocalAccounts localAccounts;
+	private final AccountRegistration registration;
 
 	private final SessionSignIn sessions;
 
-	SignUpController(Accounts accounts, LocalAccounts localAccounts, SessionSignIn sessions) {
-		this.accounts = accounts;
-		this.localAccounts = localAccounts;
+	SignUpController(AccountRegistration registration, SessionSignIn sessions) {
+		this.registration = registration;
 		this.sessions = sessions;
 	}
 
@@ -48,30 +47,27 @@ class SignUpController {
 
 	@PostMapping("/signup")
 	String signUp(@Valid @ModelAttribute("signUp") SignUpForm form, BindingResult errors, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes signedUp) {
 		form.checkPasswords(errors);
 		if (errors.hasErrors()) {
 			return VIEW;
 		}
 		try {
-			accounts.signUp(form.getEmail(), form.getPassword(), form.getFirstName(), form.getLastName());
+			registration.register(form.getEmail(), form.getPassword(), form.getFirstName(), form.getLastName(),
+					request.getRemoteAddr());
 		}
-		catch (Accounts.EmailTaken taken) {
-			errors.rejectValue("email", "email.taken", taken.getMessage());
+		catch (TooManyAttempts refused) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			errors.reject("signup.refused.tooMany", new Object[] { refused.minutes() }, refused.getMessage());
 			return VIEW;
 		}
 		catch (DomainException refused) {
 			errors.reject("signup.refused", refused.getMessage());
 			return VIEW;
 		}
-		UserDetails user = localAccounts.loadUserByUsername(form.getEmail());
-		// the same principal a form sign-in keeps in the session, without the hash
-		if (user instanceof CredentialsContainer credentials) {
-			credentials.eraseCredentials();
-		}
-		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(user,
-				null, user.getAuthorities());
-		return "redirect:" + sessions.signIn(authentication, request, response);
+		// the same answer whether the address was free or taken (AccountRegistration)
+		signedUp.addFlashAttribute(SignInController.SIGNED_UP, form.getEmail());
+		return "redirect:/signin";
 	}
 
 }

@@ -21,6 +21,7 @@ class PageErrors {
 			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
 			case INTERNAL_SERVER_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
 			case BAD_USER_INPUT -> HttpStatus.BAD_REQUEST;
+			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
 		};
 		ModelAndView page = new ModelAndView("error", status);
 		page.addObject("status", status.value());

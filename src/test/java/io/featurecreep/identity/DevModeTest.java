@@ -34,7 +34,7 @@ class DevModeTest {
 	@Test
 	void signedInSessionStillWinsAndNeedsNoCsrfOnGraphQl() {
 		Browser browser = new Browser(port);
-		SignUps.signUp(browser, SignUps.uniqueEmail());
+		SignUps.signUpAndSignIn(browser, SignUps.uniqueEmail());
 
 		Browser.Page answer = browser.graphQl("{ me { id } }");
 
@@ -45,7 +45,7 @@ class DevModeTest {
 	@Test
 	void givenBearerTokenStillWins() {
 		Browser browser = new Browser(port);
-		SignUps.signUp(browser, SignUps.uniqueEmail());
+		SignUps.signUpAndSignIn(browser, SignUps.uniqueEmail());
 		String secret = browser.graphQl("mutation { createAccessToken(input: { name: \"dev\" }) { secret } }")
 			.text("/data/createAccessToken/secret");
 		String personId = browser.graphQl("{ me { id } }").text("/data/me/id");

@@ -40,13 +40,19 @@ class LocalAccountTest {
 	}
 
 	@Test
-	void signUpSignsInAndLandsInTheWorkspace() {
+	void signUpLeadsToSignInWithTheAddressAndTheNewPasswordSignsIn() {
 		String email = SignUps.uniqueEmail();
 
 		Browser.Page answer = SignUps.signUp(browser, email);
 
 		assertThat(answer.status()).isEqualTo(302);
-		assertThat(answer.location()).isIn("/workspace", browser.base() + "/workspace");
+		assertThat(answer.location()).endsWith("/signin");
+		assertThat(browser.get("/").body()).as("sign-up signs nobody in").contains("You are not signed in.");
+		Browser.Page signIn = browser.get("/signin");
+		assertThat(signIn.body()).contains("If " + email + " is new here, your account is ready")
+			.contains("value=\"" + email + "\"");
+		Browser.Page signedIn = browser.submit("/signin", "/signin", "email", email, "password", SignUps.PASSWORD);
+		assertThat(signedIn.location()).isIn("/workspace", browser.base() + "/workspace");
 		assertThat(browser.get("/").body()).contains("Signed in as <strong>Ada Lovelace</strong>");
 		String personId = SignUps.meThroughSession(browser);
 		assertThat(jdbc.sql("select email from person where id = ?").param(personId).query(String.class).single())
@@ -60,7 +66,7 @@ class LocalAccountTest {
 	@Test
 	void signUpThenSignInReachesTheWorkspace() {
 		String email = SignUps.uniqueEmail();
-		SignUps.signUp(browser, email);
+		SignUps.signUpAndSignIn(browser, email);
 		String personId = SignUps.meThroughSession(browser);
 
 		Browser other = new Browser(port);
@@ -78,7 +84,7 @@ class LocalAccountTest {
 	@Test
 	void wrongPasswordShowsAnError() {
 		String email = SignUps.uniqueEmail();
-		SignUps.signUp(browser, email);
+		SignUps.signUpAndSignIn(browser, email);
 		Browser other = new Browser(port);
 
 		Browser.Page answer = other.submit("/signin", "/signin", "email", email, "password", "not the password");
@@ -89,21 +95,60 @@ class LocalAccountTest {
 	}
 
 	@Test
-	void takenEmailInAnotherCaseIsAFieldError() {
+	void signUpWithATakenAddressAnswersLikeAnyOtherAndChangesNothing() {
+		String email = SignUps.uniqueEmail();
+		SignUps.signUp(browser, email);
+		String hash = jdbc.sql("select password_hash from local_account where email = ?").param(email).query(String.class).single();
+		Browser someone = new Browser(port);
+		Browser newcomer = new Browser(port);
+
+		Browser.Page taken = someone.submit("/signup", "/signup", "email", email.toUpperCase(), "password",
+				"another long password", "passwordConfirm", "another long password", "firstName", "Mallory", "lastName", "M");
+		Browser.Page fresh = SignUps.signUp(newcomer, SignUps.uniqueEmail());
+
+		assertThat(taken.status()).isEqualTo(fresh.status()).isEqualTo(302);
+		assertThat(taken.location()).isEqualTo(fresh.location());
+		assertThat(someone.get("/signin").body()).contains("If " + email.toUpperCase() + " is new here, your account is ready");
+		assertThat(someone.get("/").body()).contains("You are not signed in.");
+		assertThat(jdbc.sql("select password_hash from local_account where email = ?").param(email).query(String.class).list())
+			.as("the account is unchanged")
+			.containsExactly(hash);
+		assertThat(jdbc.sql("select count(*) from person where first_name = 'Mallory' and email = ?")
+			.param(email)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(someone.submit("/signin", "/signin", "email", email, "password", "another long password").location())
+			.endsWith("/signin?error");
+	}
+
+	@Test
+	void theSixthFailedSignInOfAnAccountIsRefusedWithAPageThatSaysWhenToRetry() {
 		String email = SignUps.uniqueEmail();
 		SignUps.signUp(browser, email);
 		Browser other = new Browser(port);
+		for (int i = 0; i < 5; i++) {
+			assertThat(other.submit("/signin", "/signin", "email", email, "password", "not the password").location())
+				.endsWith("/signin?error");
+		}
 
-		Browser.Page answer = SignUps.signUp(other, email.toUpperCase());
+		Browser.Page refused = other.submit("/signin", "/signin", "email", email, "password", SignUps.PASSWORD);
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 900);
+		assertThat(refused.body())
+			.contains("Too many failed sign-ins for this account or from your network. Please try again in 15 minutes.")
+			.contains("name=\"_csrf\"");
+		assertThat(other.get("/").body()).contains("You are not signed in.");
+	}
+
+	@Test
+	void commonPasswordsAreRefusedWhateverTheirCase() {
+		Browser.Page answer = browser.submit("/signup", "/signup", "email", SignUps.uniqueEmail(), "password",
+				"Password1234", "passwordConfirm", "Password1234", "firstName", "Ada", "lastName", "Lovelace");
 
 		assertThat(answer.status()).isEqualTo(200);
-		assertThat(answer.body()).contains("id=\"email-error\"")
-			.contains("An account with this e-mail address already exists")
-			.contains("value=\"" + email.toUpperCase() + "\"");
-		assertThat(jdbc.sql("select count(*) from local_account where email = ?")
-			.param(email)
-			.query(Integer.class)
-			.single()).isEqualTo(1);
+		assertThat(answer.body()).contains("id=\"password-error\"")
+			.contains("This password is one of the most common ones, which attackers try first.");
 	}
 
 	@Test
@@ -165,7 +210,7 @@ class LocalAccountTest {
 
 	@Test
 	void signOutEndsTheSession() {
-		SignUps.signUp(browser, SignUps.uniqueEmail());
+		SignUps.signUpAndSignIn(browser, SignUps.uniqueEmail());
 		String signedInSession = browser.cookie("JSESSIONID");
 
 		Browser.Page answer = browser.submit("/", "/signout");
@@ -180,7 +225,7 @@ class LocalAccountTest {
 
 	@Test
 	void formPostsWithoutCsrfTokenAreRefused() {
-		SignUps.signUp(browser, SignUps.uniqueEmail());
+		SignUps.signUpAndSignIn(browser, SignUps.uniqueEmail());
 
 		assertThat(browser.postForm("/signout").status()).isEqualTo(403);
 		assertThat(browser.get("/").body()).contains("Signed in as");
@@ -192,18 +237,19 @@ class LocalAccountTest {
 	}
 
 	@Test
-	void protectedPageSendsBrowserToSignInAndBackAfterSignUp() {
+	void protectedPageSendsBrowserToSignInAndBackAfterSignUpAndSignIn() {
 		Browser.Page refused = browser.get("/somewhere/private", "Accept", "text/html");
 
 		assertThat(refused.status()).isEqualTo(302);
 		assertThat(refused.location()).endsWith("/signin");
-		Browser.Page signedUp = SignUps.signUp(browser, SignUps.uniqueEmail());
-		assertThat(signedUp.location()).startsWith(browser.base() + "/somewhere/private");
+		Browser.Page signedIn = SignUps.signUpAndSignIn(browser, SignUps.uniqueEmail());
+		assertThat(signedIn.location()).startsWith(browser.base() + "/somewhere/private");
 	}
 
 	@Test
 	void openPagesNeedNoSignIn() {
 		assertThat(browser.get("/").status()).isEqualTo(200);
+		assertThat(browser.get("/password-reset").status()).isEqualTo(200);
 		assertThat(browser.get("/signin").status()).isEqualTo(200);
 		assertThat(browser.get("/signup").status()).isEqualTo(200);
 		assertThat(browser.get("/css/app.css").status()).isEqualTo(200);

@@ -16,14 +16,21 @@ final class SignUps {
 		return "person-" + UUID.randomUUID() + "@example.org";
 	}
 
+	/** Posts the sign-up form; it ends on the sign-in page, signed in as nobody. */
 	static Browser.Page signUp(Browser browser, String email) {
 		return browser.submit("/signup", "/signup", "email", email, "password", PASSWORD, "passwordConfirm", PASSWORD,
 				"firstName", "Ada", "lastName", "Lovelace");
 	}
 
-	/** Signs a new person up in the browser and answers their person id. */
+	/** Signs up, then signs in, as a person does; answers the sign-in's answer. */
+	static Browser.Page signUpAndSignIn(Browser browser, String email) {
+		assertThat(signUp(browser, email).location()).endsWith("/signin");
+		return browser.submit("/signin", "/signin", "email", email, "password", PASSWORD);
+	}
+
+	/** Signs a new person up and in in the browser and answers their person id. */
 	static String signedUpPerson(Browser browser) {
-		assertThat(signUp(browser, uniqueEmail()).status()).isEqualTo(302);
+		assertThat(signUpAndSignIn(browser, uniqueEmail()).status()).isEqualTo(302);
 		return meThroughSession(browser);
 	}
 

@@ -83,7 +83,9 @@ class HealthCheckBrowserTests {
 		bob.open("/").check("landing");
 		ada.link("Create an account").click();
 		ada.check("sign-up");
-		ada.fillSignUp();
+		ada.fillSignUpForm();
+		ada.check("signed-up");
+		ada.signInAfterSignUp();
 		assertThat(ada.page).hasURL(Pattern.compile(".*/workspace$"));
 		ada.check("workspace-empty");
 

@@ -10,6 +10,8 @@ import java.util.UUID;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 import io.featurecreep.support.Chromium;
 
@@ -65,15 +67,29 @@ final class Participant implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Signs up, then signs in on the page sign-up leads to (which names the address, and answers alike whether it
+	 * was new or not), as a person does.
+	 */
 	void fillSignUp() {
+		fillSignUpForm();
+		signInAfterSignUp();
+	}
+
+	void fillSignUpForm() {
 		page.getByLabel("E-mail address").fill(email);
 		page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
 		page.getByLabel("Password again").fill(PASSWORD);
 		page.getByLabel("First name").fill(firstName);
 		page.getByLabel("Last name").fill("Tester");
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Create account"))
-			.click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+		PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(email)))
+			.isVisible();
+	}
+
+	void signInAfterSignUp() {
+		page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
 	}
 
 	/**
