@@ -16,20 +16,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import io.featurecreep.shared.DomainException;
 
-/** The sign-up page: creates a person with a local account and signs the browser in. */
+/**
+ * The sign-up page: creates a person with a local account, if the sign-up policy lets them in, and signs the browser
+ * in. What the page offers a visitor comes from {@link SignUpPageAdmission}.
+ */
 @Controller
 class SignUpController {
 
 	static final String VIEW = "identity/signup";
 
-	private final Accounts accounts;
+	private final Admissions admissions;
+
+	private final Invitations invitations;
 
 	private final LocalAccounts localAccounts;
 
 	private final SessionSignIn sessions;
 
-	SignUpController(Accounts accounts, LocalAccounts localAccounts, SessionSignIn sessions) {
-		this.accounts = accounts;
+	SignUpController(Admissions admissions, Invitations invitations, LocalAccounts localAccounts,
+			SessionSignIn sessions) {
+		this.admissions = admissions;
+		this.invitations = invitations;
 		this.localAccounts = localAccounts;
 		this.sessions = sessions;
 	}
@@ -54,7 +61,8 @@ class SignUpController {
 			return VIEW;
 		}
 		try {
-			accounts.signUp(form.getEmail(), form.getPassword(), form.getFirstName(), form.getLastName());
+			admissions.signUp(invitations.of(request, response), form.getEmail(), form.getPassword(),
+					form.getFirstName(), form.getLastName());
 		}
 		catch (Accounts.EmailTaken taken) {
 			errors.rejectValue("email", "email.taken", taken.getMessage());
