@@ -3,6 +3,8 @@ package io.featurecreep.identity;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -46,16 +48,20 @@ class AccountStatuses {
 			.map(PersonStatus::valueOf);
 	}
 
+	/** First of the reactions to the commit, so that what they set off (streams ending) finds the status forgotten. */
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(PersonDeactivated deactivated) {
 		statuses.invalidate(deactivated.personId());
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(PersonReactivated reactivated) {
 		statuses.invalidate(reactivated.personId());
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(PersonErased erased) {
 		statuses.invalidate(erased.personId());
