@@ -26,6 +26,9 @@ class PersonDeactivationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Accounts accounts;
+
 	AdminBrowser admin;
 
 	Browser person;
@@ -117,7 +120,18 @@ class PersonDeactivationTests {
 	}
 
 	@Test
-	void signingInIsRecordedForTheAdmins() {
+	void signingInWithAPasswordIsRecordedForTheAdmins() {
+		String quiet = SignUps.uniqueEmail();
+		String quietId = accounts.signUp(quiet, SignUps.PASSWORD, "Quiet", "Person").id();
+		assertThat(lastSignIn(quietId)).as("never signed in").isNull();
+
+		new Browser(port).submit("/signin", "/signin", "email", quiet, "password", SignUps.PASSWORD);
+
+		assertThat(lastSignIn(quietId)).isNotNull();
+	}
+
+	@Test
+	void signingUpCountsAsTheFirstSignIn() {
 		Browser.Page people = admin.graphQl("{ organisationPeople { person { id } lastSignInAt } }");
 
 		boolean found = false;
@@ -128,6 +142,10 @@ class PersonDeactivationTests {
 			}
 		}
 		assertThat(found).isTrue();
+	}
+
+	private Object lastSignIn(String id) {
+		return jdbc.sql("select last_sign_in_at from person where id = ?").param(id).query((rs, row) -> java.util.Optional.ofNullable(rs.getObject(1))).single().orElse(null);
 	}
 
 }
