@@ -38,8 +38,6 @@ class OrganisationAdminPages {
 
 	private final OrganisationInvites invites;
 
-	private final OrganisationAdmins admins;
-
 	private final AuditLog audit;
 
 	private final People people;
@@ -47,11 +45,10 @@ class OrganisationAdminPages {
 	private final Clock clock;
 
 	OrganisationAdminPages(PeopleAdministration administration, SignUpPolicies policies, OrganisationInvites invites,
-			OrganisationAdmins admins, AuditLog audit, People people, Clock clock) {
+			AuditLog audit, People people, Clock clock) {
 		this.administration = administration;
 		this.policies = policies;
 		this.invites = invites;
-		this.admins = admins;
 		this.audit = audit;
 		this.people = people;
 		this.clock = clock;
@@ -93,11 +90,7 @@ class OrganisationAdminPages {
 	/** Erasing cannot be undone, so it asks first, on a page of its own that works without scripts. */
 	@GetMapping("/admin/people/{personId}/erase")
 	String confirmErase(@PathVariable String personId, Principal principal, Model model) {
-		admins.requireAdmin(Callers.id(principal), "erase people");
-		Person person = people.findById(personId)
-			.filter(found -> !found.erased())
-			.orElseThrow(() -> DomainException.notFound("Person not found"));
-		model.addAttribute("person", person);
+		model.addAttribute("person", administration.toErase(Callers.id(principal), personId));
 		return "identity/admin-erase";
 	}
 
@@ -109,8 +102,7 @@ class OrganisationAdminPages {
 	@GetMapping("/admin/sign-up")
 	String signUp(Principal principal, Model model) {
 		String callerId = Callers.id(principal);
-		admins.requireAdmin(callerId, "change who may sign up");
-		SignUpPolicy policy = policies.current();
+		SignUpPolicy policy = policies.shownTo(callerId);
 		Instant now = clock.instant();
 		model.addAttribute("policy", policy);
 		model.addAttribute("modes", SignUpMode.values());

@@ -31,8 +31,6 @@ class OrganisationGraphQlController {
 
 	private final OrganisationInvites invites;
 
-	private final OrganisationAdmins admins;
-
 	private final AuditLog audit;
 
 	private final People people;
@@ -40,11 +38,10 @@ class OrganisationGraphQlController {
 	private final Clock clock;
 
 	OrganisationGraphQlController(PeopleAdministration administration, SignUpPolicies policies,
-			OrganisationInvites invites, OrganisationAdmins admins, AuditLog audit, People people, Clock clock) {
+			OrganisationInvites invites, AuditLog audit, People people, Clock clock) {
 		this.administration = administration;
 		this.policies = policies;
 		this.invites = invites;
-		this.admins = admins;
 		this.audit = audit;
 		this.people = people;
 		this.clock = clock;
@@ -57,8 +54,7 @@ class OrganisationGraphQlController {
 
 	@QueryMapping
 	SignUpPolicyView signUpPolicy(Principal principal) {
-		admins.requireAdmin(Callers.id(principal), "see who may sign up");
-		return SignUpPolicyView.of(policies.current());
+		return SignUpPolicyView.of(policies.shownTo(Callers.id(principal)));
 	}
 
 	@QueryMapping

@@ -72,6 +72,15 @@ class PeopleAdministration {
 			.toList();
 	}
 
+	/** The person an admin is about to erase, for the page that asks first. Admins only. */
+	@Transactional(readOnly = true)
+	Person toErase(String adminId, String personId) {
+		admins.requireAdmin(adminId, "erase people");
+		return people.findById(personId)
+			.filter(person -> !person.erased() && person.organisationId().equals(Accounts.DEFAULT_ORGANISATION))
+			.orElseThrow(() -> DomainException.notFound("Person not found"));
+	}
+
 	@Transactional
 	PersonLine promote(String adminId, String personId) {
 		Person target = changing(adminId, personId, "make people admins");

@@ -52,6 +52,12 @@ class SignUpPolicies {
 			.orElseGet(settings::seed);
 	}
 
+	/** The policy in force, as admins see it on the admin page. Admins only. */
+	SignUpPolicy shownTo(String adminId) {
+		admins.requireAdmin(adminId, "see who may sign up");
+		return current();
+	}
+
 	/** The policy an admin chose; it wins over the server's configuration from now on. */
 	@Transactional
 	SignUpPolicy change(String adminId, SignUpMode mode, List<String> domains) {

@@ -2,6 +2,7 @@ package io.featurecreep.squads;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import io.featurecreep.identity.SquadNames;
  */
 @Component
 class SquadsForIdentity implements SquadInvites, SquadNames {
+
+	private static final int BATCH = 1000;
 
 	private final SquadStore store;
 
@@ -35,7 +38,13 @@ class SquadsForIdentity implements SquadInvites, SquadNames {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<String, List<String>> ofPeople(Collection<String> personIds) {
-		return store.squadNamesOf(personIds);
+		// in batches: databases limit the parameters of one statement, and organisations can be large
+		List<String> ids = List.copyOf(personIds);
+		Map<String, List<String>> names = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += BATCH) {
+			names.putAll(store.squadNamesOf(ids.subList(from, Math.min(from + BATCH, ids.size()))));
+		}
+		return names;
 	}
 
 }
