@@ -313,8 +313,14 @@ class HealthCheckGraphQlController {
 	 */
 	@SubscriptionMapping
 	Flux<SessionEventView> sessionChanged(@Argument String sessionId, Principal principal) {
-		access.requireVisible(sessionId, Callers.id(principal), "Session not found");
-		ConnectableFlux<SessionChanged> live = feed.changesOf(sessionId).replay(LIVE_BACKLOG);
+		String callerId = Callers.id(principal);
+		// the database itself, not a node's brief memory: a client whose subscription just ended because its person
+		// was deactivated may subscribe again at once, on the connection it still holds
+		if (!people.findById(callerId).map(Person::active).orElse(false)) {
+			throw DomainException.unauthenticated(LiveSessionFeed.NO_LONGER_ACTIVE);
+		}
+		access.requireVisible(sessionId, callerId, "Session not found");
+		ConnectableFlux<SessionChanged> live = feed.changesOf(sessionId, callerId).replay(LIVE_BACKLOG);
 		Disposable listening = live.connect();
 		Mono<SessionEventView> now = Mono.fromCallable(() -> view(new SessionChanged(sessionId, null, null)));
 		return Flux.concat(now, live.map(this::view)).doFinally(signal -> listening.dispose());

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.featurecreep.events.NodeBroadcast;
+import io.featurecreep.shared.DomainException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,10 +31,12 @@ class LiveSessionFeed extends EndedBeforeShutdown {
 
 	private static final int BUFFER_PER_WATCHER = 256;
 
+	static final String NO_LONGER_ACTIVE = "This account has been deactivated";
+
 	private final Map<String, Set<Consumer<SessionChanged>>> watchers = new ConcurrentHashMap<>();
 
-	/** The subscriptions' feeds, to be completed when the node stops. */
-	private final Set<FluxSink<SessionChanged>> feeds = ConcurrentHashMap.newKeySet();
+	/** The subscriptions' feeds and whose they are, to be ended when the node stops or the person may no longer watch. */
+	private final Map<FluxSink<SessionChanged>, String> feeds = new ConcurrentHashMap<>();
 
 	private final NodeBroadcast broadcast;
 
@@ -88,13 +91,13 @@ class LiveSessionFeed extends EndedBeforeShutdown {
 	}
 
 	/**
-	 * The changes of one session from now on, until the node stops; a slow watcher gets a buffer rather than
-	 * slowing the others.
+	 * The changes of one session from now on, as the given person watches them, until the node stops or the person
+	 * is deactivated; a slow watcher gets a buffer rather than slowing the others.
 	 */
-	Flux<SessionChanged> changesOf(String sessionId) {
+	Flux<SessionChanged> changesOf(String sessionId, String personId) {
 		return Flux.<SessionChanged>create(sink -> {
 			Runnable stopWatching = watch(sessionId, sink::next);
-			feeds.add(sink);
+			feeds.put(sink, personId);
 			sink.onDispose(() -> {
 				stopWatching.run();
 				feeds.remove(sink);
@@ -108,7 +111,16 @@ class LiveSessionFeed extends EndedBeforeShutdown {
 	/** Completes every subscription: the node is stopping. */
 	@Override
 	void endAll() {
-		feeds.forEach(FluxSink::complete);
+		feeds.keySet().forEach(FluxSink::complete);
+	}
+
+	/** Ends the person's subscriptions with an error that says why: their account is no longer active. */
+	void endStreamsOf(String personId) {
+		feeds.forEach((sink, watcher) -> {
+			if (watcher.equals(personId)) {
+				sink.error(DomainException.unauthenticated(NO_LONGER_ACTIVE));
+			}
+		});
 	}
 
 }

@@ -31,6 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.featurecreep.identity.Callers;
+import io.featurecreep.identity.People;
+import io.featurecreep.identity.Person;
 import io.featurecreep.shared.DomainException;
 
 /**
@@ -67,6 +69,8 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 
 	private final LiveSessionFeed feed;
 
+	private final People people;
+
 	private final Duration streamTime;
 
 	/** Each screen is written on a virtual thread of its own, so a slow browser holds up nobody else. */
@@ -79,11 +83,12 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 
 	private final long keepAliveNanos;
 
-	SessionEvents(SessionViews views, LiveSessionFeed feed,
+	SessionEvents(SessionViews views, LiveSessionFeed feed, People people,
 			@Value("${feature-creep.sse.heartbeat:PT15S}") Duration heartbeat,
 			@Value("${feature-creep.sse.stream-time:0s}") Duration streamTime) {
 		this.views = views;
 		this.feed = feed;
+		this.people = people;
 		this.streamTime = streamTime;
 		this.keepAliveNanos = heartbeat.toNanos();
 		long check = Math.max(heartbeat.toMillis() / 15, 50);
@@ -109,14 +114,20 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 		if (!isRunning()) {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "This server is stopping");
 		}
-		HealthSession session = views.visible(sessionId, Callers.id(principal))
+		String callerId = Callers.id(principal);
+		// asked of the database itself, not of a node's brief memory: a browser whose stream was just ended because
+		// its person was deactivated reconnects at once, maybe to another node
+		if (!people.findById(callerId).map(Person::active).orElse(false)) {
+			throw DomainException.unauthenticated(LiveSessionFeed.NO_LONGER_ACTIVE);
+		}
+		HealthSession session = views.visible(sessionId, callerId)
 			.orElseThrow(() -> DomainException.notFound("Not found"));
 		// 0: no time limit (the servlet container's async timeout would otherwise end it after 30 s)
 		SseEmitter emitter = new SseEmitter(streamTime.toMillis());
 		// Sent before the emitter is returned, the first event goes out as Spring MVC starts the response, on this
 		// thread: the response is committed before any other thread may write to it (see SessionPagesTests).
 		emitter.send(EVENTS.get(SYNC));
-		Screen screen = new Screen(emitter);
+		Screen screen = new Screen(emitter, callerId);
 		screens.add(screen);
 		Runnable stopWatching = feed.watch(session.id(), change -> screen.send(EVENTS.get(eventName(change.change()))));
 		Runnable stop = () -> {
@@ -137,6 +148,15 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 	void endAll() {
 		for (Screen screen : screens) {
 			screen.end();
+		}
+	}
+
+	/** Ends the person's open streams: they may no longer watch (their browsers then find themselves signed out). */
+	void endStreamsOf(String personId) {
+		for (Screen screen : screens) {
+			if (screen.personId.equals(personId)) {
+				screen.end();
+			}
 		}
 	}
 
@@ -176,6 +196,8 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 
 		private final SseEmitter emitter;
 
+		private final String personId;
+
 		private final Queue<Set<DataWithMediaType>> queue = new ConcurrentLinkedQueue<>();
 
 		private final AtomicInteger pending = new AtomicInteger();
@@ -189,8 +211,9 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 		private volatile long lastQueued = System.nanoTime()
 				- ThreadLocalRandom.current().nextLong(keepAliveNanos / 2 + 1);
 
-		Screen(SseEmitter emitter) {
+		Screen(SseEmitter emitter, String personId) {
 			this.emitter = emitter;
+			this.personId = personId;
 		}
 
 		void send(Set<DataWithMediaType> event) {

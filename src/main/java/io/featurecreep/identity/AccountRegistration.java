@@ -17,14 +17,15 @@ import io.featurecreep.identity.AttemptLimits.Limit;
  * <p>
  * What stays visible: someone who signs up with an address and then signs in with the password they chose learns
  * whether the account was theirs. That costs them a sign-up and a sign-in, both limited, and creates an account
- * whenever the address was free.
+ * whenever the address was free. The sign-up policy ({@link Admissions}) decides before anything else whether the
+ * visitor may sign up at all.
  */
 @Service
 class AccountRegistration {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountRegistration.class);
 
-	private final Accounts accounts;
+	private final Admissions admissions;
 
 	private final AccountMail mail;
 
@@ -32,8 +33,8 @@ class AccountRegistration {
 
 	private final PasswordEncoder passwords;
 
-	AccountRegistration(Accounts accounts, AccountMail mail, AttemptLimits limits, PasswordEncoder passwords) {
-		this.accounts = accounts;
+	AccountRegistration(Admissions admissions, AccountMail mail, AttemptLimits limits, PasswordEncoder passwords) {
+		this.admissions = admissions;
 		this.mail = mail;
 		this.limits = limits;
 		this.passwords = passwords;
@@ -48,11 +49,13 @@ class AccountRegistration {
 	 * Registers the person unless the address is taken; refused only by the rate limit or bad input, which do
 	 * not depend on whether the address is taken.
 	 */
-	void register(String email, String rawPassword, String firstName, String lastName, String clientAddress) {
+	void register(Invitation invitation, String email, String rawPassword, String firstName, String lastName,
+			String clientAddress) {
 		limits.take(Limit.SIGN_UP_PER_ADDRESS.of(clientAddress));
 		String address = LocalAccounts.normalise(email);
 		try {
-			accounts.signUp(email, rawPassword, firstName, lastName);
+			// the sign-up policy refuses before the address is looked at: its answer says nothing about the address
+			admissions.signUp(invitation, email, rawPassword, firstName, lastName);
 			sendIfAllowed(address, () -> mail.welcome(address));
 		}
 		catch (Accounts.EmailTaken taken) {

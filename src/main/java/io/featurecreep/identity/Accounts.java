@@ -153,7 +153,8 @@ public class Accounts {
 	void createPerson(String personId, String firstName, String lastName, String email) {
 		// The first account of the organisation is its admin. Without a lock, simultaneous first sign-ups each
 		// see no admin and all become one; locking the organisation's row makes them take turns, and only while
-		// it has no admin yet (admins are never removed, so once there is one nothing waits). The lock comes
+		// it has no admin yet (once there is one, there always is: the last active admin cannot be demoted, deactivated
+		// or erased, so nothing waits any more). The lock comes
 		// before the person's insert, whose foreign key share-locks the same row: the other order deadlocks.
 		boolean mayBeFirst = !hasAdmin(DEFAULT_ORGANISATION);
 		if (mayBeFirst) {

@@ -27,12 +27,18 @@ final class GraphQlSecurityErrors {
 
 	static final String CSRF_REQUIRED = "This request needs the CSRF token of the page (header X-CSRF-TOKEN)";
 
+	static final String INACTIVE_ACCOUNT = "Context creation failed: this account has been deactivated";
+
 	private GraphQlSecurityErrors() {
 	}
 
 	/** 401 for a bearer token that failed, or for no credentials where they are needed. */
 	static AuthenticationEntryPoint unauthenticated() {
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) -> {
+			if (failure instanceof NotAdmitted refused) {
+				write(response, HttpStatus.FORBIDDEN, refused.getMessage(), "FORBIDDEN");
+				return;
+			}
 			boolean badToken = failure instanceof OAuth2AuthenticationException;
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
 			write(response, HttpStatus.UNAUTHORIZED, badToken ? INVALID_TOKEN : TOKEN_REQUIRED, "UNAUTHENTICATED");
@@ -43,6 +49,11 @@ final class GraphQlSecurityErrors {
 	static AccessDeniedHandler forbidden() {
 		return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) -> write(
 				response, HttpStatus.FORBIDDEN, CSRF_REQUIRED, "FORBIDDEN");
+	}
+
+	/** 401 for a request of a deactivated or erased person, whatever credentials it brought. */
+	static void inactiveAccount(HttpServletResponse response) throws IOException {
+		write(response, HttpStatus.UNAUTHORIZED, INACTIVE_ACCOUNT, "UNAUTHENTICATED");
 	}
 
 	private static void write(HttpServletResponse response, HttpStatus status, String message, String code)

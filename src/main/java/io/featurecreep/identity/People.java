@@ -21,6 +21,9 @@ public class People {
 
 	private static final String COLUMNS = "id, organisation_id, first_name, last_name, email, created_at";
 
+	/** What is read; status is written by {@link PeopleAdministration} only, and starts as ACTIVE. */
+	private static final String READ_COLUMNS = COLUMNS + ", status";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -34,7 +37,7 @@ public class People {
 		if (id == null) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select " + COLUMNS + " from person where id = ?").param(id).query(People::map).optional();
+		return jdbc.sql("select " + READ_COLUMNS + " from person where id = ?").param(id).query(People::map).optional();
 	}
 
 	public boolean exists(String id) {
@@ -46,7 +49,7 @@ public class People {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		Map<String, Person> found = jdbc.sql("select " + COLUMNS + " from person where id in (:ids)")
+		Map<String, Person> found = jdbc.sql("select " + READ_COLUMNS + " from person where id in (:ids)")
 			.param("ids", ids)
 			.query(People::map)
 			.list()
@@ -72,7 +75,8 @@ public class People {
 	static Person map(ResultSet rs, int row) throws SQLException {
 		return new Person(rs.getString("id"), rs.getString("organisation_id"), rs.getString("first_name"),
 				rs.getString("last_name"), rs.getString("email"),
-				rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant());
+				rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant(),
+				PersonStatus.valueOf(rs.getString("status")));
 	}
 
 }

@@ -4,10 +4,22 @@ import java.time.Instant;
 
 /** Someone who uses Feature Creep. The id is stable; the profile fields may still be empty after a first sign-in. */
 public record Person(String id, String organisationId, String firstName, String lastName, String email,
-		Instant createdAt) {
+		Instant createdAt, PersonStatus status) {
 
-	/** The name to show: first and last name, or the e-mail, or a neutral label. */
+	/** What every erased person is called wherever a name used to show (votes, notes, actions, the audit log). */
+	public static final String FORMER_MEMBER = "Former member";
+
+	/** An active person, as everyone was before admins could deactivate or erase anyone. */
+	public Person(String id, String organisationId, String firstName, String lastName, String email,
+			Instant createdAt) {
+		this(id, organisationId, firstName, lastName, email, createdAt, PersonStatus.ACTIVE);
+	}
+
+	/** The name to show: first and last name, or the e-mail, or a neutral label; an erased person's is neutral. */
 	public String displayName() {
+		if (erased()) {
+			return FORMER_MEMBER;
+		}
 		String full = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
 		if (!full.isEmpty()) {
 			return full;
@@ -18,6 +30,16 @@ public record Person(String id, String organisationId, String firstName, String 
 	/** The original client sends people to onboarding until all three are filled in. */
 	public boolean profileComplete() {
 		return notBlank(firstName) && notBlank(lastName) && notBlank(email);
+	}
+
+	/** Whether the person may sign in and use Feature Creep. */
+	public boolean active() {
+		return status == PersonStatus.ACTIVE;
+	}
+
+	/** An erased person: a tombstone without personal data. */
+	public boolean erased() {
+		return status == PersonStatus.ERASED;
 	}
 
 	private static boolean notBlank(String value) {

@@ -10,7 +10,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Turns a verified JWT into an authentication named after the person it belongs to, creating the person
- * on first sight from the standard OIDC claims (as the original did with Cognito tokens).
+ * on first sight from the standard OIDC claims (as the original did with Cognito tokens), if the sign-up policy
+ * lets them in.
  */
 final class PersonJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -31,8 +32,15 @@ final class PersonJwtConverter implements Converter<Jwt, AbstractAuthenticationT
 			throw new InvalidBearerTokenException("The JWT has no subject");
 		}
 		String issuer = jwt.getIssuer() == null ? NO_ISSUER : jwt.getIssuer().toString();
-		String personId = signIn.personId(issuer, jwt.getSubject(), jwt.getClaimAsString("email"),
-				jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"));
+		String personId;
+		try {
+			personId = signIn.personId(issuer, jwt.getSubject(), jwt.getClaimAsString("email"),
+					jwt.getClaimAsBoolean("email_verified"), jwt.getClaimAsString("given_name"),
+					jwt.getClaimAsString("family_name"));
+		}
+		catch (SignUpRefused refused) {
+			throw new NotAdmitted(refused);
+		}
 		return new JwtAuthenticationToken(jwt, scopes.convert(jwt), personId);
 	}
 

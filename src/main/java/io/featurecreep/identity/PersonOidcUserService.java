@@ -16,10 +16,14 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 
 /**
- * OIDC sign-in: loads the user as Spring Security does, then provisions the person and answers a user
- * whose name is the person id (the session keeps it, so later requests need no database lookup).
+ * OIDC sign-in: loads the user as Spring Security does, then provisions the person (if the sign-up policy lets a
+ * new one in) and answers a user whose name is the person id (the session keeps it, so later requests need no
+ * database lookup).
  */
 final class PersonOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+	/** The error code of a sign-in refused by the sign-up policy; the error's description is the reason. */
+	static final String SIGN_UP_REFUSED = "sign_up_refused";
 
 	private final OidcUserService delegate = new OidcUserService();
 
@@ -32,8 +36,16 @@ final class PersonOidcUserService implements OAuth2UserService<OidcUserRequest, 
 	@Override
 	public OidcUser loadUser(OidcUserRequest request) {
 		OidcUser user = delegate.loadUser(request);
-		Person person = signIn.person(user.getIssuer().toString(), user.getSubject(), user.getEmail(),
-				user.getGivenName(), user.getFamilyName());
+		Person person;
+		try {
+			person = signIn.person(user.getIssuer().toString(), user.getSubject(), user.getEmail(),
+					user.getEmailVerified(), user.getGivenName(), user.getFamilyName());
+		}
+		catch (SignUpRefused refused) {
+			// the sign-in page reads the reason back from the failed sign-in, and says how to get in
+			throw new OAuth2AuthenticationException(new OAuth2Error(SIGN_UP_REFUSED, refused.reason().name(), null),
+					refused.getMessage());
+		}
 		return new PersonOidcUser(user.getAuthorities(), user.getIdToken(), user.getUserInfo(), person.id());
 	}
 

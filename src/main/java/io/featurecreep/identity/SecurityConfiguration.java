@@ -43,7 +43,7 @@ class SecurityConfiguration {
 	private static final String GRAPHQL = "/graphql";
 
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
-			"/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/",
+			"/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
 			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*" };
 
 	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */

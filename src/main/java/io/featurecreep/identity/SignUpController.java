@@ -16,8 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.featurecreep.shared.DomainException;
 
 /**
- * The sign-up page: creates a person with a local account, then sends the browser to sign in. It answers the
- * same whether the address already had an account ({@link AccountRegistration}), so nobody is signed in here.
+ * The sign-up page: creates a person with a local account if the sign-up policy lets them in ({@link Admissions};
+ * what the page offers a visitor comes from {@link SignUpPageAdmission}), then sends the browser to sign in. It
+ * answers the same whether the address already had an account ({@link AccountRegistration}), so nobody is signed
+ * in here.
  */
 @Controller
 class SignUpController {
@@ -26,10 +28,13 @@ class SignUpController {
 
 	private final AccountRegistration registration;
 
+	private final Invitations invitations;
+
 	private final SessionSignIn sessions;
 
-	SignUpController(AccountRegistration registration, SessionSignIn sessions) {
+	SignUpController(AccountRegistration registration, Invitations invitations, SessionSignIn sessions) {
 		this.registration = registration;
+		this.invitations = invitations;
 		this.sessions = sessions;
 	}
 
@@ -53,8 +58,8 @@ class SignUpController {
 			return VIEW;
 		}
 		try {
-			registration.register(form.getEmail(), form.getPassword(), form.getFirstName(), form.getLastName(),
-					request.getRemoteAddr());
+			registration.register(invitations.of(request, response), form.getEmail(), form.getPassword(),
+					form.getFirstName(), form.getLastName(), request.getRemoteAddr());
 		}
 		catch (TooManyAttempts refused) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -6,7 +6,11 @@ import static io.featurecreep.shared.SqlTimes.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,6 +98,22 @@ class SquadStore {
 	/** Locks the squad row, so membership changes of one squad happen one after another. */
 	void lock(String squadId) {
 		jdbc.sql("select id from squad where id = ? for update").param(squadId).query(String.class).optional();
+	}
+
+	/** The names of each person's squads, by name. */
+	Map<String, List<String>> squadNamesOf(Collection<String> personIds) {
+		if (personIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, List<String>> names = new HashMap<>();
+		jdbc.sql("""
+				select m.person_id, s.name from squad_member m join squad s on s.id = m.squad_id
+				where m.person_id in (:ids) order by lower(s.name), s.id""")
+			.param("ids", personIds)
+			.query((rs, row) -> Map.entry(rs.getString("person_id"), rs.getString("name")))
+			.list()
+			.forEach(each -> names.computeIfAbsent(each.getKey(), id -> new ArrayList<>()).add(each.getValue()));
+		return names;
 	}
 
 	boolean shareASquad(String personA, String personB) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.featurecreep.support.FeatureCreepTest;
 import io.featurecreep.support.GraphQlApi;
@@ -31,6 +32,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	GraphQlApi api;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Fixture fixture;
 
@@ -54,6 +58,10 @@ class AuthorizationMatrixTests {
 		Caller owner = api.as(api.newPerson("Owner"));
 		Caller member = api.as(api.newPerson("Member"));
 		Caller outsider = api.as(api.newPerson("Outsider"));
+		// the first person of a fresh database administers the organisation: none of these may be that person
+		for (Caller each : List.of(owner, member, outsider)) {
+			jdbc.sql("delete from organisation_admin where person_id = ?").param(each.person().id()).update();
+		}
 		String squadId = owner.execute("mutation { createSquad(input: {name: \"Matrix\"}) { id } }").ok().text("createSquad.id");
 		String token = owner.execute("mutation($s: String!) { createInvite(input: {squadId: $s}) { token } }", "s", squadId)
 			.ok()
@@ -200,7 +208,26 @@ class AuthorizationMatrixTests {
 				row("revokeAccessToken (the owner's)", f -> doc("mutation($t: String!) { revokeAccessToken(id: $t) { revoked } }",
 						"t", f.ownerTokenId()), "NOT_FOUND:Access token not found", "NOT_FOUND:Access token not found", OK),
 				row("endSession", f -> doc("mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s",
-						f.sessionId()), BAD + ":Invalid session ID", "FORBIDDEN", OK));
+						f.sessionId()), BAD + ":Invalid session ID", "FORBIDDEN", OK),
+				adminsOnly("organisationPeople", f -> doc("{ organisationPeople { person { id } } }")),
+				adminsOnly("signUpPolicy", f -> doc("{ signUpPolicy { mode } }")),
+				adminsOnly("organisationInvites", f -> doc("{ organisationInvites { id } }")),
+				adminsOnly("auditLog", f -> doc("{ auditLog { hasMore } }")),
+				adminsOnly("setSignUpPolicy", f -> doc("mutation { setSignUpPolicy(input: {mode: OPEN}) { mode } }")),
+				adminsOnly("createOrganisationInvite",
+						f -> doc("mutation { createOrganisationInvite(input: {maxUses: 1}) { path } }")),
+				adminsOnly("revokeOrganisationInvite", f -> doc("mutation { revokeOrganisationInvite(id: \"none\") { id } }")),
+				// the people these aim at do not exist, so that an admin by accident changes nobody
+				adminsOnly("promoteToAdmin", f -> doc("mutation { promoteToAdmin(personId: \"nobody\") { admin } }")),
+				adminsOnly("demoteAdmin", f -> doc("mutation { demoteAdmin(personId: \"nobody\") { admin } }")),
+				adminsOnly("deactivatePerson", f -> doc("mutation { deactivatePerson(personId: \"nobody\") { status } }")),
+				adminsOnly("reactivatePerson", f -> doc("mutation { reactivatePerson(personId: \"nobody\") { status } }")),
+				adminsOnly("erasePerson", f -> doc("mutation { erasePerson(personId: \"nobody\") { status } }")));
+	}
+
+	/** An operation of organisation admins: everyone else gets FORBIDDEN. */
+	static Row adminsOnly(String operation, Function<Fixture, Object[]> request) {
+		return row(operation + " (organisation admins only)", request, "FORBIDDEN", "FORBIDDEN", "FORBIDDEN");
 	}
 
 	static Stream<Arguments> cases() {

@@ -2,11 +2,15 @@ package io.featurecreep.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.featurecreep.squads.SquadManagement;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
@@ -178,6 +183,167 @@ class ExternalIdentityTest {
 
 		assertThat(SignUps.meThroughSession(browser)).isEqualTo(subject);
 		assertThat(answer.text("/data/me/id")).isEqualTo(subject);
+	}
+
+	/**
+	 * A person a provider vouches for but who is new here follows the sign-up policy like everyone else: refused
+	 * without an invitation where one is needed, let in through an organisation or squad invite opened in the same
+	 * browser, and by verified address under {@code domains}.
+	 */
+	@Nested
+	class UnderTheSignUpPolicy {
+
+		@Autowired
+		SquadManagement squads;
+
+		@Autowired
+		Accounts accounts;
+
+		String adminToken;
+
+		String adminId;
+
+		@BeforeEach
+		void anAdminWithAJwt() {
+			adminId = "admin-" + UUID.randomUUID();
+			adminToken = provider.issueToken("default", adminId, "feature-creep", Map.of("given_name", "Ada")).serialize();
+			assertThat(api(adminToken, "{ me { id } }").text("/data/me/id")).isEqualTo(adminId);
+			AdminBrowser.makeAdmin(jdbc, adminId);
+		}
+
+		@AfterEach
+		void openAgain() {
+			AdminBrowser.makeAdmin(jdbc, adminId);
+			policy("OPEN");
+		}
+
+		@Test
+		void underInviteTheJwtOfSomeoneNewIsForbiddenAndCreatesNobody() {
+			policy("INVITE");
+			String subject = "new-" + UUID.randomUUID();
+
+			Browser.Page answer = api(jwt(subject, Map.of("email", "new@example.org", "email_verified", true)), "{ me { id } }");
+
+			assertThat(answer.status()).isEqualTo(403);
+			assertThat(answer.text("/errors/0/extensions/code")).isEqualTo("FORBIDDEN");
+			assertThat(answer.text("/errors/0/message")).isEqualTo(NotAdmitted.INVITATION_NEEDED);
+			assertThat(people(subject)).isZero();
+		}
+
+		@Test
+		void underClosedSomeoneAlreadyKnownKeepsUsingTheirJwts() {
+			String subject = "known-" + UUID.randomUUID();
+			api(jwt(subject, Map.of()), "{ me { id } }");
+			policy("CLOSED");
+
+			assertThat(api(jwt(subject, Map.of()), "{ me { id } }").text("/data/me/id")).isEqualTo(subject);
+		}
+
+		@Test
+		void underDomainsOnlyAVerifiedAddressAtAListedDomainLetsANewPersonIn() {
+			policy("DOMAINS", "verified.test");
+			String unverified = "unverified-" + UUID.randomUUID();
+			String elsewhere = "elsewhere-" + UUID.randomUUID();
+			String verified = "verified-" + UUID.randomUUID();
+
+			assertThat(api(jwt(unverified, Map.of("email", "u@verified.test", "email_verified", false)), "{ me { id } }")
+				.text("/errors/0/message")).isEqualTo(NotAdmitted.DOMAIN_NEEDED);
+			assertThat(api(jwt(elsewhere, Map.of("email", "e@elsewhere.test", "email_verified", true)), "{ me { id } }")
+				.status()).isEqualTo(403);
+			assertThat(api(jwt(verified, Map.of("email", "v@Verified.test", "email_verified", true)), "{ me { id } }")
+				.text("/data/me/id")).isEqualTo(verified);
+			assertThat(people(unverified) + people(elsewhere)).isZero();
+		}
+
+		@Test
+		void aDeactivatedPersonsJwtIsRefused() {
+			String subject = "leaver-" + UUID.randomUUID();
+			api(jwt(subject, Map.of()), "{ me { id } }");
+			api(adminToken, "mutation { deactivatePerson(personId: \"" + subject + "\") { status } }");
+
+			Browser.Page answer = api(jwt(subject, Map.of()), "{ me { id } }");
+
+			assertThat(answer.status()).isEqualTo(401);
+			assertThat(answer.text("/errors/0/message")).isEqualTo(GraphQlSecurityErrors.INACTIVE_ACCOUNT);
+		}
+
+		@Test
+		void underInviteASignInThroughTheProviderOfSomeoneNewSaysHowToGetInAndCreatesNobody() {
+			policy("INVITE");
+			String subject = "oidc-" + UUID.randomUUID();
+			Browser browser = new Browser(port);
+
+			Browser.Page back = signInThroughProvider(browser, subject, Map.of("email", "o@example.org"));
+
+			assertThat(back.location()).endsWith("/signin?error");
+			assertThat(browser.get("/signin?error").body()).contains("id=\"signin-refused\"")
+				.contains("new accounts here need an invite link")
+				.doesNotContain("Wrong e-mail address or password");
+			assertThat(people(subject)).isZero();
+		}
+
+		@Test
+		void underClosedAnOrganisationInviteOpenedInTheBrowserLetsSomeoneNewInThroughTheProvider() {
+			policy("CLOSED");
+			String path = api(adminToken, "mutation { createOrganisationInvite(input: {maxUses: 1}) { path } }")
+				.text("/data/createOrganisationInvite/path");
+			String subject = "invited-" + UUID.randomUUID();
+			Browser browser = new Browser(port);
+			assertThat(browser.get(path).body()).contains("You are invited");
+			assertThat(browser.get("/signin").body()).contains("id=\"signin-invited\"");
+
+			Browser.Page back = signInThroughProvider(browser, subject, Map.of("email", "i@example.org"));
+
+			assertThat(back.location()).endsWith("/workspace");
+			assertThat(SignUps.meThroughSession(browser)).isEqualTo(subject);
+			assertThat(api(adminToken, "{ organisationInvites { uses valid } }").text("/data/organisationInvites/0/uses"))
+				.isEqualTo("1");
+		}
+
+		@Test
+		void underInviteASquadInviteLinkLetsSomeoneNewInThroughTheProviderAndBackToTheInvitation() {
+			policy("INVITE");
+			String owner = accounts.provisionExternal("https://issuer.test", UUID.randomUUID().toString(), "o@example.org",
+					"Squad", "Owner").id();
+			String squadId = squads.create(owner, "Providers", true).id();
+			String token = squads.createInvite(owner, squadId, Duration.ofDays(1)).token();
+			String subject = "joining-" + UUID.randomUUID();
+			Browser browser = new Browser(port);
+			browser.get("/join/" + token, "Accept", "text/html");
+
+			Browser.Page back = signInThroughProvider(browser, subject, Map.of("email", "j@example.org"));
+
+			assertThat(back.location()).contains("/join/" + token);
+			assertThat(people(subject)).isOne();
+		}
+
+		private Browser.Page signInThroughProvider(Browser browser, String subject, Map<String, Object> claims) {
+			provider.enqueueCallback(new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of("feature-creep"),
+					claims, 3600));
+			Browser.Page toProvider = browser.get("/oauth2/authorization/mock");
+			Browser.Page backToApp = browser.get(toProvider.location());
+			return browser.get(backToApp.location());
+		}
+
+		private void policy(String mode, String... domains) {
+			String list = String.join("\", \"", domains);
+			Browser.Page answer = api(adminToken, "mutation { setSignUpPolicy(input: {mode: " + mode + ", domains: ["
+					+ (domains.length == 0 ? "" : "\"" + list + "\"") + "]}) { mode } }");
+			assertThat(answer.text("/data/setSignUpPolicy/mode")).as(answer.body()).isEqualTo(mode);
+		}
+
+		private String jwt(String subject, Map<String, Object> claims) {
+			return provider.issueToken("default", subject, "feature-creep", claims).serialize();
+		}
+
+		private Browser.Page api(String token, String document) {
+			return new Browser(port).graphQl(document, "Authorization", "Bearer " + token);
+		}
+
+		private int people(String id) {
+			return jdbc.sql("select count(*) from person where id = ?").param(id).query(Integer.class).single();
+		}
+
 	}
 
 }

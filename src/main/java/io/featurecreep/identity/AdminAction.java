@@ -1,0 +1,8 @@
+package io.featurecreep.identity;
+
+/** What an admin did, as the audit log records it. */
+enum AdminAction {
+
+	SIGNUP_POLICY_CHANGED, INVITE_CREATED, INVITE_REVOKED, PROMOTED, DEMOTED, DEACTIVATED, REACTIVATED, ERASED
+
+}
