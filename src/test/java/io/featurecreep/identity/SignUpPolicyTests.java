@@ -79,7 +79,7 @@ class SignUpPolicyTests {
 
 		assertThat(newcomer.get("/join/" + token, "Accept", "text/html").location()).endsWith("/signin");
 		assertThat(newcomer.get("/signup").body()).contains("You have an invitation").contains(FORM);
-		Browser.Page signedUp = SignUps.signUp(newcomer, SignUps.uniqueEmail());
+		Browser.Page signedUp = SignUps.signUpAndSignIn(newcomer, SignUps.uniqueEmail());
 
 		assertThat(signedUp.status()).isEqualTo(302);
 		assertThat(signedUp.location()).contains("/join/" + token);
@@ -123,7 +123,7 @@ class SignUpPolicyTests {
 			Browser newcomer = new Browser(port);
 			assertThat(newcomer.get(path).body()).contains("You are invited").contains("href=\"/signup\"");
 			assertThat(newcomer.get("/signup").body()).contains("You have an invitation").contains(FORM);
-			Browser.Page signedUp = SignUps.signUp(newcomer, SignUps.uniqueEmail());
+			Browser.Page signedUp = SignUps.signUpAndSignIn(newcomer, SignUps.uniqueEmail());
 			assertThat(signedUp.location()).as("use %d", use).endsWith("/workspace");
 		}
 
@@ -165,7 +165,7 @@ class SignUpPolicyTests {
 		assertThat(refused.body()).contains("Only e-mail addresses at allowed.test, also-allowed.test can sign up here");
 		assertThat(accountsWith(elsewhere)).isZero();
 
-		assertThat(SignUps.signUp(new Browser(port), "someone-" + System.nanoTime() + "@Allowed.test").location())
+		assertThat(SignUps.signUpAndSignIn(new Browser(port), "someone-" + System.nanoTime() + "@Allowed.test").location())
 			.endsWith("/workspace");
 		assertThat(SignUps.signUp(new Browser(port), "someone-" + System.nanoTime() + "@sub.allowed.test").status())
 			.as("a subdomain is another domain")
@@ -179,14 +179,14 @@ class SignUpPolicyTests {
 		Browser newcomer = new Browser(port);
 		newcomer.get("/join/" + token, "Accept", "text/html");
 
-		assertThat(SignUps.signUp(newcomer, SignUps.uniqueEmail()).location()).contains("/join/" + token);
+		assertThat(SignUps.signUpAndSignIn(newcomer, SignUps.uniqueEmail()).location()).contains("/join/" + token);
 	}
 
 	@Test
 	void underOpenAnyoneSignsUp() {
 		admin.setSignUpPolicy("OPEN");
 
-		assertThat(SignUps.signUp(new Browser(port), SignUps.uniqueEmail()).location()).endsWith("/workspace");
+		assertThat(SignUps.signUpAndSignIn(new Browser(port), SignUps.uniqueEmail()).location()).endsWith("/workspace");
 	}
 
 	@Test
