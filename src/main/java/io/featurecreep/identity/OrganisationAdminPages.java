@@ -87,6 +87,22 @@ class OrganisationAdminPages {
 		return change(administration::reactivate, personId, principal, redirect, "reactivated");
 	}
 
+	/** The link is shown once, on the page the admin returns to, as an address on this server. */
+	@PostMapping("/admin/people/{personId}/reset-link")
+	String resetLink(@PathVariable String personId, Principal principal, RedirectAttributes redirect) {
+		try {
+			String path = administration.resetLink(Callers.id(principal), personId);
+			redirect.addFlashAttribute("done", "reset-link");
+			redirect.addFlashAttribute("doneTo", people.findById(personId).map(Person::displayName).orElse(""));
+			redirect.addFlashAttribute("resetLink", ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString());
+		}
+		catch (DomainException refused) {
+			rethrowUnlessBadInput(refused);
+			redirect.addFlashAttribute("problem", refused.getMessage());
+		}
+		return "redirect:/admin/people";
+	}
+
 	/** Erasing cannot be undone, so it asks first, on a page of its own that works without scripts. */
 	@GetMapping("/admin/people/{personId}/erase")
 	String confirmErase(@PathVariable String personId, Principal principal, Model model) {

@@ -12,10 +12,10 @@ import io.featurecreep.shared.DomainException;
 @Controller
 class PasswordResetGraphQlController {
 
-	private final PasswordResets resets;
+	private final PeopleAdministration administration;
 
-	PasswordResetGraphQlController(PasswordResets resets) {
-		this.resets = resets;
+	PasswordResetGraphQlController(PeopleAdministration administration) {
+		this.administration = administration;
 	}
 
 	/**
@@ -28,7 +28,7 @@ class PasswordResetGraphQlController {
 		if (principal instanceof AccessTokenAuthentication) {
 			throw DomainException.forbidden("Access tokens cannot create password reset links; sign in to create one");
 		}
-		return resets.issueLink(callerId, personId);
+		return administration.resetLink(callerId, personId);
 	}
 
 }

@@ -41,10 +41,13 @@ class PeopleAdministration {
 
 	private final AuditLog audit;
 
+	private final PasswordResets resets;
+
 	private final ApplicationEventPublisher events;
 
 	PeopleAdministration(JdbcClient jdbc, People people, OrganisationAdmins admins, SquadNames squadNames,
-			AuditLog audit, ApplicationEventPublisher events) {
+			AuditLog audit, ApplicationEventPublisher events, PasswordResets resets) {
+		this.resets = resets;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.admins = admins;
@@ -137,6 +140,21 @@ class PeopleAdministration {
 	}
 
 	/**
+	 * A one-time link for a person with a password here to choose a new one, for the admin to hand over in person
+	 * ({@link PasswordResets#issueLink}); recorded in the audit log, never the link itself.
+	 */
+	@Transactional
+	String resetLink(String adminId, String personId) {
+		Person target = changing(adminId, personId, "make password reset links");
+		if (!target.active()) {
+			throw DomainException.badInput("Reactivate this person before giving them a password reset link");
+		}
+		String path = resets.issueLink(adminId, personId);
+		audit.record(adminId, AdminAction.RESET_LINK_CREATED, personId, null);
+		return path;
+	}
+
+	/**
 	 * Removes the person's personal data for good: names, e-mail, password, external identities, tokens, admin role;
 	 * their memberships go with {@link PersonErased}. The row stays as a tombstone that votes, notes and actions
 	 * still point at, shown as a former member. Nothing brings it back.
@@ -154,6 +172,7 @@ class PeopleAdministration {
 		jdbc.sql("delete from local_account where person_id = ?").param(personId).update();
 		jdbc.sql("delete from external_identity where person_id = ?").param(personId).update();
 		jdbc.sql("delete from access_token where person_id = ?").param(personId).update();
+		jdbc.sql("delete from password_reset where person_id = ?").param(personId).update();
 		admins.remove(personId);
 		audit.record(adminId, AdminAction.ERASED, personId, null);
 		events.publishEvent(new PersonErased(personId));

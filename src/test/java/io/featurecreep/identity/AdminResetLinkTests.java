@@ -2,6 +2,7 @@ package io.featurecreep.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.featurecreep.support.FeatureCreepTest;
 import io.featurecreep.support.GraphQlApi;
 import io.featurecreep.support.GraphQlApi.Caller;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Without e-mail (the shared test context): no self-service reset, but organisation admins hand out reset links
@@ -43,8 +45,11 @@ class AdminResetLinkTests {
 
 	Caller admin() {
 		Caller admin = api.as(api.newPerson("Admin"));
-		jdbc.sql("insert into organisation_admin (organisation_id, person_id) values (?, ?)")
-			.params(Accounts.DEFAULT_ORGANISATION, admin.person().id())
+		// the database's first person is its admin already
+		jdbc.sql("""
+				insert into organisation_admin (organisation_id, person_id) select ?, ?
+				where not exists (select 1 from organisation_admin where person_id = ?)""")
+			.params(Accounts.DEFAULT_ORGANISATION, admin.person().id(), admin.person().id())
 			.update();
 		return admin;
 	}
@@ -68,6 +73,48 @@ class AdminResetLinkTests {
 			.param(email)
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void thePeoplePageMakesALinkShowsItOnceAndTheAuditLogRecordsItButNotTheLink() throws Exception {
+		Caller admin = admin();
+		Person person = localPerson();
+
+		var made = mvc.perform(post("/admin/people/{id}/reset-link", person.id()).with(user(admin.person().id())).with(csrf()))
+			.andReturn();
+		assertThat(made.getResponse().getRedirectedUrl()).isEqualTo("/admin/people");
+		String link = (String) made.getFlashMap().get("resetLink");
+		assertThat(link).matches("http://localhost/password-reset/[A-Za-z0-9_-]{43}");
+		String page = mvc.perform(get("/admin/people").with(user(admin.person().id())).flashAttrs(made.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(link).contains("Hand it over yourself");
+		assertThat(mvc.perform(post(link.substring("http://localhost".length())).with(csrf())
+			.param("password", "a brand new passphrase")
+			.param("passwordConfirm", "a brand new passphrase")).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo("/signin?reset");
+
+		JsonNode entry = admin.execute("{ auditLog { entries { action actor { id } subject { id } detail } } }")
+			.ok()
+			.data("auditLog.entries.0");
+		assertThat(entry.path("action").asString()).isEqualTo("RESET_LINK_CREATED");
+		assertThat(entry.path("subject").path("id").asString()).isEqualTo(person.id());
+		assertThat(entry.toString()).doesNotContain(link.substring(link.lastIndexOf('/') + 1));
+	}
+
+	@Test
+	void aDeactivatedPersonGetsNoLinkAndErasingAPersonDropsTheirLinks() {
+		Caller admin = admin();
+		Person person = localPerson();
+		admin.execute(CREATE_LINK, "p", person.id()).ok();
+		admin.execute("mutation($p: String!) { deactivatePerson(personId: $p) { status } }", "p", person.id()).ok();
+		admin.execute(CREATE_LINK, "p", person.id())
+			.failsWith("Reactivate this person before giving them a password reset link", "BAD_USER_INPUT");
+
+		admin.execute("mutation($p: String!) { erasePerson(personId: $p) { status } }", "p", person.id()).ok();
+		assertThat(jdbc.sql("select count(*) from password_reset where person_id = ?").param(person.id()).query(Integer.class).single())
+			.isZero();
 	}
 
 	@Test
@@ -103,7 +150,7 @@ class AdminResetLinkTests {
 
 		api.as(api.newPerson("Member"))
 			.execute(CREATE_LINK, "p", person.id())
-			.failsWith("Only organisation admins may do this", "FORBIDDEN");
+			.failsWith("Only organisation admins can make password reset links", "FORBIDDEN");
 		api.anonymous().execute(CREATE_LINK, "p", person.id()).failsWith("Context creation failed: JWT is required", "UNAUTHENTICATED");
 	}
 
