@@ -41,7 +41,7 @@ class SecurityConfiguration {
 	private static final String GRAPHQL = "/graphql";
 
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
-			"/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/" };
+			"/favicon.ico", "/favicon*.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/" };
 
 	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */
 	@Bean
