@@ -54,6 +54,15 @@ class PublicAddressesTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "fe80::1", "2606:4700::6810:84e5" })
+	void anAddressWithAScopeIsJudgedByItsAddress(String address) throws UnknownHostException {
+		InetAddress plain = InetAddress.getByName(address);
+		InetAddress scoped = Inet6Address.getByAddress(null, plain.getAddress(), 7);
+
+		assertThat(PublicAddresses.isPublic(scoped)).isEqualTo(PublicAddresses.isPublic(plain));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "8.8.8.8", "162.159.128.233", "2606:4700::6810:84e5", "2a00:1450:4001:80b::200e",
 			// the same public 8.8.8.8 inside IPv6: translated, NAT64 (DNS64 in IPv6-only networks), 6to4, Teredo
 			"::ffff:0:808:808", "64:ff9b::808:808", "2002:808:808::1", "2001:0:4136:e378:8000:63bf:f7f7:f7f7" })
