@@ -50,7 +50,7 @@ public class CastVote {
 		if (lifecycle.endIfPastDeadline(session)) {
 			throw DomainException.badInput("Session has ended");
 		}
-		String comment = TextLimits.optional(ballot.comment(), "Comment", 2000);
+		String comment = TextLimits.optionalMultiline(ballot.comment(), "Comment", 2000);
 		try {
 			return castOnce(callerId, session, ballot, comment);
 		}

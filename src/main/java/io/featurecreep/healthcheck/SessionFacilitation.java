@@ -58,8 +58,8 @@ public class SessionFacilitation {
 			throw DomainException.badInput("Session has ended");
 		}
 		String checkedTitle = TextLimits.required(title, "Question", 200);
-		String good = TextLimits.optional(descriptionGood, "Good description", 1000);
-		String bad = TextLimits.optional(descriptionBad, "Bad description", 1000);
+		String good = TextLimits.optionalMultiline(descriptionGood, "Good description", 1000);
+		String bad = TextLimits.optionalMultiline(descriptionBad, "Bad description", 1000);
 		int position = store.nextPosition(sessionId);
 		if (position > MAX_QUESTIONS) {
 			throw DomainException.badInput("A session has at most " + MAX_QUESTIONS + " questions");

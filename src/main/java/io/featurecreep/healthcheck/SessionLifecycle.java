@@ -156,8 +156,8 @@ public class SessionLifecycle {
 		}
 		return questions.stream()
 			.map(q -> new NewQuestion(TextLimits.required(q.title(), "Question", 200),
-					TextLimits.optional(q.descriptionGood(), "Good description", 1000),
-					TextLimits.optional(q.descriptionBad(), "Bad description", 1000)))
+					TextLimits.optionalMultiline(q.descriptionGood(), "Good description", 1000),
+					TextLimits.optionalMultiline(q.descriptionBad(), "Bad description", 1000)))
 			.toList();
 	}
 

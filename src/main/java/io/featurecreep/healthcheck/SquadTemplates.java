@@ -59,8 +59,8 @@ public class SquadTemplates {
 		for (NewQuestion question : questions) {
 			LibraryQuestion entry = library.recordUse(squad.organisationId(),
 					TextLimits.required(question.title(), "Question", 200),
-					TextLimits.optional(question.descriptionGood(), "Good description", 1000),
-					TextLimits.optional(question.descriptionBad(), "Bad description", 1000));
+					TextLimits.optionalMultiline(question.descriptionGood(), "Good description", 1000),
+					TextLimits.optionalMultiline(question.descriptionBad(), "Bad description", 1000));
 			jdbc.sql("insert into squad_template_question (squad_id, position, library_question_id) values (?, ?, ?)")
 				.params(squadId, position++, entry.id())
 				.update();

@@ -176,10 +176,10 @@ public class Accounts {
 	}
 
 	private static String cut(String value, int max) {
-		if (value == null || value.isBlank()) {
+		String stripped = TextLimits.withoutUnsafeCharacters(value);
+		if (stripped == null || stripped.isEmpty()) {
 			return null;
 		}
-		String stripped = value.strip();
 		return stripped.length() <= max ? stripped : stripped.substring(0, max);
 	}
 

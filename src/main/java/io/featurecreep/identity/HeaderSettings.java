@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Security headers that a deployment may need to loosen (say, for a self-hosted tool with other needs).
  *
  * @param contentSecurityPolicy the Content-Security-Policy of every response
+ * @param permissionsPolicy the Permissions-Policy of every response
  */
 @ConfigurationProperties("feature-creep.security")
-record HeaderSettings(String contentSecurityPolicy) {
+record HeaderSettings(String contentSecurityPolicy, String permissionsPolicy) {
 
 	/**
 	 * Scripts only from this server, no framing. Inline styles are allowed because htmx inserts its
@@ -19,9 +20,20 @@ record HeaderSettings(String contentSecurityPolicy) {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * No page needs a camera, a microphone, the location, payments or devices: denied for the app and anything it
+	 * might ever frame, so an injected script could not ask for them either. Only features today's browsers know,
+	 * since they log an error for each unknown one.
+	 */
+	static final String DEFAULT_PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), "
+			+ "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), "
+			+ "usb=()";
+
 	HeaderSettings {
 		contentSecurityPolicy = contentSecurityPolicy == null || contentSecurityPolicy.isBlank() ? DEFAULT_CSP
 				: contentSecurityPolicy;
+		permissionsPolicy = permissionsPolicy == null || permissionsPolicy.isBlank() ? DEFAULT_PERMISSIONS_POLICY
+				: permissionsPolicy;
 	}
 
 }

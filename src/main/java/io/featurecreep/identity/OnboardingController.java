@@ -1,6 +1,7 @@
 package io.featurecreep.identity;
 
 import java.security.Principal;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 
@@ -22,6 +23,9 @@ import io.featurecreep.shared.DomainException;
 class OnboardingController {
 
 	static final String VIEW = "identity/onboarding";
+
+	/** "/" then no second "/" at once, and only visible ASCII characters other than the backslash. */
+	private static final Pattern LOCAL_PATH = Pattern.compile("/(?!/)[\\x21-\\x5B\\x5D-\\x7E]*");
 
 	private final People people;
 
@@ -62,9 +66,14 @@ class OnboardingController {
 		return "redirect:" + safeNext(next);
 	}
 
-	/** Only paths of this site: an open redirect would let a link send people anywhere. */
+	/**
+	 * Only paths of this site: an open redirect would let a link send people anywhere. A path is taken as it is
+	 * only when it is printable ASCII without spaces or backslashes (our own links are; browsers percent-encode
+	 * the rest): browsers drop tabs and line breaks from a URL, so {@code /<TAB>/evil.example} would go to
+	 * another host, and a line break in the Location header makes the redirect fail.
+	 */
 	static String safeNext(String next) {
-		if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+		if (next == null || !LOCAL_PATH.matcher(next).matches()) {
 			return "/workspace";
 		}
 		return next;

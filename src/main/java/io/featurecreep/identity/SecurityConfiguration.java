@@ -43,7 +43,7 @@ class SecurityConfiguration {
 	private static final String GRAPHQL = "/graphql";
 
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
-			"/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
+			"/favicon.ico", "/favicon*.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
 			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*" };
 
 	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */
@@ -105,9 +105,14 @@ class SecurityConfiguration {
 				response.setHeader("HX-Redirect", request.getContextPath() + "/signin");
 				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			}, htmx));
+		// HSTS goes only with responses over TLS (RFC 6797); behind a TLS proxy Tomcat must know the original
+		// scheme (server.forward-headers-strategy=native)
 		http.headers(header -> header
 			.contentSecurityPolicy(csp -> csp.policyDirectives(headers.contentSecurityPolicy()))
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions.policy(headers.permissionsPolicy()))
+			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+				.includeSubDomains(true)));
 		if (dev) {
 			http.addFilterBefore(devMode.getObject().filter(), AnonymousAuthenticationFilter.class);
 		}

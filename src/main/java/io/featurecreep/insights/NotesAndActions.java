@@ -53,7 +53,7 @@ public class NotesAndActions {
 	Note addNote(String callerId, String sessionId, String questionId, String body) {
 		HealthSession session = requireSession(callerId, sessionId);
 		String question = questionId == null ? null : requireQuestion(session, questionId).id();
-		Note note = new Note(Ids.newId(), session.id(), question, callerId, TextLimits.required(body, "Note", 4000),
+		Note note = new Note(Ids.newId(), session.id(), question, callerId, TextLimits.requiredMultiline(body, "Note", 4000),
 				clock.instant());
 		jdbc.sql("insert into session_note (id, session_id, question_id, author_id, body, created_at) values (?, ?, ?, ?, ?, ?)")
 			.params(note.id(), note.sessionId(), note.questionId(), note.authorId(), note.body(),

@@ -1,33 +1,80 @@
 package io.featurecreep.shared;
 
-/** Checks user text against the sizes the database stores, so oversized input fails with a clear message. */
+/**
+ * Checks user text before it is stored, so that bad text fails with a clear message naming the field: not blank
+ * where it is required, not longer than the database stores, and no characters that hide or disguise what it says.
+ * Names and titles are one line of text: no control characters at all. Longer texts (descriptions, comments,
+ * notes) may also break lines and indent with tabs. Neither may contain the direction overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069), which make text display in another order than it is stored ("exe.txt" shown as
+ * "txt.exe") and run on into whatever the page shows after it.
+ */
 public final class TextLimits {
 
 	private TextLimits() {
 	}
 
-	/** Trims and checks a required text; blank or too long is a bad input. */
+	/** Trims and checks a required name or title. */
 	public static String required(String value, String field, int max) {
+		return check(requiredValue(value, field), field, max, false);
+	}
+
+	/** Trims an optional name or title to null when blank, and checks it. */
+	public static String optional(String value, String field, int max) {
+		return value == null || value.isBlank() ? null : check(value.strip(), field, max, false);
+	}
+
+	/** Trims and checks a required text that may run over several lines. */
+	public static String requiredMultiline(String value, String field, int max) {
+		return check(requiredValue(value, field), field, max, true);
+	}
+
+	/** Trims an optional text that may run over several lines to null when blank, and checks it. */
+	public static String optionalMultiline(String value, String field, int max) {
+		return value == null || value.isBlank() ? null : check(value.strip(), field, max, true);
+	}
+
+	/**
+	 * The text without the characters the checks refuse, for text that cannot be refused because nobody could
+	 * correct it here (names from a sign-in provider).
+	 */
+	public static String withoutUnsafeCharacters(String value) {
+		if (value == null) {
+			return null;
+		}
+		StringBuilder kept = new StringBuilder(value.length());
+		value.codePoints().filter(c -> !Character.isISOControl(c) && !changesDirection(c)).forEach(kept::appendCodePoint);
+		return kept.toString().strip();
+	}
+
+	private static String requiredValue(String value, String field) {
 		String trimmed = value == null ? "" : value.strip();
 		if (trimmed.isEmpty()) {
 			throw DomainException.badInput(field + " must not be empty");
 		}
-		return limit(trimmed, field, max);
+		return trimmed;
 	}
 
-	/** Trims an optional text to null when blank and checks its length. */
-	public static String optional(String value, String field, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		return limit(value.strip(), field, max);
-	}
-
-	private static String limit(String value, String field, int max) {
+	private static String check(String value, String field, int max, boolean multiline) {
 		if (value.codePointCount(0, value.length()) > max) {
 			throw DomainException.badInput(field + " is too long (at most " + max + " characters)");
 		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+				throw DomainException.badInput(field + (multiline
+						? " must not contain control characters other than line breaks and tabs"
+						: " must not contain control characters (such as line breaks or tabs)"));
+			}
+			if (changesDirection(c)) {
+				throw DomainException.badInput(field + " must not contain characters that change the direction of the text");
+			}
+		}
 		return value;
+	}
+
+	/** The embeddings and overrides U+202A-U+202E and the isolates U+2066-U+2069. */
+	private static boolean changesDirection(int c) {
+		return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 	}
 
 }

@@ -118,11 +118,18 @@ public class SquadManagement {
 	/**
 	 * The original {@code addMemberToSquad}, with its checks in its order. People add themselves while the
 	 * squad is open; only owners add someone else (from their organisation), and also only while it is open.
+	 * A squad that is not open is hidden from people outside it, so to them it does not exist, before any
+	 * other check: a different answer would tell whether an id belongs to a squad.
 	 */
 	public Squad addMember(String callerId, String squadId, String personId) {
-		Squad squad = store.find(squadId).orElseThrow(() -> DomainException.badInput("Squad does not exist"));
+		DomainException unknown = DomainException.badInput("Squad does not exist");
+		Squad squad = store.find(squadId).orElseThrow(() -> unknown);
+		boolean open = store.isOpen(squadId, clock.instant());
+		if (!open && store.membership(squadId, callerId).isEmpty()) {
+			throw unknown;
+		}
 		Person person = people.findById(personId).orElseThrow(() -> DomainException.badInput("Person does not exist"));
-		if (!store.isOpen(squadId, clock.instant())) {
+		if (!open) {
 			throw new DomainException(ErrorCode.UNAUTHENTICATED, "Cannot add a person to a squad that is not open");
 		}
 		if (!personId.equals(callerId)) {

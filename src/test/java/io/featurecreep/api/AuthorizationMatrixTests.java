@@ -144,7 +144,7 @@ class AuthorizationMatrixTests {
 				row("addMemberToSquad (self, closed squad)",
 						f -> doc("mutation($s: String!, $p: String!) { addMemberToSquad(input: {squadId: $s, personId: $p}) { id } }",
 								"s", f.squadId(), "p", "SELF"),
-						"UNAUTHENTICATED:Cannot add a person to a squad that is not open",
+						BAD + ":Squad does not exist",
 						"UNAUTHENTICATED:Cannot add a person to a squad that is not open",
 						"UNAUTHENTICATED:Cannot add a person to a squad that is not open"),
 				row("removeMemberFromSquad (the member)",
@@ -301,7 +301,7 @@ class AuthorizationMatrixTests {
 		fixture.outsider()
 			.execute("mutation($s: String!, $p: String!) { addMemberToSquad(input: {squadId: $s, personId: $p}) { id } }",
 					"s", squadId, "p", fixture.outsider().person().id())
-			.failsWith("Cannot add a person to a squad that is not open", "UNAUTHENTICATED");
+			.failsWith("Squad does not exist", "BAD_USER_INPUT");
 	}
 
 }

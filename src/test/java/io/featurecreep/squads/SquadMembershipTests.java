@@ -107,7 +107,7 @@ class SquadMembershipTests {
 		Caller late = api.as(api.newPerson("Late"));
 		late.execute("mutation($s: String!, $p: String!) { addMemberToSquad(input: {squadId: $s, personId: $p}) { id } }",
 				"s", squadId, "p", late.person().id())
-			.failsWith("Cannot add a person to a squad that is not open", "UNAUTHENTICATED");
+			.failsWith("Squad does not exist", "BAD_USER_INPUT");
 	}
 
 	@Test

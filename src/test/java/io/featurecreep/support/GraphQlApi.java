@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -86,10 +87,17 @@ public class GraphQlApi {
 
 		/** Posts any body, valid or not. */
 		public GraphQlResponse raw(String body) {
+			return raw(body, MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE);
+		}
+
+		/** Posts any body with any Content-Type (none when null) and Accept header, valid or not. */
+		public GraphQlResponse raw(String body, String contentType, String accept) {
 			MockHttpServletRequestBuilder request = post("/graphql").with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.accept(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ACCEPT, accept)
 				.content(body);
+			if (contentType != null) {
+				request = request.header(HttpHeaders.CONTENT_TYPE, contentType);
+			}
 			if (person != null) {
 				request = request.with(user(person.id()));
 			}

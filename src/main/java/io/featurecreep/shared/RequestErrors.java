@@ -1,0 +1,81 @@
+package io.featurecreep.shared;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * Spring MVC's own refusals of a request (an unknown address, a wrong method, a form value it cannot convert):
+ * RFC 9457 problem JSON for API clients, as Boot's problem-details handler gives them (this class takes its
+ * place), and the error page in the app's layout for browsers, which ask for HTML before anything else.
+ * <p>
+ * A form value that cannot be converted is described in words here, once for every form and both kinds of
+ * client: Spring's own text prints the value, and a field sent twice is a {@code String[]}, which prints as
+ * {@code [Ljava.lang.String;@4dc07d2c}.
+ */
+@ControllerAdvice
+@Order(0)
+class RequestErrors extends ResponseEntityExceptionHandler {
+
+	/** A browser's request for a page: the same refusal as a page of the app rather than JSON. */
+	@ExceptionHandler(value = { NoResourceFoundException.class, NoHandlerFoundException.class,
+			HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
+			ServletRequestBindingException.class, TypeMismatchException.class, HttpMessageNotReadableException.class,
+			MethodArgumentNotValidException.class, HandlerMethodValidationException.class,
+			MaxUploadSizeExceededException.class, ErrorResponseException.class }, produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView page(Exception refused, WebRequest request, HttpServletResponse response) throws Exception {
+		ResponseEntity<Object> problem = handleException(refused, request);
+		if (problem == null) {
+			return new ModelAndView();
+		}
+		problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+		HttpStatusCode status = problem.getStatusCode();
+		ModelAndView page = new ModelAndView("error", status);
+		page.addObject("status", status.value());
+		if (status.is4xxClientError() && problem.getBody() instanceof ProblemDetail detail) {
+			page.addObject("problem", detail.getDetail());
+		}
+		return page;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		boolean repeated = mismatch.getValue() instanceof Object[] values && values.length > 1;
+		String field = mismatch.getPropertyName();
+		String detail = message(repeated ? "error.value.repeated" : "error.value.invalid", field, request.getLocale());
+		ProblemDetail body = createProblemDetail(mismatch, status, detail, null, null, request);
+		return handleExceptionInternal(mismatch, body, headers, status, request);
+	}
+
+	private String message(String key, String field, Locale locale) {
+		MessageSource messages = getMessageSource();
+		String fallback = "The form sent a value for " + field + " that does not fit";
+		return messages == null ? fallback : messages.getMessage(key, new Object[] { field }, fallback, locale);
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.featurecreep.shared;
+
+import java.time.Duration;
+
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
+
+/**
+ * Style sheets, scripts and images under addresses that change with their content ({@code /css/app-<md5>.css};
+ * WebJars also carry their version): browsers keep them for a year without asking again, and still fetch a new
+ * release at once, because its pages link new addresses. Thymeleaf's {@code @{/css/app.css}} becomes the versioned
+ * address by itself (Boot's resource URL filter). Pages stay uncached (Spring Security's headers).
+ * <p>
+ * These handlers take the place of Boot's two ({@code spring.web.resources.add-mappings=false}), whose cache
+ * settings cannot say {@code immutable}; they serve the same places.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaticFiles implements WebMvcConfigurer {
+
+	private static final CacheControl A_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	private final WebProperties web;
+
+	StaticFiles(WebProperties web) {
+		this.web = web;
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.setCacheControl(A_YEAR)
+			.resourceChain(true);
+		registry.addResourceHandler("/**")
+			.addResourceLocations(web.getResources().getStaticLocations())
+			.setCacheControl(A_YEAR)
+			.resourceChain(true)
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.featurecreep.identity;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.featurecreep.support.FeatureCreepTest;
+
+/** Where onboarding sends people afterwards: a path of this site, whatever the link said. */
+@FeatureCreepTest
+class OnboardingRedirectTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/\n/evil.example", "/\r\nSet-Cookie: stolen=1", "/\t/evil.example", "/\u0000",
+			"/ /evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/squads/\u00e9" })
+	void aNextThatIsNoPlainLocalPathLeadsToTheWorkspace(String next) throws Exception {
+		completeProfile(next).andExpect(redirectedUrl("/workspace"));
+	}
+
+	@Test
+	void aLocalPathIsFollowed() throws Exception {
+		completeProfile("/join/abc-123?x=1#top").andExpect(redirectedUrl("/join/abc-123?x=1#top"));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions completeProfile(String next) throws Exception {
+		Person person = accounts.provisionExternal("https://issuer.test", UUID.randomUUID().toString(), null, null,
+				null);
+		return mvc.perform(post("/onboarding").param("firstName", "Grace")
+			.param("lastName", "Hopper")
+			.param("email", "grace-" + person.id().substring(0, 8) + "@example.test")
+			.param("next", next)
+			.with(user(person.id()))
+			.with(csrf()));
+	}
+
+}

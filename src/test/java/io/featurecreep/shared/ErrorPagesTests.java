@@ -1,0 +1,126 @@
+package io.featurecreep.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.featurecreep.identity.Person;
+import io.featurecreep.support.FeatureCreepTest;
+import io.featurecreep.support.GraphQlApi;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Requests that Spring refuses before a page's own code runs (an unknown address, a form value it cannot
+ * convert): browsers get the error page in the app's layout, API clients RFC 9457 problem JSON; neither sees
+ * Java's names for things.
+ */
+@FeatureCreepTest
+class ErrorPagesTests {
+
+	static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	GraphQlApi api;
+
+	@Autowired
+	JsonMapper json;
+
+	Person owner;
+
+	String squadId;
+
+	@BeforeEach
+	void squad() {
+		owner = api.newPerson("Owner");
+		squadId = api.as(owner)
+			.execute("mutation { createSquad(input: {name: \"Errors\"}) { id } }")
+			.ok()
+			.text("createSquad.id");
+	}
+
+	@Test
+	void aRepeatedFormFieldShowsABrowserWhatWentWrongInWords() throws Exception {
+		MvcResult page = perform(post("/squads/{id}/invites", squadId).param("validForMinutes", "x", "y")
+			.with(csrf())
+			.header("Accept", BROWSER_ACCEPT));
+
+		assertThat(page.getResponse().getStatus()).isEqualTo(400);
+		assertThat(page.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+		assertThat(page.getResponse().getContentAsString()).contains("validForMinutes")
+			.contains("more than once")
+			.contains("/css/")
+			.doesNotContain("[Ljava")
+			.doesNotContain("java.lang");
+	}
+
+	@Test
+	void aFormValueOfTheWrongTypeShowsABrowserWhichField() throws Exception {
+		MvcResult page = perform(post("/squads/{id}/invites", squadId).param("validForMinutes", "soon")
+			.with(csrf())
+			.header("Accept", BROWSER_ACCEPT));
+
+		assertThat(page.getResponse().getStatus()).isEqualTo(400);
+		assertThat(page.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+		assertThat(page.getResponse().getContentAsString()).contains("validForMinutes").doesNotContain("java.lang");
+	}
+
+	@Test
+	void aRepeatedFieldIsProblemJsonInWordsForApiClients() throws Exception {
+		MvcResult answer = perform(post("/squads/{id}/invites", squadId).param("validForMinutes", "x", "y")
+			.with(csrf())
+			.accept(MediaType.APPLICATION_JSON));
+
+		assertThat(answer.getResponse().getStatus()).isEqualTo(400);
+		assertThat(answer.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		JsonNode problem = json.readTree(answer.getResponse().getContentAsString());
+		assertThat(problem.path("status").asInt()).isEqualTo(400);
+		assertThat(problem.path("detail").asString()).contains("validForMinutes")
+			.contains("more than once")
+			.doesNotContain("[Ljava");
+	}
+
+	@Test
+	void anUnknownAddressIsAnHtmlPageForBrowsers() throws Exception {
+		MvcResult page = perform(get("/no/such/page").header("Accept", BROWSER_ACCEPT));
+
+		assertThat(page.getResponse().getStatus()).isEqualTo(404);
+		assertThat(page.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+		assertThat(page.getResponse().getContentAsString()).contains("<title>Page not found · Feature Creep</title>")
+			.contains("This page does not exist")
+			.contains("/css/")
+			.doesNotContain("static resource");
+	}
+
+	@Test
+	void anUnknownAddressIsProblemJsonForApiClients() throws Exception {
+		for (String accept : new String[] { "application/json", "*/*", "application/problem+json" }) {
+			MvcResult answer = perform(get("/no/such/page").header("Accept", accept));
+
+			assertThat(answer.getResponse().getStatus()).isEqualTo(404);
+			assertThat(answer.getResponse().getContentType()).as(accept)
+				.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			JsonNode problem = json.readTree(answer.getResponse().getContentAsString());
+			assertThat(problem.path("status").asInt()).isEqualTo(404);
+			assertThat(problem.path("title").asString()).isEqualTo("Not Found");
+		}
+	}
+
+	private MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request.with(user(owner.id()))).andReturn();
+	}
+
+}
