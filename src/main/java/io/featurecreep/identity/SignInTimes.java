@@ -3,6 +3,7 @@ package io.featurecreep.identity;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,7 +50,10 @@ class SignInTimes {
 
 	/** Called when a browser session has just signed in with a password. */
 	void signedIn(HttpServletRequest request) {
-		request.getSession().setAttribute(SIGNED_IN_AT, clock.instant());
+		// The database keeps the time of a password change to the microsecond, rounded: a sign-in within the same
+		// microsecond as the change (a sign-in right after a reset) counts as after it, not as before
+		Instant signedIn = clock.instant().truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
+		request.getSession().setAttribute(SIGNED_IN_AT, signedIn);
 	}
 
 	/** The filter that ends sessions signed in before the password changed. */
