@@ -11,12 +11,7 @@ class NewPasswordForm {
 
 	/** The same rules as at sign-up ({@link PasswordPolicy}), and both fields alike. */
 	void check(Errors errors) {
-		PasswordPolicy.check(password)
-			.ifPresent(problem -> errors.rejectValue("password", problem.code(), problem.arguments(),
-					problem.defaultMessage()));
-		if (!password.equals(passwordConfirm)) {
-			errors.rejectValue("passwordConfirm", "password.mismatch", "The passwords do not match");
-		}
+		PasswordPolicy.checkChosen(password, passwordConfirm, errors);
 	}
 
 	public String getPassword() {

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.validation.Errors;
+
 /**
  * What a new password must be, after NIST SP 800-63B: long enough, not one of the passwords attackers try
  * first, and nothing else (no rules about digits or symbols, which only make people write passwords down).
@@ -85,6 +87,18 @@ final class PasswordPolicy {
 			return Set.copyOf(passwords);
 		}
 
+	}
+
+	/**
+	 * A password chosen on a form (sign-up, reset), with its confirmation: the policy's problem on {@code password},
+	 * a mismatch on {@code passwordConfirm}.
+	 */
+	static void checkChosen(String password, String passwordConfirm, Errors errors) {
+		check(password).ifPresent(problem -> errors.rejectValue("password", problem.code(), problem.arguments(),
+				problem.defaultMessage()));
+		if (!password.equals(passwordConfirm)) {
+			errors.rejectValue("passwordConfirm", "password.mismatch", "The passwords do not match");
+		}
 	}
 
 }

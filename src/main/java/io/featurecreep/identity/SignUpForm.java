@@ -11,12 +11,7 @@ class SignUpForm extends ProfileForm {
 
 	/** The rules that look at more than one field, or that the domain owns (password strength). */
 	void checkPasswords(Errors errors) {
-		PasswordPolicy.check(password)
-			.ifPresent(problem -> errors.rejectValue("password", problem.code(), problem.arguments(),
-					problem.defaultMessage()));
-		if (!password.equals(passwordConfirm)) {
-			errors.rejectValue("passwordConfirm", "password.mismatch", "The passwords do not match");
-		}
+		PasswordPolicy.checkChosen(password, passwordConfirm, errors);
 	}
 
 	public String getPassword() {
