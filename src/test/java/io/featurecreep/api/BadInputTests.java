@@ -125,6 +125,21 @@ class BadInputTests {
 	}
 
 
+	@Test
+	void aSubscriptionInAPlainJsonPostIsRefusedWithWhereToSubscribe() {
+		String squadId = me.execute("mutation { createSquad(input: {name: \"Streams\"}) { id } }").ok().text("createSquad.id");
+		String sessionId = me.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
+			.ok()
+			.text("createSession.id");
+
+		GraphQlResponse response = me.execute("subscription($s: String!) { sessionChanged(sessionId: $s) { sessionId } }",
+				"s", sessionId);
+
+		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
+		assertThat(response.errorMessages().get(0)).contains("/graphql-ws").contains("text/event-stream");
+		assertThat(response.body().toString()).doesNotContain("upstreamPublisher").doesNotContain("prefetch");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "subscription($v: Boolean!) { sessionChanged(sessionId: \"s\") @include(if: $v) { sessionId } }",
 			"subscription { sessionChanged(sessionId: \"s\") @include { sessionId } }",
