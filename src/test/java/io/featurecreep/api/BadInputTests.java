@@ -157,4 +157,12 @@ class BadInputTests {
 		assertThat(output).doesNotContain("\tat ").doesNotContain("Exception");
 	}
 
+	@Test
+	void introspectionInBadFaithIsBadInput() {
+		GraphQlResponse response = me.execute("{ __type(name: \"Query\") { fields { name } a: fields { name } } }");
+
+		assertThat(response.errorMessages().get(0)).contains("not asking for introspection in good faith");
+		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
+	}
+
 }
