@@ -165,4 +165,15 @@ class BadInputTests {
 		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
 	}
 
+	@Test
+	void aNullIncludeDeprecatedIsBadInputNotAnError(CapturedOutput output) {
+		GraphQlResponse response = me.execute(
+				"query($d: Boolean) { __schema { directives { args(includeDeprecated: null) { name } } } __type(name: \"Query\") { fields(includeDeprecated: $d) { name } } }",
+				"d", null);
+
+		assertThat(response.errorCodes()).isNotEmpty().containsOnly("BAD_USER_INPUT");
+		assertThat(response.errorMessages()).allMatch(message -> message.contains("includeDeprecated"));
+		assertThat(output).doesNotContain("Unexpected error").doesNotContain("\tat ");
+	}
+
 }
