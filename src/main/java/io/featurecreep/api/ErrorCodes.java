@@ -24,6 +24,9 @@ import reactor.core.publisher.Mono;
 @Order(1)
 class ErrorCodes implements WebGraphQlInterceptor {
 
+	/** graphql-java's refusal of an introspection query that asks for the same thing too often: the client's doing. */
+	private static final String BAD_FAITH_INTROSPECTION = "BadFaithIntrospection";
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return chain.next(request).map(response -> {
@@ -64,6 +67,10 @@ class ErrorCodes implements WebGraphQlInterceptor {
 	}
 
 	private static ErrorCode codeFor(ErrorClassification type) {
+		// graphql-java names this classification only by its text: a fresh instance per error, no constant
+		if (BAD_FAITH_INTROSPECTION.equals(String.valueOf(type))) {
+			return ErrorCode.BAD_USER_INPUT;
+		}
 		if (type == ErrorType.InvalidSyntax || type == ErrorType.ValidationError
 				|| type == ErrorType.ExecutionAborted || type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {
 			return ErrorCode.BAD_USER_INPUT;

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.introspection.Introspection;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLTypeUtil;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.ErrorCode;
 
@@ -33,8 +35,20 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof AccessDeniedException) {
 			return error(env, ErrorCode.FORBIDDEN, "You are not allowed to do this");
 		}
+		if (nullIncludeDeprecated(env)) {
+			return error(env, ErrorCode.BAD_USER_INPUT, "includeDeprecated must be true or false, not null");
+		}
 		log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
 		return error(env, ErrorCode.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again");
+	}
+
+	/**
+	 * graphql-java's introspection fields take {@code includeDeprecated: Boolean = false} but fail with a
+	 * NullPointerException on an explicit null (a literal or a variable): the client's mistake, not ours.
+	 */
+	private static boolean nullIncludeDeprecated(DataFetchingEnvironment env) {
+		return Introspection.isIntrospectionTypes(GraphQLTypeUtil.unwrapAll(env.getParentType()))
+				&& env.containsArgument("includeDeprecated") && env.getArgument("includeDeprecated") == null;
 	}
 
 	/** The same translation for errors of subscriptions, which fail outside a data fetcher. */

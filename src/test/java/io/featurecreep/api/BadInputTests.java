@@ -6,7 +6,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.featurecreep.support.FeatureCreepTest;
 import io.featurecreep.support.GraphQlApi;
@@ -15,6 +20,7 @@ import io.featurecreep.support.GraphQlResponse;
 
 /** Bad requests get a GraphQL error with a code and a clear message: never a stack trace, never a 500. */
 @FeatureCreepTest
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputTests {
 
 	@Autowired
@@ -116,6 +122,58 @@ class BadInputTests {
 	@Test
 	void requestsWithoutSignInGetTheOriginalMessage() {
 		api.anonymous().execute("{ ping }").failsWith("Context creation failed: JWT is required", "UNAUTHENTICATED");
+	}
+
+
+	@Test
+	void aSubscriptionInAPlainJsonPostIsRefusedWithWhereToSubscribe() {
+		String squadId = me.execute("mutation { createSquad(input: {name: \"Streams\"}) { id } }").ok().text("createSquad.id");
+		String sessionId = me.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squadId)
+			.ok()
+			.text("createSession.id");
+
+		GraphQlResponse response = me.execute("subscription($s: String!) { sessionChanged(sessionId: $s) { sessionId } }",
+				"s", sessionId);
+
+		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
+		assertThat(response.errorMessages().get(0)).contains("/graphql-ws").contains("text/event-stream");
+		assertThat(response.body().toString()).doesNotContain("upstreamPublisher").doesNotContain("prefetch");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "subscription($v: Boolean!) { sessionChanged(sessionId: \"s\") @include(if: $v) { sessionId } }",
+			"subscription { sessionChanged(sessionId: \"s\") @include { sessionId } }",
+			"subscription { sessionChanged(sessionId: \"s\") @include(if: false) { sessionId } }",
+			"subscription { sessionChanged(sessionId: \"s\") @skip(if: \"yes\") { sessionId } }",
+			"subscription { ... @include(if: true) { sessionChanged(sessionId: \"s\") { sessionId } } }",
+			"subscription { ...Root } fragment Root on Subscription { sessionChanged(sessionId: \"s\") @skip(if: true) { sessionId } }",
+			"subscription { ...Missing }", "subscription { ... on Nothing { sessionChanged(sessionId: \"s\") { sessionId } } }",
+			"subscription { ...Root } fragment Root on Nothing { sessionChanged(sessionId: \"s\") { sessionId } }" })
+	void aSubscriptionRootThatCannotBeCheckedIsAValidationError(String document, CapturedOutput output) {
+		GraphQlResponse response = me.execute(document, "v", false);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.errorCodes()).isNotEmpty().containsOnly("BAD_USER_INPUT");
+		assertThat(output).doesNotContain("\tat ").doesNotContain("Exception");
+	}
+
+	@Test
+	void introspectionInBadFaithIsBadInput() {
+		GraphQlResponse response = me.execute("{ __type(name: \"Query\") { fields { name } a: fields { name } } }");
+
+		assertThat(response.errorMessages().get(0)).contains("not asking for introspection in good faith");
+		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
+	}
+
+	@Test
+	void aNullIncludeDeprecatedIsBadInputNotAnError(CapturedOutput output) {
+		GraphQlResponse response = me.execute(
+				"query($d: Boolean) { __schema { directives { args(includeDeprecated: null) { name } } } __type(name: \"Query\") { fields(includeDeprecated: $d) { name } } }",
+				"d", null);
+
+		assertThat(response.errorCodes()).isNotEmpty().containsOnly("BAD_USER_INPUT");
+		assertThat(response.errorMessages()).allMatch(message -> message.contains("includeDeprecated"));
+		assertThat(output).doesNotContain("Unexpected error").doesNotContain("\tat ");
 	}
 
 }
