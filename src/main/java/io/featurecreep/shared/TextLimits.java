@@ -55,8 +55,12 @@ public final class TextLimits {
 	}
 
 	private static String check(String value, String field, int max, boolean multiline) {
-		if (value.codePointCount(0, value.length()) > max) {
-			throw DomainException.badInput(field + " is too long (at most " + max + " characters)");
+		// counted in UTF-16 units, as H2 counts its varchar columns (PostgreSQL counts characters, never more):
+		// an emoji counts twice, and nothing that passes here is too long for either database
+		if (value.length() > max) {
+			boolean wideSymbols = value.codePointCount(0, value.length()) <= max;
+			throw DomainException.badInput(field + " is too long (at most " + max + " characters"
+					+ (wideSymbols ? "; emoji and some other symbols count as two)" : ")"));
 		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

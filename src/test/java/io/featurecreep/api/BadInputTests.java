@@ -34,6 +34,18 @@ class BadInputTests {
 	}
 
 	@Test
+	void theNulCharacterIsRefusedInDocumentsAndVariablesBeforeAnythingLooksItUp() {
+		Caller member = api.as(api.newPerson("Nul"));
+		// PostgreSQL can neither store nor compare it: every lookup with it failed as an internal error there
+		member.execute("{ squad(id: \"x\\u0000y\") { id } }")
+			.failsWith("Text must not contain the NUL character (\\u0000)", "BAD_USER_INPUT");
+		member.execute("query($s: String!) { squad(id: $s) { id } }", "s", "x\u0000y")
+			.failsWith("Text must not contain the NUL character (\\u0000)", "BAD_USER_INPUT");
+		member.execute("mutation($n: String!) { createSquad(input: {name: $n}) { id } }", "n", "a\u0000b")
+			.failsWith("Text must not contain the NUL character (\\u0000)", "BAD_USER_INPUT");
+	}
+
+	@Test
 	void malformedJsonIsABadRequestWithACode() {
 		GraphQlResponse response = me.raw("{\"query\": \"{ ping }\"");
 		assertThat(response.status()).isEqualTo(400);

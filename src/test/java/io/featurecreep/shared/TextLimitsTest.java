@@ -15,12 +15,12 @@ class TextLimitsTest {
 	}
 
 	@Test
-	void lengthCountsCharactersNotUtf16Units() {
-		String emoji = "🟢".repeat(10);
+	void lengthCountsUtf16UnitsAsTheEmbeddedDatabaseDoesSoAnEmojiCountsTwice() {
+		String emoji = "🟢".repeat(5);
 		assertThat(TextLimits.required(emoji, "Name", 10)).isEqualTo(emoji);
 		assertThatThrownBy(() -> TextLimits.required(emoji + "x", "Name", 10))
 			.isInstanceOf(DomainException.class)
-			.hasMessage("Name is too long (at most 10 characters)");
+			.hasMessage("Name is too long (at most 10 characters; emoji and some other symbols count as two)");
 	}
 
 	@Test
