@@ -22,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * character, which PostgreSQL cannot store or even compare (every query with it failed, as a 500, in 23 places a
  * fuzzer found), and curly braces in an address, which none of ours has and which a redirect back to that address
  * would read as a URI template. Forms and query strings get a 400 before anything else reads them (sign-in
- * included); GraphQL requests are checked by {@code api}'s interceptor with {@link #carriesNul}.
+ * included); GraphQL requests are checked by {@code api}'s interceptor with {@link #carriesNul}. A request in a
+ * charset nobody can read (a broken name such as {@code charset="}) gets a 400 here too, before the first reader
+ * of its body or address fails on it.
  */
 @Configuration(proxyBeanMethods = false)
 public class UnstorableText {
@@ -80,7 +82,21 @@ public class UnstorableText {
 						"The request holds a NUL character or curly braces in its address, which nothing here accepts");
 				return;
 			}
+			if (!readableCharset(request.getCharacterEncoding())) {
+				// every reader of the body or the parameters would fail on it, some of them with a 500
+				response.sendError(HttpStatus.BAD_REQUEST.value(), "The request's charset is not one we can read");
+				return;
+			}
 			chain.doFilter(request, response);
+		}
+
+		private static boolean readableCharset(String name) {
+			try {
+				return name == null || java.nio.charset.Charset.isSupported(name);
+			}
+			catch (IllegalArgumentException illegalName) {
+				return false;
+			}
 		}
 
 		/** Error dispatches carry the original request's attributes only: nothing new to check. */
