@@ -71,6 +71,9 @@ class SquadPagesController {
 				.toList();
 			return new WorkspaceLine(squad, members.size(), role, parts);
 		}).toList();
+		// The page itself shows what the viewer may do (the admin link), so it needs the viewer even when htmx asks
+		// for it: the header's "me" is left out of htmx requests, which mostly want fragments without a header.
+		model.addAttribute("me", me);
 		model.addAttribute("lines", lines);
 		model.addAttribute("parts", contributors.stream()
 			.flatMap(contributor -> contributor.workspace(me.id()).stream())

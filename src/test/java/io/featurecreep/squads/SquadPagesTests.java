@@ -73,6 +73,14 @@ class SquadPagesTests {
 	}
 
 	@Test
+	void theWorkspaceAskedForByHtmxIsTheWholePage() throws Exception {
+		mvc.perform(get("/workspace").header("HX-Request", "true").header("HX-Trigger-Name", "2026-13-01\u001A").with(as(owner)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Web squad")))
+			.andExpect(content().string(containsString("Owner Tester")));
+	}
+
+	@Test
 	void creatingASquadNeedsAName() throws Exception {
 		mvc.perform(post("/squads").param("name", "  ").with(as(owner)).with(csrf()))
 			.andExpect(status().isOk())
