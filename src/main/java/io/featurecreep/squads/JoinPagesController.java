@@ -1,5 +1,6 @@
 package io.featurecreep.squads;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.util.UriUtils;
 
 import io.featurecreep.identity.Callers;
 import io.featurecreep.identity.Onboarding;
@@ -67,7 +69,8 @@ class JoinPagesController {
 		}
 		catch (DomainException refused) {
 			// expired or revoked since the page was shown: the page now says so
-			return "redirect:/join/" + token;
+			// the token as posted, so encoded: as it is, any character in it would go into the Location header
+			return "redirect:/join/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
 		}
 	}
 

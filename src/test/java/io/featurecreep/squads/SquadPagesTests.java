@@ -134,6 +134,12 @@ class SquadPagesTests {
 	}
 
 	@Test
+	void aJoinLinkWithCharactersNoTokenHasIsSentBackEncoded() throws Exception {
+		mvc.perform(post("/join/{t}", "a\u0007b\u000Cc}x\u0088").with(as(outsider)).with(csrf()))
+			.andExpect(redirectedUrl("/join/a%07b%0Cc%7Dx%C2%88"));
+	}
+
+	@Test
 	void aBadDiscordWebhookIsShownNextToItsField() throws Exception {
 		mvc.perform(post("/squads/{id}/discord", squadId).param("url", "https://example.org/hook")
 			.with(as(owner))
