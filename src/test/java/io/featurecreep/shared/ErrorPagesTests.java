@@ -141,6 +141,30 @@ class ErrorPagesTests {
 		}
 	}
 
+	@Test
+	void aFormFieldTheFormDoesNotHaveIsABadRequestInWords() throws Exception {
+		for (String field : new String[] { "questions[-1].key", "questions[ ].good", "questions[0][1]", "questions[x].title",
+				"questions[99999999].title", "questions[100].title" }) {
+			MvcResult page = perform(post("/squads/{id}/questions", squadId).param(field, "x")
+				.with(csrf())
+				.header("Accept", BROWSER_ACCEPT));
+			assertThat(page.getResponse().getStatus()).as(field).isEqualTo(400);
+			assertThat(page.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+			assertThat(page.getResponse().getContentAsString()).contains("questions[")
+				.contains("does not have")
+				.doesNotContain("java.")
+				.doesNotContain("bean class");
+
+			MvcResult answer = perform(post("/squads/{id}/sessions/new", squadId).param(field, "x")
+				.with(csrf())
+				.accept(MediaType.APPLICATION_JSON));
+			assertThat(answer.getResponse().getStatus()).as(field).isEqualTo(400);
+			assertThat(answer.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			assertThat(json.readTree(answer.getResponse().getContentAsString()).path("detail").asString())
+				.contains("does not have");
+		}
+	}
+
 	private MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request.with(user(owner.id()))).andReturn();
 	}
