@@ -1,6 +1,5 @@
 package io.featurecreep.squads;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.util.UriUtils;
 
 import io.featurecreep.identity.Callers;
 import io.featurecreep.identity.Onboarding;
@@ -69,8 +67,9 @@ class JoinPagesController {
 		}
 		catch (DomainException refused) {
 			// expired or revoked since the page was shown: the page now says so
-			// the token as posted, so encoded: as it is, any character in it would go into the Location header
-			return "redirect:/join/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
+			// a URI template: the redirect encodes the token as posted, which as it is would put any character in it
+			// into the Location header
+			return "redirect:/join/{token}";
 		}
 	}
 

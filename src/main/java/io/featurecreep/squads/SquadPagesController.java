@@ -147,7 +147,7 @@ class SquadPagesController {
 			redirect.addFlashAttribute("settingsName", name);
 			redirect.addFlashAttribute("settingsError", refused.getMessage());
 		}
-		return "redirect:/squads/" + squadId + "#settings";
+		return "redirect:/squads/{squadId}#settings";
 	}
 
 	@PostMapping("/squads/{squadId}/invites")
@@ -162,7 +162,7 @@ class SquadPagesController {
 			requireBadInput(refused);
 			redirect.addFlashAttribute("inviteError", refused.getMessage());
 		}
-		return "redirect:/squads/" + squadId + "#invites";
+		return "redirect:/squads/{squadId}#invites";
 	}
 
 	@PostMapping("/squads/{squadId}/invites/{token}/revoke")
@@ -173,7 +173,7 @@ class SquadPagesController {
 			throw DomainException.notFound("Not found");
 		}
 		redirect.addFlashAttribute("inviteRevoked", true);
-		return "redirect:/squads/" + squadId + "#invites";
+		return "redirect:/squads/{squadId}#invites";
 	}
 
 	@GetMapping("/squads/{squadId}/members/{personId}/remove")
@@ -203,13 +203,13 @@ class SquadPagesController {
 				throw refused;
 			}
 			redirect.addFlashAttribute("membersError", refused.getMessage());
-			return "redirect:/squads/" + squadId + "#members";
+			return "redirect:/squads/{squadId}#members";
 		}
 		if (personId.equals(callerId)) {
 			return "redirect:/workspace";
 		}
 		redirect.addFlashAttribute("memberRemoved", true);
-		return "redirect:/squads/" + squadId + "#members";
+		return "redirect:/squads/{squadId}#members";
 	}
 
 	@PostMapping("/squads/{squadId}/members/{personId}/role")
@@ -222,7 +222,7 @@ class SquadPagesController {
 			requireBadInput(refused);
 			redirect.addFlashAttribute("membersError", refused.getMessage());
 		}
-		return "redirect:/squads/" + squadId + "#members";
+		return "redirect:/squads/{squadId}#members";
 	}
 
 	/** Refusals of who may do what go to the error page; only bad input is shown next to the form. */

@@ -140,6 +140,12 @@ class SquadPagesTests {
 	}
 
 	@Test
+	void redirectsBackToAnAddressAsPostedEncodeIt() throws Exception {
+		mvc.perform(post("/squads/{id}/discord", "a\u0007b}\"").param("url", "not a webhook").with(as(member)).with(csrf()))
+			.andExpect(redirectedUrl("/squads/a%07b%7D%22#notifications"));
+	}
+
+	@Test
 	void aBadDiscordWebhookIsShownNextToItsField() throws Exception {
 		mvc.perform(post("/squads/{id}/discord", squadId).param("url", "https://example.org/hook")
 			.with(as(owner))
