@@ -44,7 +44,7 @@ class QuestionListForm {
 	/** The list as the services take it; rows whose title was emptied are left out. */
 	List<NewQuestion> newQuestions() {
 		return questions.stream()
-			.filter(item -> item.getTitle() != null && !item.getTitle().isBlank())
+			.filter(item -> !item.getTitle().isBlank())
 			.map(item -> new NewQuestion(item.getTitle(), item.getGood(), item.getBad()))
 			.toList();
 	}
@@ -123,7 +123,7 @@ class QuestionListForm {
 
 	public void setQuestions(List<Item> questions) {
 		this.questions = questions == null ? new ArrayList<>() : new ArrayList<>(questions);
-		this.questions.removeIf(item -> item == null || item.getKey() == null || item.getTitle() == null);
+		this.questions.removeIf(item -> item == null);
 	}
 
 	public String getNewTitle() {
@@ -190,25 +190,30 @@ class QuestionListForm {
 		this.timeZone = timeZone;
 	}
 
-	/** One question of the list; the key keeps its buttons (and the keyboard focus) with it as it moves. */
-	public static class Item {
+	/**
+	 * One question of the list; the key keeps its buttons (and the keyboard focus) with it as it moves. A post may
+	 * leave out any of its fields (or name only a later row, which adds the rows before it): a missing text is
+	 * empty and a missing key a new one, so such a row shows as an empty row and is left out like an emptied one,
+	 * instead of failing the list's edits on a null.
+	 */
+	public static final class Item {
 
-		private String key;
+		private String key = newKey();
 
-		private String title;
+		private String title = "";
 
-		private String good;
+		private String good = "";
 
-		private String bad;
+		private String bad = "";
 
 		public Item() {
 		}
 
 		Item(String key, String title, String good, String bad) {
-			this.key = key;
-			this.title = title;
-			this.good = good;
-			this.bad = bad;
+			setKey(key);
+			setTitle(title);
+			setGood(good);
+			setBad(bad);
 		}
 
 		public String getKey() {
@@ -216,7 +221,7 @@ class QuestionListForm {
 		}
 
 		public void setKey(String key) {
-			this.key = key;
+			this.key = key == null || key.isEmpty() ? newKey() : key;
 		}
 
 		public String getTitle() {
@@ -224,7 +229,7 @@ class QuestionListForm {
 		}
 
 		public void setTitle(String title) {
-			this.title = title;
+			this.title = title == null ? "" : title;
 		}
 
 		public String getGood() {
@@ -232,7 +237,7 @@ class QuestionListForm {
 		}
 
 		public void setGood(String good) {
-			this.good = good;
+			this.good = good == null ? "" : good;
 		}
 
 		public String getBad() {
@@ -240,7 +245,7 @@ class QuestionListForm {
 		}
 
 		public void setBad(String bad) {
-			this.bad = bad;
+			this.bad = bad == null ? "" : bad;
 		}
 
 	}

@@ -18,7 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,6 +67,15 @@ class QuestionListPages {
 		this.lifecycle = lifecycle;
 		this.views = views;
 		this.library = library;
+	}
+
+	/**
+	 * A posted index grows the list up to it ({@code questions[99999].good} made 100,000 rows); past the longest
+	 * list there may be, the binding refuses the field instead, and {@code RequestErrors} answers 400.
+	 */
+	@InitBinder("form")
+	void questionsUpToTheMaximum(WebDataBinder binder) {
+		binder.setAutoGrowCollectionLimit(QuestionListForm.MAX);
 	}
 
 	// ----- a new session

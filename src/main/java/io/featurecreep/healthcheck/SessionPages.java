@@ -60,7 +60,7 @@ class SessionPages {
 		String viewerId = Callers.id(principal);
 		HealthSession session = visible(sessionId, viewerId);
 		if (!session.active()) {
-			return "redirect:/sessions/" + sessionId + "/results";
+			return "redirect:/sessions/{sessionId}/results";
 		}
 		model.addAttribute("squad", views.squad(session));
 		addParts(session, viewerId, model);
@@ -134,7 +134,7 @@ class SessionPages {
 			if (problem != null) {
 				throw DomainException.badInput(problem);
 			}
-			return "redirect:/sessions/" + sessionId + (session.mode() == SessionMode.ASYNC ? "#q-" + questionId : "");
+			return "redirect:/sessions/{sessionId}" + (session.mode() == SessionMode.ASYNC ? "#q-{questionId}" : "");
 		}
 		HealthSession now = visible(sessionId, viewerId);
 		model.addAttribute("voteError", problem);
@@ -199,7 +199,7 @@ class SessionPages {
 			response.setHeader("HX-Redirect", "/sessions/" + sessionId + "/results");
 			return "healthcheck/live-parts :: nothing";
 		}
-		return "redirect:/sessions/" + sessionId + "/results";
+		return "redirect:/sessions/{sessionId}/results";
 	}
 
 	// ----- results
@@ -209,7 +209,7 @@ class SessionPages {
 		String viewerId = Callers.id(principal);
 		HealthSession session = visible(sessionId, viewerId);
 		if (session.active()) {
-			return "redirect:/sessions/" + sessionId;
+			return "redirect:/sessions/{sessionId}";
 		}
 		model.addAttribute("check", session);
 		model.addAttribute("squad", views.squad(session));
@@ -245,7 +245,7 @@ class SessionPages {
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 			return "healthcheck/live-parts :: nothing";
 		}
-		return "redirect:/sessions/" + sessionId;
+		return "redirect:/sessions/{sessionId}";
 	}
 
 	/**

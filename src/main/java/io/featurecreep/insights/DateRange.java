@@ -13,6 +13,10 @@ import java.util.Map;
  */
 record DateRange(String from, String to, Instant start, Instant end, Map<String, String> errors) {
 
+	private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+
+	private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+
 	static DateRange of(String from, String to, Instant now) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate fromDate = date(from, "from", errors);
@@ -39,13 +43,20 @@ record DateRange(String from, String to, Instant start, Instant end, Map<String,
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		LocalDate date;
 		try {
-			return LocalDate.parse(value.strip());
+			date = LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException notADate) {
+			date = null;
+		}
+		// ISO dates may have years of up to nine digits and a sign (+999999999-12-31), where the day after the
+		// range's end is no date at all and no database stores the instant: four-digit years only, as YYYY says
+		if (date == null || date.isBefore(FIRST) || date.isAfter(LAST)) {
 			errors.put(field, "Enter a date as YYYY-MM-DD");
 			return null;
 		}
+		return date;
 	}
 
 }

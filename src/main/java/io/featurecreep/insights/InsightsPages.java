@@ -103,7 +103,7 @@ class InsightsPages {
 	String showInMatrix(@PathVariable String squadId, @RequestParam(defaultValue = "false") boolean shown,
 			Principal principal) {
 		insights.setOptOut(Callers.id(principal), squadId, !shown);
-		return "redirect:/squads/" + squadId + "?matrixSaved#matrix-setting";
+		return "redirect:/squads/{squadId}?matrixSaved#matrix-setting";
 	}
 
 	@PostMapping("/organisation/matrix/members")

@@ -57,14 +57,14 @@ class NotificationPages implements SquadPageContributor {
 			redirect.addFlashAttribute("discordUrl", url);
 			redirect.addFlashAttribute("discordError", refused.getMessage());
 		}
-		return "redirect:/squads/" + squadId + "#notifications";
+		return "redirect:/squads/{squadId}#notifications";
 	}
 
 	@PostMapping("/squads/{squadId}/discord/clear")
 	String clearDiscord(@PathVariable String squadId, Principal principal, RedirectAttributes redirect) {
 		settings.clearDiscordWebhook(Callers.id(principal), squadId);
 		redirect.addFlashAttribute("discordCleared", true);
-		return "redirect:/squads/" + squadId + "#notifications";
+		return "redirect:/squads/{squadId}#notifications";
 	}
 
 }

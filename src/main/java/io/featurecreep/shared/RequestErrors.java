@@ -4,10 +4,12 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,14 +43,19 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 @Order(0)
 class RequestErrors extends ResponseEntityExceptionHandler {
 
+	/** How much of a field's name a refusal repeats: enough to recognise it, not a whole posted page. */
+	private static final int FIELD_SHOWN = 80;
+
 	/** A browser's request for a page: the same refusal as a page of the app rather than JSON. */
 	@ExceptionHandler(value = { NoResourceFoundException.class, NoHandlerFoundException.class,
 			HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
 			ServletRequestBindingException.class, TypeMismatchException.class, HttpMessageNotReadableException.class,
 			MethodArgumentNotValidException.class, HandlerMethodValidationException.class,
-			MaxUploadSizeExceededException.class, ErrorResponseException.class }, produces = MediaType.TEXT_HTML_VALUE)
+			MaxUploadSizeExceededException.class, ErrorResponseException.class, InvalidPropertyException.class },
+			produces = MediaType.TEXT_HTML_VALUE)
 	ModelAndView page(Exception refused, WebRequest request, HttpServletResponse response) throws Exception {
-		ResponseEntity<Object> problem = handleException(refused, request);
+		ResponseEntity<Object> problem = refused instanceof InvalidPropertyException field ? unknownField(field, request)
+				: handleException(refused, request);
 		if (problem == null) {
 			return new ModelAndView();
 		}
@@ -60,6 +67,23 @@ class RequestErrors extends ResponseEntityExceptionHandler {
 			page.addObject("problem", detail.getDetail());
 		}
 		return page;
+	}
+
+	/**
+	 * A form field in a shape its form does not have ({@code questions[-1].key}, {@code questions[ ].x},
+	 * {@code questions[0][1]}, an index past the longest list the form takes): data binding ignores unknown plain
+	 * names but throws on these, so they are answered here, once for every form, with a 400 that names the field.
+	 * No browser sends them from our pages, so refusing the post loses nobody's work.
+	 */
+	@ExceptionHandler(InvalidPropertyException.class)
+	ResponseEntity<Object> unknownField(InvalidPropertyException refused, WebRequest request) {
+		String field = String.valueOf(refused.getPropertyName());
+		if (field.codePointCount(0, field.length()) > FIELD_SHOWN) {
+			field = field.substring(0, field.offsetByCodePoints(0, FIELD_SHOWN)) + "…";
+		}
+		String detail = message("error.field.unknown", field, request.getLocale());
+		ProblemDetail body = createProblemDetail(refused, HttpStatus.BAD_REQUEST, detail, null, null, request);
+		return handleExceptionInternal(refused, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override

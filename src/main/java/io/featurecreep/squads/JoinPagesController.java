@@ -67,7 +67,9 @@ class JoinPagesController {
 		}
 		catch (DomainException refused) {
 			// expired or revoked since the page was shown: the page now says so
-			return "redirect:/join/" + token;
+			// a URI template: the redirect encodes the token as posted, which as it is would put any character in it
+			// into the Location header
+			return "redirect:/join/{token}";
 		}
 	}
 

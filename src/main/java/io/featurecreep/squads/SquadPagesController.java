@@ -71,6 +71,9 @@ class SquadPagesController {
 				.toList();
 			return new WorkspaceLine(squad, members.size(), role, parts);
 		}).toList();
+		// The page itself shows what the viewer may do (the admin link), so it needs the viewer even when htmx asks
+		// for it: the header's "me" is left out of htmx requests, which mostly want fragments without a header.
+		model.addAttribute("me", me);
 		model.addAttribute("lines", lines);
 		model.addAttribute("parts", contributors.stream()
 			.flatMap(contributor -> contributor.workspace(me.id()).stream())
@@ -144,7 +147,7 @@ class SquadPagesController {
 			redirect.addFlashAttribute("settingsName", name);
 			redirect.addFlashAttribute("settingsError", refused.getMessage());
 		}
-		return "redirect:/squads/" + squadId + "#settings";
+		return "redirect:/squads/{squadId}#settings";
 	}
 
 	@PostMapping("/squads/{squadId}/invites")
@@ -159,7 +162,7 @@ class SquadPagesController {
 			requireBadInput(refused);
 			redirect.addFlashAttribute("inviteError", refused.getMessage());
 		}
-		return "redirect:/squads/" + squadId + "#invites";
+		return "redirect:/squads/{squadId}#invites";
 	}
 
 	@PostMapping("/squads/{squadId}/invites/{token}/revoke")
@@ -170,7 +173,7 @@ class SquadPagesController {
 			throw DomainException.notFound("Not found");
 		}
 		redirect.addFlashAttribute("inviteRevoked", true);
-		return "redirect:/squads/" + squadId + "#invites";
+		return "redirect:/squads/{squadId}#invites";
 	}
 
 	@GetMapping("/squads/{squadId}/members/{personId}/remove")
@@ -200,13 +203,13 @@ class SquadPagesController {
 				throw refused;
 			}
 			redirect.addFlashAttribute("membersError", refused.getMessage());
-			return "redirect:/squads/" + squadId + "#members";
+			return "redirect:/squads/{squadId}#members";
 		}
 		if (personId.equals(callerId)) {
 			return "redirect:/workspace";
 		}
 		redirect.addFlashAttribute("memberRemoved", true);
-		return "redirect:/squads/" + squadId + "#members";
+		return "redirect:/squads/{squadId}#members";
 	}
 
 	@PostMapping("/squads/{squadId}/members/{personId}/role")
@@ -219,7 +222,7 @@ class SquadPagesController {
 			requireBadInput(refused);
 			redirect.addFlashAttribute("membersError", refused.getMessage());
 		}
-		return "redirect:/squads/" + squadId + "#members";
+		return "redirect:/squads/{squadId}#members";
 	}
 
 	/** Refusals of who may do what go to the error page; only bad input is shown next to the form. */

@@ -118,6 +118,23 @@ class QuestionListPagesTests {
 			.andExpect(content().string(containsString("This suggestion is no longer available")));
 	}
 
+	@Test
+	void aQuestionWithoutItsTitleOrKeyIsAnEmptyRowThatIsLeftOut() throws Exception {
+		for (String op : new String[] { "search", "up:a", "remove:zz", "add", "start" }) {
+			mvc.perform(list("/squads/" + squadId + "/sessions/new", op).param("newTitle", "Third")
+				.param("questions[3].good", "no title, no key")
+				.param("questions[2].key", "c")
+				.header("HX-Request", "true")).andExpect(status().is2xxSuccessful());
+		}
+		mvc.perform(list("/squads/" + squadId + "/questions", "add").param("newTitle", "Fourth")
+			.param("questions[2].bad", "no title")).andExpect(status().isOk());
+		mvc.perform(list("/squads/" + squadId + "/questions", "save").param("questions[2].good", "no title"))
+			.andExpect(redirectedUrl("/squads/" + squadId + "#questions"));
+		assertThat(templates.templateOf(squadId)).extracting(LibraryQuestion::title).containsExactly("First", "Second");
+		HealthSession started = store.findActive(squadId).orElseThrow();
+		assertThat(store.questions(started.id())).extracting(SessionQuestion::title).containsExactly("First", "Second");
+	}
+
 	/** The editor's form with two questions, First and Second (keys a and b), posted with an op. */
 	private MockHttpServletRequestBuilder list(String path, String op) {
 		return post(path).param("op", op)

@@ -226,6 +226,18 @@ class InsightsTests {
 		mvc.perform(get("/squads/{id}/history.csv", namedSquad).param("from", "27/11/2026").with(user(lead.person().id())))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Enter a date as YYYY-MM-DD")));
+		for (String outOfRange : new String[] { "+999999999-12-31", "-999999999-01-01", "+10000-01-01", "0000-01-01" }) {
+			mvc.perform(get("/squads/{id}/history.csv", namedSquad).param("to", outOfRange).with(user(lead.person().id())))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("Enter a date")));
+			mvc.perform(get("/squads/{id}/history.json", namedSquad).param("from", outOfRange).with(user(lead.person().id())))
+				.andExpect(status().isBadRequest());
+			mvc.perform(get("/squads/{id}/history", namedSquad).param("from", outOfRange).param("to", outOfRange)
+				.with(user(lead.person().id()))).andExpect(content().string(containsString("Enter a date")));
+		}
+		mvc.perform(get("/squads/{id}/history.csv", namedSquad).param("from", "0001-01-01")
+			.param("to", "9999-12-31")
+			.with(user(lead.person().id()))).andExpect(status().isOk());
 		mvc.perform(get("/squads/{id}/history", namedSquad).param("from", today).with(user(lead.person().id())))
 			.andExpect(content().string(containsString("/squads/" + namedSquad + "/history.csv?from=" + today + "\"")))
 			.andExpect(content().string(containsString("/squads/" + namedSquad + "/history.json?from=" + today + "\"")));

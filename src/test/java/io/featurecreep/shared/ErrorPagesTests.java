@@ -5,10 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -116,6 +118,50 @@ class ErrorPagesTests {
 			JsonNode problem = json.readTree(answer.getResponse().getContentAsString());
 			assertThat(problem.path("status").asInt()).isEqualTo(404);
 			assertThat(problem.path("title").asString()).isEqualTo("Not Found");
+		}
+	}
+
+	@Test
+	void theErrorAddressCalledDirectlyIsNotFoundInTheFormatTheClientAccepts() throws Exception {
+		for (HttpMethod method : new HttpMethod[] { HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE }) {
+			MvcResult page = perform(request(method, "/error").with(csrf()).header("Accept", BROWSER_ACCEPT));
+			assertThat(page.getResponse().getStatus()).as(method + " page").isEqualTo(404);
+			assertThat(page.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+			assertThat(page.getResponse().getContentAsString()).contains("This page does not exist");
+
+			MvcResult answer = perform(request(method, "/error").with(csrf()).accept(MediaType.APPLICATION_JSON));
+			assertThat(answer.getResponse().getStatus()).as(method + " JSON").isEqualTo(404);
+			assertThat(answer.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			assertThat(json.readTree(answer.getResponse().getContentAsString()).path("status").asInt()).isEqualTo(404);
+
+			for (String accept : new String[] { "text/event-stream", "garbage", "image/png" }) {
+				MvcResult other = perform(request(method, "/error").with(csrf()).header("Accept", accept));
+				assertThat(other.getResponse().getStatus()).as(method + " " + accept).isEqualTo(404);
+			}
+		}
+	}
+
+	@Test
+	void aFormFieldTheFormDoesNotHaveIsABadRequestInWords() throws Exception {
+		for (String field : new String[] { "questions[-1].key", "questions[ ].good", "questions[0][1]", "questions[x].title",
+				"questions[99999999].title", "questions[100].title" }) {
+			MvcResult page = perform(post("/squads/{id}/questions", squadId).param(field, "x")
+				.with(csrf())
+				.header("Accept", BROWSER_ACCEPT));
+			assertThat(page.getResponse().getStatus()).as(field).isEqualTo(400);
+			assertThat(page.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+			assertThat(page.getResponse().getContentAsString()).contains("questions[")
+				.contains("does not have")
+				.doesNotContain("java.")
+				.doesNotContain("bean class");
+
+			MvcResult answer = perform(post("/squads/{id}/sessions/new", squadId).param(field, "x")
+				.with(csrf())
+				.accept(MediaType.APPLICATION_JSON));
+			assertThat(answer.getResponse().getStatus()).as(field).isEqualTo(400);
+			assertThat(answer.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			assertThat(json.readTree(answer.getResponse().getContentAsString()).path("detail").asString())
+				.contains("does not have");
 		}
 	}
 

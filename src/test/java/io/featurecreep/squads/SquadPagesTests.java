@@ -73,6 +73,14 @@ class SquadPagesTests {
 	}
 
 	@Test
+	void theWorkspaceAskedForByHtmxIsTheWholePage() throws Exception {
+		mvc.perform(get("/workspace").header("HX-Request", "true").header("HX-Trigger-Name", "2026-13-01\u001A").with(as(owner)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Web squad")))
+			.andExpect(content().string(containsString("Owner Tester")));
+	}
+
+	@Test
 	void creatingASquadNeedsAName() throws Exception {
 		mvc.perform(post("/squads").param("name", "  ").with(as(owner)).with(csrf()))
 			.andExpect(status().isOk())
@@ -123,6 +131,18 @@ class SquadPagesTests {
 			.andExpect(redirectedUrl("/join/" + invite.token()));
 		assertThat(access.isMember(squadId, late.id())).isFalse();
 		mvc.perform(get("/join/unknown-token").with(as(late))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aJoinLinkWithCharactersNoTokenHasIsSentBackEncoded() throws Exception {
+		mvc.perform(post("/join/{t}", "a\u0007b\u000Cc}x\u0088").with(as(outsider)).with(csrf()))
+			.andExpect(redirectedUrl("/join/a%07b%0Cc%7Dx%C2%88"));
+	}
+
+	@Test
+	void redirectsBackToAnAddressAsPostedEncodeIt() throws Exception {
+		mvc.perform(post("/squads/{id}/discord", "a\u0007b}\"").param("url", "not a webhook").with(as(member)).with(csrf()))
+			.andExpect(redirectedUrl("/squads/a%07b%7D%22#notifications"));
 	}
 
 	@Test
