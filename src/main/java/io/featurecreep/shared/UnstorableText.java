@@ -75,7 +75,7 @@ public class UnstorableText {
 					.entrySet()
 					.stream()
 					.anyMatch(e -> e.getKey().indexOf('\0') >= 0
-							|| java.util.Arrays.stream(e.getValue()).anyMatch(v -> v.indexOf('\0') >= 0));
+							|| java.util.Arrays.stream(e.getValue()).anyMatch(v -> v != null && v.indexOf('\0') >= 0));
 			}
 			if (refused) {
 				response.sendError(HttpStatus.BAD_REQUEST.value(),

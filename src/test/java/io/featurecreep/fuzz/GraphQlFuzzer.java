@@ -36,11 +36,15 @@ final class GraphQlFuzzer {
 
 	static final String PATH = "/graphql";
 
+	/**
+	 * Broken charset names ({@code charset="}) are left to {@code api.RealServerRequestTests}: MockMvc fails on them
+	 * in its own filter mapping, before any filter of the application could answer them.
+	 */
 	private static final List<String> ODD_CONTENT_TYPES = List.of("garbage", "/", "application/json; charset=bogus",
 			"application/json; charset=utf-16", "application/json;;;", "application/graphql",
 			"application/graphql-response+json", "text/plain", "text/html", "application/xml", "application/*", "*/*",
 			"multipart/form-data; boundary=fuzz", "multipart/form-data", "application/x-www-form-urlencoded",
-			"application/json; boundary=x", "application/json; charset=\"", "image/png", "application/json, text/plain");
+			"application/json; boundary=x", "image/png", "application/json, text/plain");
 
 	private static final List<String> ACCEPTS = List.of("application/json", "application/graphql-response+json",
 			"text/event-stream", "text/html", "garbage", "*/*;q=abc", "application/xml", "", "*/*",
