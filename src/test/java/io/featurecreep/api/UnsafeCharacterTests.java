@@ -44,7 +44,7 @@ class UnsafeCharacterTests {
 
 	@Test
 	void namesAndTitlesRefuseControlCharactersAndDirectionOverrides() {
-		owner.execute("mutation($n: String!) { createSquad(input: {name: $n}) { id } }", "n", "Web\u0000squad")
+		owner.execute("mutation($n: String!) { createSquad(input: {name: $n}) { id } }", "n", "Web\u0007squad")
 			.failsWith("Squad name must not contain control characters (such as line breaks or tabs)", "BAD_USER_INPUT");
 		owner.execute("mutation($n: String!) { createSquad(input: {name: $n}) { id } }", "n", "Web" + OVERRIDE + "squad")
 			.failsWith("Squad name must not contain characters that change the direction of the text", "BAD_USER_INPUT");
@@ -61,7 +61,7 @@ class UnsafeCharacterTests {
 	@Test
 	void longerTextsKeepTheirLinesButRefuseOtherControlCharacters() {
 		owner.execute("mutation($s: String!, $q: String!, $c: String) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 2, comment: $c}) { id } }",
-				"s", sessionId, "q", questionId, "c", "nul\u0000")
+				"s", sessionId, "q", questionId, "c", "bel\u0007")
 			.failsWith("Comment must not contain control characters other than line breaks and tabs", "BAD_USER_INPUT");
 		owner.execute("mutation($s: String!, $q: String!, $g: String) { addQuestion(input: {sessionId: $s, question: {question: $q, descriptionGood: $g}}) { id } }",
 				"s", sessionId, "q", "Coffee", "g", "Hot" + OVERRIDE)

@@ -26,7 +26,7 @@ class OnboardingRedirectTests {
 	Accounts accounts;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/\n/evil.example", "/\r\nSet-Cookie: stolen=1", "/\t/evil.example", "/\u0000",
+	@ValueSource(strings = { "/\n/evil.example", "/\r\nSet-Cookie: stolen=1", "/\t/evil.example", "/\u0007",
 			"/ /evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/squads/\u00e9" })
 	void aNextThatIsNoPlainLocalPathLeadsToTheWorkspace(String next) throws Exception {
 		completeProfile(next).andExpect(redirectedUrl("/workspace"));
