@@ -216,7 +216,7 @@ class HealthCheckGraphQlController {
 
 	@SchemaMapping(typeName = "Question")
 	boolean withheld(QuestionView question) {
-		return reading.results(question.session(), question.source()).map(QuestionResults::withheld).orElse(false);
+		return reading.withheld(question.session(), question.source());
 	}
 
 	@SchemaMapping(typeName = "Answer")

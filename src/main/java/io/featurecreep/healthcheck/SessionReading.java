@@ -96,6 +96,12 @@ class SessionReading {
 		return Optional.of(QuestionResults.of(votes));
 	}
 
+	/** Whether the results would show but anonymity holds them back to their count (a count, not the votes). */
+	boolean withheld(HealthSession session, SessionQuestion question) {
+		return resultsVisible(session, question) && session.anonymous()
+				&& anonymity.withholds(true, store.countVotes(question.id()));
+	}
+
 	int voteCount(SessionQuestion question) {
 		return store.countVotes(question.id());
 	}
