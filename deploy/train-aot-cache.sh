@@ -27,6 +27,11 @@ jar=$1
 cache=$2
 java=${JAVA:-java}
 [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }
+release=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ "${release%%.*}" -lt 25 ] 2>/dev/null || [ -z "$release" ]; then
+	echo "the AOT cache needs Java 25 or newer; $java is Java ${release:-?} (JAVA=/path/to/java chooses another)" >&2
+	exit 2
+fi
 case "$jar" in
 	/*) ;;
 	*) echo "give the jar as an absolute path, as the start command does: $jar" >&2; exit 2 ;;
@@ -52,7 +57,9 @@ fail() {
 # end: nothing of the run, least of all a key, ends up beside the cache (or in an image layer). Port 0: any
 # free port, read back from the log, so that training never collides with a running node.
 cd "$work"
-"$java" -XX:AOTCacheOutput="$cache" -jar "$jar" --server.port=0 >"$work/training.log" 2>&1 &
+# made here, not by the background job's redirection, which may come after the first read below
+: >"$work/training.log"
+"$java" -XX:AOTCacheOutput="$cache" -jar "$jar" --server.port=0 >>"$work/training.log" 2>&1 &
 pid=$!
 
 port=

@@ -65,11 +65,11 @@ class StartupBenchmark {
 		Path app = work.resolve("app");
 		Path extracted = app.resolve("feature-creep.jar");
 		Path cache = app.resolve("feature-creep.aot");
-		run(work, List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", app.toString(),
+		run(work, Map.of(), List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", app.toString(),
 				"--application-filename", "feature-creep.jar"));
 		long training = System.nanoTime();
-		run(work, List.of("bash", ROOT.resolve("deploy/train-aot-cache.sh").toString(), extracted.toString(),
-				cache.toString()));
+		run(work, Map.of("JAVA", java), List.of("bash", ROOT.resolve("deploy/train-aot-cache.sh").toString(),
+				extracted.toString(), cache.toString()));
 		System.out.printf("Trained the AOT cache in %.1f s (%d MB)%n", (System.nanoTime() - training) / 1e9,
 				Files.size(cache) >> 20);
 
@@ -149,8 +149,10 @@ class StartupBenchmark {
 		return started.find() ? started.group(1) : "?";
 	}
 
-	private static void run(Path directory, List<String> command) throws Exception {
-		Process process = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
+	private static void run(Path directory, Map<String, String> environment, List<String> command) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).inheritIO();
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		assertThat(process.waitFor()).as("%s", command).isZero();
 	}
 
