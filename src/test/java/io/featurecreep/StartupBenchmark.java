@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -84,23 +85,27 @@ class StartupBenchmark {
 		int rounds = Integer.getInteger("bench.rounds", 5);
 		System.out.printf("%n%s, %d cores; %d rounds%n", System.getProperty("java.vm.version"),
 				Runtime.getRuntime().availableProcessors(), rounds);
-		System.out.printf("%-6s %-10s %12s %12s   %s%n", "round", "variant", "first 200 ms", "'Started' s",
-				"load average before / after");
+		System.out.printf("%-6s %-10s %12s %12s %12s   %s%n", "round", "variant", "first 200 ms", "CPU ms",
+				"'Started' s", "load average before / after");
 		for (int round = 1; round <= rounds; round++) {
 			for (int turn = 0; turn < names.size(); turn++) {
 				String name = names.get((round - 1 + turn) % names.size());
 				Start start = start(work.resolve("run-" + round + "-" + name), variants.get(name));
 				starts.get(name).add(start);
-				System.out.printf("%-6d %-10s %12d %12s   %s / %s%n", round, name, start.firstResponseMillis(),
-						start.started(), start.loadBefore(), start.loadAfter());
+				System.out.printf("%-6d %-10s %12d %12d %12s   %s / %s%n", round, name, start.firstResponseMillis(),
+						start.cpuMillis(), start.started(), start.loadBefore(), start.loadAfter());
 			}
 		}
 
-		long plain = median(starts.get("plain"));
-		System.out.printf("%nMedians (first 200 on /actuator/health after starting java):%n");
+		long plain = median(starts.get("plain"), Start::firstResponseMillis);
+		long plainCpu = median(starts.get("plain"), Start::cpuMillis);
+		System.out.printf("%nMedians: time to the first 200 on /actuator/health after starting java, and the CPU time"
+				+ " the JVM used until then (all its threads)%n");
 		for (String name : names) {
-			long median = median(starts.get(name));
-			System.out.printf("  %-10s %6d ms   %.2f x plain%n", name, median, (double) median / plain);
+			long median = median(starts.get(name), Start::firstResponseMillis);
+			long cpu = median(starts.get(name), Start::cpuMillis);
+			System.out.printf("  %-10s %6d ms  %.2f x plain   CPU %6d ms  %.2f x plain%n", name, median,
+					(double) median / plain, cpu, (double) cpu / plainCpu);
 		}
 	}
 
@@ -134,7 +139,8 @@ class StartupBenchmark {
 				Thread.sleep(10);
 			}
 			long millis = (System.nanoTime() - begin) / 1_000_000;
-			return new Start(millis, started(log), loadBefore, loadAverage());
+			long cpuMillis = process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+			return new Start(millis, cpuMillis, started(log), loadBefore, loadAverage());
 		}
 		finally {
 			process.destroy();
@@ -174,13 +180,14 @@ class StartupBenchmark {
 		return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 	}
 
-	private static long median(List<Start> starts) {
-		long[] millis = starts.stream().mapToLong(Start::firstResponseMillis).sorted().toArray();
+	private static long median(List<Start> starts, ToLongFunction<Start> measure) {
+		long[] millis = starts.stream().mapToLong(measure).sorted().toArray();
 		return millis.length % 2 == 1 ? millis[millis.length / 2]
 				: (millis[millis.length / 2 - 1] + millis[millis.length / 2]) / 2;
 	}
 
-	private record Start(long firstResponseMillis, String started, String loadBefore, String loadAfter) {
+	private record Start(long firstResponseMillis, long cpuMillis, String started, String loadBefore,
+			String loadAfter) {
 	}
 
 }
