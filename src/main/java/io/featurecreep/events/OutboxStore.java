@@ -4,12 +4,15 @@ import static io.featurecreep.shared.SqlTimes.utc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.featurecreep.shared.LeasedWork;
+import io.featurecreep.shared.SqlTimes;
 
 /** The outbox table. Claims are optimistic updates, so any number of nodes can share it safely. */
 @Repository
@@ -134,6 +137,23 @@ class OutboxStore {
 		return jdbc.sql("select count(*) from event_outbox where status = ?").param(status).query(Integer.class).single();
 	}
 
+	/**
+	 * How much work is unfinished or given up on, for the metrics: two queries, each reading only the rows of
+	 * those statuses through the status index (done work, the bulk of the table, is never read).
+	 */
+	Backlog backlog() {
+		Map<String, Integer> counts = new HashMap<>();
+		jdbc.sql("select status, count(*) as n from event_outbox where status in ('PENDING', 'RELAYED', 'DEAD') group by status")
+			.query(rs -> {
+				counts.put(rs.getString("status"), rs.getInt("n"));
+			});
+		Instant oldest = jdbc.sql("select min(created_at) as oldest from event_outbox where status in ('PENDING', 'RELAYED')")
+			.query((rs, row) -> SqlTimes.instant(rs, "oldest"))
+			.single();
+		return new Backlog(counts.getOrDefault("PENDING", 0), counts.getOrDefault("RELAYED", 0),
+				counts.getOrDefault("DEAD", 0), oldest);
+	}
+
 	private void finish(String id, String status, String error, Instant now) {
 		jdbc.sql("update event_outbox set status = ?, last_error = ?, locked_until = null, completed_at = ? where id = ?")
 			.params(status, shorten(error), utc(now), id)
@@ -146,6 +166,10 @@ class OutboxStore {
 
 	/** A relayed entry and the id of its jobs-stream entry. */
 	record RelayedEntry(OutboxEntry entry, String streamId) {
+	}
+
+	/** Unfinished work (waiting, or handed to the jobs stream), work given up on, and when the oldest unfinished job was recorded (null: none). */
+	record Backlog(int pending, int relayed, int dead, Instant oldestUnfinished) {
 	}
 
 	/** A piece of work that failed too often. */

@@ -47,8 +47,11 @@ public class SessionLifecycle {
 
 	private final Clock clock;
 
+	private final HealthCheckMetrics metrics;
+
 	SessionLifecycle(SessionStore store, SessionAccess access, SquadAccess squads, SquadTemplates templates,
-			QuestionLibrary library, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			QuestionLibrary library, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+			HealthCheckMetrics metrics) {
 		this.store = store;
 		this.access = access;
 		this.squads = squads;
@@ -57,6 +60,7 @@ public class SessionLifecycle {
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -73,7 +77,7 @@ public class SessionLifecycle {
 		HealthSession session = newSession(callerId, squad, options);
 		List<NewQuestion> chosen = checkedQuestions(options.questions());
 		try {
-			return transactions.execute(tx -> {
+			HealthSession started = transactions.execute(tx -> {
 				store.insert(session);
 				String firstQuestion = null;
 				int position = 1;
@@ -100,6 +104,8 @@ public class SessionLifecycle {
 				store.setActiveQuestion(session.id(), firstQuestion);
 				return store.find(session.id()).orElseThrow();
 			});
+			metrics.sessionStarted(started);
+			return started;
 		}
 		catch (DuplicateKeyException startedMeanwhile) {
 			// someone else started one in the same moment: theirs is the squad's session
@@ -134,13 +140,18 @@ public class SessionLifecycle {
 	}
 
 	private void endNow(HealthSession session) {
-		transactions.executeWithoutResult(tx -> {
+		Boolean ended = transactions.execute(tx -> {
 			Instant now = clock.instant();
-			if (store.end(session.id(), now)) {
-				events.publishEvent(new SessionChanged(session.id(), Change.SESSION_ENDED, null));
-				events.publishEvent(new SessionEnded(session.id(), session.squadId(), now));
+			if (!store.end(session.id(), now)) {
+				return false; // ended meanwhile, by another request or node
 			}
+			events.publishEvent(new SessionChanged(session.id(), Change.SESSION_ENDED, null));
+			events.publishEvent(new SessionEnded(session.id(), session.squadId(), now));
+			return true;
 		});
+		if (Boolean.TRUE.equals(ended)) {
+			metrics.sessionEnded(session);
+		}
 	}
 
 	/** The questions chosen for a new session, checked; null when the squad's template applies. */

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import io.featurecreep.events.WorkLoop;
 import io.featurecreep.healthcheck.ResultHistory;
 import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
+import io.featurecreep.notifications.DeliveryMetrics.Outcome;
 import io.featurecreep.squads.SquadAccess;
 
 /**
@@ -49,8 +50,10 @@ class DeliveryWorker extends WorkLoop {
 
 	private final Clock clock;
 
+	private final DeliveryMetrics metrics;
+
 	DeliveryWorker(DeliveryStore deliveries, ChannelStore channels, List<ChannelSender> senders, ResultHistory history,
-			SquadAccess squads, Settings settings, Clock clock) {
+			SquadAccess squads, Settings settings, Clock clock, DeliveryMetrics metrics) {
 		super("notification-worker", settings.pollInterval());
 		this.deliveries = deliveries;
 		this.channels = channels;
@@ -59,6 +62,7 @@ class DeliveryWorker extends WorkLoop {
 		this.squads = squads;
 		this.settings = settings;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	void nudgeAfterCommit() {
@@ -77,13 +81,18 @@ class DeliveryWorker extends WorkLoop {
 
 	/** Sends a message to a channel now, for the "send a test message" action. Null when it arrived, else why not. */
 	String sendNow(NotificationChannel channel, Message message) {
+		String error;
 		try {
 			senders.get(channel.kind()).send(channel, message);
-			return null;
+			error = null;
 		}
 		catch (DeliveryFailed failed) {
-			return failed.getMessage();
+			error = failed.getMessage();
 		}
+		if (message instanceof Message.Test) {
+			metrics.test(channel.kind(), error == null);
+		}
+		return error;
 	}
 
 	@Override
@@ -108,15 +117,18 @@ class DeliveryWorker extends WorkLoop {
 		deliveries.recordAttempt(delivery.id(), delivery.attempts(), clock.instant(), error);
 		if (error == null) {
 			deliveries.delivered(delivery.id(), clock.instant());
+			metrics.report(channel.kind(), Outcome.DELIVERED);
 			log.info("Delivered the report of session {} to {}", delivery.sessionId(), channel);
 		}
 		else if (delivery.attempts() >= settings.maxAttempts()) {
 			deliveries.failed(delivery.id(), error);
+			metrics.report(channel.kind(), Outcome.FAILED);
 			log.warn("Gave up delivering the report of session {} to {}: {}", delivery.sessionId(), channel, error);
 		}
 		else {
 			Duration backoff = settings.backoffAfter(delivery.attempts());
 			deliveries.retryLater(delivery.id(), clock.instant().plus(backoff), error);
+			metrics.report(channel.kind(), Outcome.RETRYING);
 			log.info("Report of session {} to {} failed (attempt {}), next try in {}: {}", delivery.sessionId(), channel,
 					delivery.attempts(), backoff, error);
 		}
