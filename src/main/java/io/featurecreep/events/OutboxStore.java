@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -148,8 +149,9 @@ class OutboxStore {
 				counts.put(rs.getString("status"), rs.getInt("n"));
 			});
 		Instant oldest = jdbc.sql("select min(created_at) as oldest from event_outbox where status in ('PENDING', 'RELAYED')")
-			.query((rs, row) -> SqlTimes.instant(rs, "oldest"))
-			.single();
+			.query((rs, row) -> Optional.ofNullable(SqlTimes.instant(rs, "oldest")))
+			.single()
+			.orElse(null);
 		return new Backlog(counts.getOrDefault("PENDING", 0), counts.getOrDefault("RELAYED", 0),
 				counts.getOrDefault("DEAD", 0), oldest);
 	}
