@@ -168,12 +168,10 @@ class NoPersonalDataInLogsTests {
 			.until(() -> logged().stream().anyMatch(line -> line.contains("Report of session " + sessionId) && line.contains("failed")));
 
 		assertThat(status(mvc.perform(post("/password-reset").with(csrf()).param("email", email)))).isEqualTo(302);
-		await().atMost(Duration.ofSeconds(10)).until(() -> mail.getReceivedMessagesForDomain(email).length > 0);
-		Matcher link = RESET_LINK.matcher(GreenMailUtil.getBody(mail.getReceivedMessagesForDomain(email)[0]).replace("=\r\n", ""));
-		assertThat(link.find()).isTrue();
-		remember("password reset link", link.group(1));
+		String resetLink = await().atMost(Duration.ofSeconds(10)).until(() -> resetLinkMailedTo(email), java.util.Objects::nonNull);
+		remember("password reset link", resetLink);
 		String newPassword = remember("new password", "New" + unique + " placid narwhal");
-		assertThat(status(mvc.perform(post(link.group(1)).with(csrf()).param("password", newPassword).param("passwordConfirm", newPassword))))
+		assertThat(status(mvc.perform(post(resetLink).with(csrf()).param("password", newPassword).param("passwordConfirm", newPassword))))
 			.isEqualTo(302);
 		assertThat(signIn(email, newPassword).getResponse().getRedirectedUrl()).doesNotContain("error");
 
@@ -196,6 +194,17 @@ class NoPersonalDataInLogsTests {
 		return value;
 	}
 
+	/** The link in the password reset mail to this address (it also got a welcome mail), once it arrived. */
+	private static String resetLinkMailedTo(String email) {
+		for (var message : mail.getReceivedMessagesForDomain(email)) {
+			Matcher link = RESET_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
+			if (link.find()) {
+				return link.group(1);
+			}
+		}
+		return null;
+	}
+
 	private MvcResult signIn(String email, String password) throws Exception {
 		return mvc.perform(post("/signin").with(csrf()).param("email", email).param("password", password)).andReturn();
 	}
@@ -214,11 +223,14 @@ class NoPersonalDataInLogsTests {
 		return body.path("data");
 	}
 
-	/** Every captured event as a log reader could see it: message, arguments, MDC, exceptions. */
+	/** Every captured event of the application as a log reader could see it: message, arguments, MDC, exceptions. */
 	private List<String> logged() {
 		List<String> lines = new ArrayList<>();
 		synchronized (logs) {
 			for (ILoggingEvent event : List.copyOf(logs.list)) {
+				if (event.getLoggerName().startsWith("com.icegreen.")) {
+					continue; // the test's own mail server, in this JVM, logs the addresses it receives for
+				}
 				StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
 				if (event.getArgumentArray() != null) {
 					for (Object argument : event.getArgumentArray()) {
