@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * line up; anything else is replaced. Also runs on the request's async and error dispatches, with the same id.
  * <p>
  * It runs on every request, so it is cheap: no regular expression, and random ids from
- * {@link ThreadLocalRandom} (a correlation id needs to be unique, not unguessable).
+ * {@link ThreadLocalRandom} (a correlation id needs to be unique, not unguessable). Micrometer Tracing would put
+ * trace ids in the MDC instead, but needs a tracer bridge and speaks W3C trace headers: more than correlating the
+ * lines of one request, which is all this is for.
  */
 final class RequestIds extends OncePerRequestFilter {
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,8 @@ public final class Scrape {
 	public static final String TOKEN = "test-scraper-token-7f3a9c1e";
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
 
 	private final String text;
 
@@ -68,6 +71,14 @@ public final class Scrape {
 	/** The names of every series in the scrape (a histogram's {@code _bucket}, {@code _count} and {@code _sum} apart). */
 	public Set<String> names() {
 		return series.stream().map(Series::name).collect(Collectors.toSet());
+	}
+
+	/** The names of the labels that series of this name carry. */
+	public Set<String> labelNames(String name) {
+		return series.stream()
+			.filter(s -> s.name().equals(name))
+			.flatMap(s -> LABEL.matcher(s.labels()).results().map(label -> label.group(1)))
+			.collect(Collectors.toSet());
 	}
 
 	/**
