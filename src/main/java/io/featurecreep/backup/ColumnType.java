@@ -19,6 +19,7 @@ import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
 
 /**
  * How a column's values look in a backup, whatever database they came from: text as strings, booleans and numbers
@@ -136,7 +137,7 @@ enum ColumnType {
 				case BINARY -> statement.setBytes(index, Base64.getDecoder().decode(string(json, token, where)));
 			}
 		}
-		catch (DateTimeParseException | IllegalArgumentException | tools.jackson.core.JacksonException ex) {
+		catch (DateTimeParseException | IllegalArgumentException | InputCoercionException ex) {
 			throw expected("a valid " + label() + " value", where);
 		}
 	}
@@ -156,7 +157,7 @@ enum ColumnType {
 	}
 
 	private static ImportRefused expected(String what, String where) {
-		return new ImportRefused(where + " should be " + what + ".");
+		return new ImportRefused(where + " should be " + what + ". Nothing was imported.");
 	}
 
 	private static Object nullIfWasNull(ResultSet row, Object value) throws SQLException {

@@ -1,5 +1,6 @@
 package io.featurecreep.backup;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -94,12 +95,13 @@ class InstallationImport {
 			checkAnonymityKey(manifest);
 			return intoDatabase(manifest, zip, occupant);
 		}
-		catch (ZipException ex) {
-			throw new ImportRefused("The file is damaged (" + ex.getMessage() + "). Nothing was imported.");
+		catch (ZipException | EOFException ex) {
+			throw new ImportRefused("The file is damaged or incomplete (" + ex.getMessage() + "). Nothing was imported.");
 		}
 		catch (JacksonException ex) {
-			throw new ImportRefused("The file is damaged: an entry is not valid JSON (" + ex.getOriginalMessage()
-					+ "). Nothing was imported.");
+			// also what a zip cut short looks like from inside an entry
+			throw new ImportRefused("The file is damaged or incomplete: an entry is not complete, valid JSON ("
+					+ ex.getOriginalMessage() + "). Nothing was imported.");
 		}
 	}
 

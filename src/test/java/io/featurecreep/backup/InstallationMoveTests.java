@@ -210,8 +210,6 @@ class InstallationMoveTests {
 		}
 
 		exported = command("export", file("source.zip"), sourceUrl).file();
-		Files.createDirectories(Path.of("/tmp/fc-debug"));
-		Files.write(Path.of("/tmp/fc-debug/source.zip"), exported);
 
 		target = newTarget();
 		// as arguments, so they win over the test configuration's in-memory database
@@ -329,7 +327,7 @@ class InstallationMoveTests {
 				"/squads/" + namedSquad + "/history", "/squads/" + anonymousSquad + "/history",
 				"/squads/" + namedSquad + "/history.csv", "/squads/" + namedSquad + "/history.json",
 				"/squads/" + anonymousSquad + "/history.csv", "/squads/" + anonymousSquad + "/history.json"));
-		sessions.forEach(session -> pages.add("/sessions/" + session));
+		sessions.forEach(session -> pages.addAll(List.of("/sessions/" + session, "/sessions/" + session + "/results")));
 		for (String page : pages) {
 			assertThat(page(moved, leadId, page)).as(page).isEqualTo(page(source, leadId, page));
 		}
@@ -587,8 +585,8 @@ class InstallationMoveTests {
 	static String page(MockMvc mvc, String personId, String path) throws Exception {
 		MockHttpServletRequestBuilder request = get(path).with(user(personId));
 		MvcResult result = mvc.perform(request).andReturn();
-		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-		return result.getResponse()
+		assertThat(result.getResponse().getStatus()).as(path).isLessThan(400);
+		return result.getResponse().getStatus() + " " + result.getResponse().getRedirectedUrl() + "\n" + result.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)
 			.replaceAll("(name=\"_csrf\"[^>]*value=\")[^\"]*", "$1")
 			.replaceAll("(content=\")[^\"]*(\"[^>]*name=\"_csrf)", "$1$2")
@@ -650,7 +648,9 @@ class InstallationMoveTests {
 		String postgres = System.getenv("FC_TEST_POSTGRES_URL");
 		Target created;
 		if (postgres == null || postgres.isBlank()) {
-			created = new Target("jdbc:h2:mem:fc-move-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", false, null);
+			// a file, as the embedded default is: H2 2.4.240 breaks the CHECK constraints of an in-memory database once
+			// the connection that created them closes, and each command-line run here opens and closes its own
+			created = new Target("jdbc:h2:file:" + folder.resolve("fc-move-" + UUID.randomUUID()), "sa", "", false, null);
 		}
 		else {
 			String name = "fc_move_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
