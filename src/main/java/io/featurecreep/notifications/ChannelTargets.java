@@ -66,7 +66,7 @@ final class ChannelTargets {
 
 	/** Everything a webhook address of any kind must be, before its service's own shape. */
 	private static void checkWebAddress(ChannelKind kind, String value) {
-		if (EMAIL.matcher(value).matches()) {
+		if (!value.contains(":") && EMAIL.matcher(value).matches()) {
 			throw refused("channel.target.isEmail");
 		}
 		URI uri;
