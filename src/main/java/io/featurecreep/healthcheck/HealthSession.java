@@ -1,5 +1,6 @@
 package io.featurecreep.healthcheck;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -19,7 +20,7 @@ public record HealthSession(String id, String squadId, String name, SessionMode 
 
 	/** When the reminder is due, if the session has one. */
 	public Instant reminderAt() {
-		return reminderHours == null || deadline == null ? null : deadline.minus(java.time.Duration.ofHours(reminderHours));
+		return reminderHours == null || deadline == null ? null : deadline.minus(Duration.ofHours(reminderHours));
 	}
 
 	public boolean active() {

@@ -11,7 +11,9 @@ import java.util.ResourceBundle;
  */
 public final class EnglishTexts {
 
-	private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("messages", Locale.ROOT);
+	/** messages.properties itself: never a translation, whatever the machine's default language. */
+	private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("messages", Locale.ROOT,
+			ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
 	private EnglishTexts() {
 	}
