@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
@@ -140,7 +141,7 @@ public class SquadNotifications {
 		return deliveries.find(id).orElseThrow();
 	}
 
-	/** Sends a report that failed once more, from the first attempt. */
+	/** Sends a report or reminder that failed once more, from the first attempt. */
 	@Transactional
 	public Delivery retry(String callerId, String deliveryId) {
 		Delivery delivery = deliveries.find(deliveryId)
@@ -148,7 +149,7 @@ public class SquadNotifications {
 		squads.requireOwner(delivery.squadId(), callerId, DomainException.notFound("Delivery not found"),
 				"retry deliveries");
 		if (!deliveries.retry(deliveryId, clock.instant())) {
-			throw DomainException.badInput("Only failed reports and reminders can be retried");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "deliveries.retry.notFailed");
 		}
 		worker.nudgeAfterCommit();
 		return deliveries.find(deliveryId).orElseThrow();
