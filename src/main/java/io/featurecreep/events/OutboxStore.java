@@ -25,11 +25,12 @@ class OutboxStore {
 		this.jdbc = jdbc;
 	}
 
-	void insert(String id, String eventType, String payload, String handler, Instant now) {
+	/** Records work to run from {@code due} on (now, or later for a {@link DueLater} event). */
+	void insert(String id, String eventType, String payload, String handler, Instant now, Instant due) {
 		jdbc.sql("""
 				insert into event_outbox (id, event_type, payload, handler, status, attempts, next_attempt_at, created_at)
 				values (?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
-			.params(id, eventType, payload, handler, utc(now), utc(now))
+			.params(id, eventType, payload, handler, utc(due), utc(now))
 			.update();
 	}
 
@@ -132,6 +133,15 @@ class OutboxStore {
 					rs.getInt("attempts"), rs.getString("last_error"),
 					rs.getObject("created_at", OffsetDateTime.class).toInstant()))
 			.list();
+	}
+
+	/** Pending work that is due (waiting for a worker), or not due yet (scheduled for later, like reminders). */
+	int countPending(Instant now, boolean due) {
+		return jdbc.sql("select count(*) from event_outbox where status = 'PENDING' and "
+				+ (due ? "next_attempt_at <= ?" : "next_attempt_at > ?"))
+			.param(utc(now))
+			.query(Integer.class)
+			.single();
 	}
 
 	int countByStatus(String status) {

@@ -35,7 +35,7 @@ class HealthCheckMetrics {
 				.tag("mode", tag)
 				.register(registry));
 			ended.put(mode, Counter.builder("feature.creep.sessions.ended")
-				.description("Health check sessions ended, by their facilitator or at their deadline")
+				.description("Health check sessions ended: by their facilitator, at their deadline, or discarded while running")
 				.tag("mode", tag)
 				.register(registry));
 		}

@@ -6,21 +6,23 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.featurecreep.notifications.DeliveryStore.Purpose;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts how sending to channels goes, by channel kind, purpose and outcome; never which squad or channel (their
- * addresses are secrets). A report's failed attempt counts as {@code retrying} until the last one, which counts as
- * {@code failed}; a test message is sent once, {@code delivered} or {@code failed}. Every series exists at zero
- * from the start, so a dashboard shows 0 rather than "no data".
+ * addresses are secrets). A report's or reminder's failed attempt counts as {@code retrying} until the last one,
+ * which counts as {@code failed}; one no longer worth sending (its session discarded, everyone voted) as
+ * {@code cancelled}. A test message is sent once, {@code delivered} or {@code failed}. Every series exists at
+ * zero from the start, so a dashboard shows 0 rather than "no data".
  */
 @Component
 class DeliveryMetrics {
 
 	enum Outcome {
 
-		DELIVERED, RETRYING, FAILED
+		DELIVERED, RETRYING, FAILED, CANCELLED
 
 	}
 
@@ -28,30 +30,27 @@ class DeliveryMetrics {
 
 	DeliveryMetrics(MeterRegistry registry) {
 		for (ChannelKind kind : ChannelKind.values()) {
-			for (Outcome outcome : Outcome.values()) {
-				register(registry, kind, "report", outcome);
-				if (outcome != Outcome.RETRYING) {
-					register(registry, kind, "test", outcome);
+			for (Purpose purpose : Purpose.values()) {
+				for (Outcome outcome : Outcome.values()) {
+					if (purpose != Purpose.TEST || outcome == Outcome.DELIVERED || outcome == Outcome.FAILED) {
+						counters.put(key(kind, purpose.name(), outcome), Counter.builder("feature.creep.deliveries")
+							.description("Attempts at sending reports, reminders and test messages to squads' channels")
+							.tag("kind", lower(kind))
+							.tag("purpose", lower(purpose))
+							.tag("status", lower(outcome))
+							.register(registry));
+					}
 				}
 			}
 		}
 	}
 
-	void report(ChannelKind kind, Outcome outcome) {
-		counters.get(key(kind, "report", outcome)).increment();
-	}
-
-	void test(ChannelKind kind, boolean delivered) {
-		counters.get(key(kind, "test", delivered ? Outcome.DELIVERED : Outcome.FAILED)).increment();
-	}
-
-	private void register(MeterRegistry registry, ChannelKind kind, String purpose, Outcome outcome) {
-		counters.put(key(kind, purpose, outcome), Counter.builder("feature.creep.deliveries")
-			.description("Attempts at sending reports and test messages to squads' channels")
-			.tag("kind", lower(kind))
-			.tag("purpose", purpose)
-			.tag("status", lower(outcome))
-			.register(registry));
+	/** Counts one outcome of a delivery of this purpose ({@link Purpose} by name, as stored). */
+	void count(ChannelKind kind, String purpose, Outcome outcome) {
+		Counter counter = counters.get(key(kind, purpose, outcome));
+		if (counter != null) {
+			counter.increment();
+		}
 	}
 
 	private static String key(ChannelKind kind, String purpose, Outcome outcome) {
