@@ -154,7 +154,9 @@ class OutboxStore {
 	 */
 	Backlog backlog() {
 		Map<String, Integer> counts = new HashMap<>();
-		jdbc.sql("select status, count(*) as n from event_outbox where status in ('PENDING', 'RELAYED', 'DEAD') group by status")
+		jdbc.sql("""
+				select status, count(*) as n from event_outbox
+				where status in ('PENDING', 'RELAYED', 'DEAD') group by status""")
 			.query(rs -> {
 				counts.put(rs.getString("status"), rs.getInt("n"));
 			});
@@ -180,7 +182,10 @@ class OutboxStore {
 	record RelayedEntry(OutboxEntry entry, String streamId) {
 	}
 
-	/** Unfinished work (waiting, or handed to the jobs stream), work given up on, and when the oldest unfinished job was recorded (null: none). */
+	/**
+	 * Unfinished work (waiting, or handed to the jobs stream), work given up on, and when the oldest unfinished job
+	 * was recorded (null: none).
+	 */
 	record Backlog(int pending, int relayed, int dead, Instant oldestUnfinished) {
 	}
 

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -42,7 +38,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
-import io.featurecreep.support.Receiver;
+import io.featurecreep.support.WithReceivers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,46 +48,21 @@ import tools.jackson.databind.json.JsonMapper;
  * new password) runs while every log event of every logger is captured, ours at DEBUG, and none of the names,
  * addresses, texts, passwords, tokens or secrets used appears in any message, argument, MDC value or stack trace.
  * <p>
- * A context of its own: the password reset by e-mail needs SMTP and a public address, and the webhook a local
- * stand-in. It also has no metrics token, which shows the scrape endpoint is then not there at all.
+ * A context of its own: the password reset by e-mail needs a public address besides the receivers' SMTP and
+ * webhook stand-ins. It also has no metrics token, which shows the scrape endpoint is then not there at all.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class NoPersonalDataInLogsTests {
+class NoPersonalDataInLogsTests extends WithReceivers {
 
 	static final String PUBLIC_URL = "https://health.example.org";
 
 	static final Pattern RESET_LINK = Pattern.compile(Pattern.quote(PUBLIC_URL) + "(/password-reset/[A-Za-z0-9_-]{43})");
 
-	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	static final Receiver receiver;
-
-	static {
-		try {
-			receiver = new Receiver();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		mail.start();
-	}
-
 	@DynamicPropertySource
-	static void mailWebhooksAndNoMetricsToken(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+	static void publicAddressAndNoMetricsToken(DynamicPropertyRegistry registry) {
 		registry.add("feature-creep.public-url", () -> PUBLIC_URL);
-		registry.add("feature-creep.outbound.stand-ins[receiver.example]", () -> receiver.baseUrl());
-		registry.add("feature-creep.notifications.delivery.poll-interval", () -> "PT0.2S");
-		registry.add("feature-creep.events.poll-interval", () -> "PT0.2S");
 		registry.add("feature-creep.metrics.token", () -> "");
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-		mail.stop();
 	}
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -162,7 +133,7 @@ class NoPersonalDataInLogsTests {
 		remember("signing secret", graphQl(browser,
 				"mutation($s: String!, $t: String!) { addNotificationChannel(input: {squadId: $s, kind: WEBHOOK, target: $t}) { signingSecret } }",
 				"s", squadId, "t", hook).path("addNotificationChannel").path("signingSecret").asString());
-		receiver.answer("/hooks/" + unique, 500);
+		receiver.answer("/receiver.example/hooks/" + unique, 500);
 		graphQl(browser, "mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s", sessionId);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> logged().stream().anyMatch(line -> line.contains("of session " + sessionId) && line.contains("failed (attempt 1)")));

@@ -10,6 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +48,23 @@ public final class Scrape {
 			throw new AssertionError("The scrape answered " + response.statusCode() + ": " + response.body());
 		}
 		return new Scrape(response.body());
+	}
+
+	/** Scrapes the application behind MockMvc (a context without a server port); fails unless it answers 200. */
+	public static Scrape of(MockMvc mvc) {
+		try {
+			MockHttpServletResponse response = mvc
+				.perform(MockMvcRequestBuilders.get("/actuator/prometheus").header("Authorization", "Bearer " + TOKEN))
+				.andReturn()
+				.getResponse();
+			if (response.getStatus() != 200) {
+				throw new AssertionError("The scrape answered " + response.getStatus());
+			}
+			return new Scrape(response.getContentAsString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A request to the endpoint with this Authorization header (none when null). */
