@@ -116,7 +116,8 @@ class DeliveryStore {
 	}
 
 	void retryLater(String id, Instant at, String error) {
-		jdbc.sql("update notification_delivery set next_attempt_at = ?, locked_until = null, last_error = ? where id = ?")
+		// a delivery cancelled while it was being sent stays cancelled, with its reason
+		jdbc.sql("update notification_delivery set next_attempt_at = ?, locked_until = null, last_error = ? where id = ? and status = 'PENDING'")
 			.params(utc(at), error, id)
 			.update();
 	}
