@@ -257,6 +257,16 @@ class LocalAccountTest {
 	}
 
 	@Test
+	void probesOfTheDeploymentFilesNeedNoSignIn() {
+		// deploy/: Kubernetes, the image's HEALTHCHECK and the proxy ask these without credentials
+		for (String probe : new String[] { "/actuator/health/liveness", "/actuator/health/readiness" }) {
+			Browser.Page answer = browser.get(probe);
+			assertThat(answer.status()).as(probe).isEqualTo(200);
+			assertThat(answer.body()).as(probe).contains("\"status\":\"UP\"");
+		}
+	}
+
+	@Test
 	void signInPageHasNoProviderButtonsWithoutAClientRegistration() {
 		assertThat(browser.get("/signin").body()).doesNotContain("Sign in with");
 		assertThat(browser.get("/oauth2/authorization/mock", "Accept", "text/html").status()).isEqualTo(302);
