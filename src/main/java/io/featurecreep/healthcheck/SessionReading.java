@@ -151,6 +151,11 @@ class SessionReading {
 			return average == null || previousAverage == null ? null : average - previousAverage;
 		}
 
+		/** The colour of the average by the one rule of every surface; none without votes or where withheld. */
+		public QuestionResult.Band band() {
+			return withheld ? QuestionResult.Band.NONE : QuestionResult.Band.of(average);
+		}
+
 		static QuestionResults of(List<Vote> votes) {
 			int red = count(votes, 0);
 			int yellow = count(votes, 1);
