@@ -80,7 +80,7 @@ class InsightsTests {
 		GraphQlResponse second = session(namedSquad, team, 2, "IMPROVING");
 		// an action agreed in the second session for its third question ("Fun")
 		actions.addAction(lead.person().id(), second.text("createSession.id"), "Play a game on Fridays",
-				second.text("createSession.questions.2.id"), lead.person().id(), null);
+				second.text("createSession.questions.2.id"), lead.person().id(), null, null);
 		// Mobile: anonymous, only two of three vote: too few to show what they voted
 		session(anonymousSquad, team.subList(0, 2), 1, null);
 	}
