@@ -123,6 +123,14 @@ class SessionReading {
 					null, false);
 		}
 
+		/**
+		 * A short mark of the vote as it stands (colour, trend and comment), which the voter's page shows with its
+		 * vote form: their other screens tell by it whether they show the vote the server kept.
+		 */
+		public String fingerprint() {
+			return Integer.toHexString(Objects.hash(colour, trend, comment));
+		}
+
 		/** The vote in words, for its voter: "green, improving". */
 		public String describe() {
 			String colourName = switch (colour) {

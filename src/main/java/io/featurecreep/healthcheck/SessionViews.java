@@ -181,6 +181,11 @@ class SessionViews {
 			return question.descriptionBad() != null && !question.descriptionBad().isBlank();
 		}
 
+		/** What the vote form says it shows ({@link ShownVotes}): question and a mark of the viewer's vote. */
+		public String shown() {
+			return question.id() + ":" + ShownVotes.mark(myVote);
+		}
+
 	}
 
 	/**
