@@ -35,7 +35,9 @@ record HeaderSettings(String contentSecurityPolicy, String permissionsPolicy) {
 	 * left as it is.
 	 */
 	String graphiqlContentSecurityPolicy() {
-		if (!contentSecurityPolicy.matches("(?s).*\\bfont-src\\b.*") || contentSecurityPolicy.matches("(?s).*\\bfont-src[^;]*\\bdata:.*")) {
+		boolean ownFontSources = contentSecurityPolicy.matches("(?s).*\\bfont-src\\b.*");
+		boolean dataAlready = contentSecurityPolicy.matches("(?s).*\\bfont-src[^;]*\\bdata:.*");
+		if (!ownFontSources || dataAlready) {
 			return contentSecurityPolicy;
 		}
 		return contentSecurityPolicy.replaceFirst("\\bfont-src([^;]*)", "font-src$1 data:");
