@@ -48,6 +48,9 @@ class QuestionListPages {
 
 	static final int SUGGESTIONS = 5;
 
+	/** The reminders the page offers, in hours before the deadline (the API takes any from 1 to two weeks). */
+	static final List<Integer> REMINDER_CHOICES = List.of(1, 2, 4, 12, 24, 48, 72);
+
 	private static final String EDITOR_FRAGMENT = "healthcheck/question-editor :: editor";
 
 	private final SquadAccess squads;
@@ -209,6 +212,7 @@ class QuestionListPages {
 		model.addAttribute("action", purpose == Purpose.SESSION ? "/squads/" + squad.id() + "/sessions/new"
 				: "/squads/" + squad.id() + "/questions");
 		model.addAttribute("suggestions", suggestions(squad, form));
+		model.addAttribute("reminderChoices", REMINDER_CHOICES);
 		model.addAttribute("inList",
 				form.getQuestions().stream().map(item -> item.getTitle().strip().toLowerCase(Locale.ROOT)).toList());
 		if (fragment) {
@@ -241,7 +245,21 @@ class QuestionListPages {
 				}
 			}
 		}
-		return new StartOptions(form.getName(), mode, deadline, ResultVisibility.ON_REVEAL, form.newQuestions());
+		Integer reminder = null;
+		if (mode == SessionMode.ASYNC && form.getReminderHours() != null && !form.getReminderHours().isBlank()) {
+			try {
+				reminder = Integer.valueOf(form.getReminderHours().strip());
+			}
+			catch (NumberFormatException ex) {
+				errors.put("reminderHours", refusal("reminder.hoursRange", SessionLifecycle.LONGEST_REMINDER_HOURS));
+			}
+		}
+		return new StartOptions(form.getName(), mode, deadline, ResultVisibility.ON_REVEAL, form.newQuestions(),
+				reminder);
+	}
+
+	private static String refusal(String key, Object... arguments) {
+		return DomainException.of(io.featurecreep.shared.ErrorCode.BAD_USER_INPUT, key, arguments).getMessage();
 	}
 
 	private static ZoneId zone(String name) {
@@ -255,6 +273,9 @@ class QuestionListPages {
 
 	/** Which field a refusal of the start belongs to, from what the lifecycle checks. */
 	private static String fieldOf(DomainException refused) {
+		if (refused.messageKey() != null && refused.messageKey().startsWith("reminder.")) {
+			return "reminderHours";
+		}
 		String message = refused.getMessage().toLowerCase(Locale.ROOT);
 		if (message.contains("deadline") || message.contains("days")) {
 			return "deadline";

@@ -110,6 +110,40 @@ class ResultStore {
 			.optional();
 	}
 
+	/**
+	 * Takes a discarded session's results out of history. Later results of the squad whose "last time" was one of
+	 * them get theirs again from what is left, so no change is measured against a session that no longer counts.
+	 */
+	void removeSession(String squadId, String sessionId) {
+		List<Stored> removed = stored("session_id = :session", "session", sessionId);
+		jdbc.sql("delete from question_result where session_id = ?").param(sessionId).update();
+		for (Stored gone : removed) {
+			if (gone.indicatorId() == null) {
+				continue;
+			}
+			for (Stored later : stored("squad_id = :squad and library_question_id = :indicator and ended_at > :ended",
+					"squad", squadId, "indicator", gone.indicatorId(), "ended", utc(gone.endedAt()))) {
+				jdbc.sql("update question_result set previous_average = ? where question_id = ?")
+					.params(previousAverage(squadId, later.indicatorId(), later.endedAt()).orElse(null), later.questionId())
+					.update();
+			}
+		}
+	}
+
+	/** Which result, of which indicator, when: what {@link #removeSession} needs to know of a stored result. */
+	private record Stored(String questionId, String indicatorId, Instant endedAt) {
+	}
+
+	private List<Stored> stored(String where, Object... namesAndValues) {
+		var statement = jdbc.sql("select question_id, library_question_id, ended_at from question_result where " + where);
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			statement = statement.param((String) namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return statement.query((rs, row) -> new Stored(rs.getString("question_id"), rs.getString("library_question_id"),
+				rs.getObject("ended_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
 	/** The indicators a squad's ended sessions asked under this title. */
 	List<String> indicatorsNamed(String squadId, String title) {
 		return jdbc.sql("""

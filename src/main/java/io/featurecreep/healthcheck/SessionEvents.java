@@ -134,6 +134,11 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 		return emitter;
 	}
 
+	/** How many streams are open on this node, for the metrics. */
+	int openScreens() {
+		return screens.size();
+	}
+
 	/** Ends every open stream: the node is stopping, and browsers reconnect on their own. */
 	@Override
 	void endAll() {

@@ -3,6 +3,7 @@ package io.featurecreep.healthcheck;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.featurecreep.healthcheck.CastVote.Ballot;
 import io.featurecreep.healthcheck.SessionViews.QuestionCard;
@@ -56,8 +58,12 @@ class SessionPages {
 	}
 
 	@GetMapping("/sessions/{sessionId}")
-	String session(@PathVariable String sessionId, Principal principal, Model model) {
+	String session(@PathVariable String sessionId, Principal principal, Model model, RedirectAttributes redirect) {
 		String viewerId = Callers.id(principal);
+		Optional<String> gone = backToSquadIfDiscarded(sessionId, viewerId, redirect);
+		if (gone.isPresent()) {
+			return gone.get();
+		}
 		HealthSession session = visible(sessionId, viewerId);
 		if (!session.active()) {
 			return "redirect:/sessions/{sessionId}/results";
@@ -85,6 +91,12 @@ class SessionPages {
 			@RequestParam(required = false) String showing, @RequestParam(required = false) List<String> shown,
 			Principal principal, Model model, HttpServletResponse response) {
 		String viewerId = Callers.id(principal);
+		Optional<HealthSession> discarded = views.discarded(sessionId, viewerId);
+		if (discarded.isPresent()) {
+			// discarded while open here: back to the squad, where the session no longer shows
+			response.setHeader("HX-Redirect", "/squads/" + discarded.get().squadId());
+			return "healthcheck/live-parts :: nothing";
+		}
 		HealthSession session = visible(sessionId, viewerId);
 		if (!session.active()) {
 			// the page moves to the results; parts have nothing more to show
@@ -221,8 +233,12 @@ class SessionPages {
 	// ----- results
 
 	@GetMapping("/sessions/{sessionId}/results")
-	String results(@PathVariable String sessionId, Principal principal, Model model) {
+	String results(@PathVariable String sessionId, Principal principal, Model model, RedirectAttributes redirect) {
 		String viewerId = Callers.id(principal);
+		Optional<String> gone = backToSquadIfDiscarded(sessionId, viewerId, redirect);
+		if (gone.isPresent()) {
+			return gone.get();
+		}
 		HealthSession session = visible(sessionId, viewerId);
 		if (session.active()) {
 			return "redirect:/sessions/{sessionId}";
@@ -289,9 +305,17 @@ class SessionPages {
 		return live;
 	}
 
-	/** The session, if the viewer is a member of its squad; to anyone else it does not exist. */
+	/** The session, if the viewer is a member of its squad and it was not discarded; to anyone else it does not exist. */
 	private HealthSession visible(String sessionId, String viewerId) {
 		return views.visible(sessionId, viewerId).orElseThrow(() -> DomainException.notFound("Not found"));
+	}
+
+	/** A member who opens a discarded session (an old link, a bookmark) is sent to the squad, which says so. */
+	private Optional<String> backToSquadIfDiscarded(String sessionId, String viewerId, RedirectAttributes redirect) {
+		return views.discarded(sessionId, viewerId).map(discarded -> {
+			redirect.addFlashAttribute("sessionGone", true);
+			return "redirect:/squads/" + discarded.squadId() + "#sessions";
+		});
 	}
 
 	/** What the live page shows: the active question, how many voted, and whether the viewer steers. */

@@ -52,14 +52,23 @@ class SessionViews {
 		this.people = people;
 	}
 
-	/** The session if the viewer is a member of its squad; an async session past its deadline is ended first. */
+	/**
+	 * The session if the viewer is a member of its squad and it was not discarded; an async session past its deadline
+	 * is ended first.
+	 */
 	Optional<HealthSession> visible(String sessionId, String viewerId) {
 		Optional<HealthSession> found = store.find(sessionId)
-			.filter(session -> squads.isMember(session.squadId(), viewerId));
+			.filter(session -> !session.discarded() && squads.isMember(session.squadId(), viewerId));
 		if (found.isPresent() && found.get().active() && lifecycle.endIfPastDeadline(found.get())) {
 			return store.find(sessionId);
 		}
 		return found;
+	}
+
+	/** The session if it was discarded and the viewer is a member of its squad (who may hear so). */
+	Optional<HealthSession> discarded(String sessionId, String viewerId) {
+		return store.find(sessionId)
+			.filter(session -> session.discarded() && squads.isMember(session.squadId(), viewerId));
 	}
 
 	Squad squad(HealthSession session) {

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -34,6 +35,8 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import io.featurecreep.identity.SignInMetrics.Method;
+
 /**
  * Who may reach what over HTTP, and how every way of signing in ends with an authentication whose name is
  * the person id: form sign-in (local accounts), OIDC sign-in (when a client registration is configured),
@@ -44,6 +47,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
 	private static final String GRAPHQL = "/graphql";
+
+	private static final String SIGN_IN_FAILED = "/signin?error";
 
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
 			"/favicon*.ico", "/favicon*.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
@@ -60,6 +65,7 @@ class SecurityConfiguration {
 			ExternalSignIn externalSignIn, ObjectProvider<JwtDecoder> jwtDecoder,
 			ObjectProvider<ClientRegistrationRepository> clientRegistrations, ObjectProvider<DevMode> devMode,
 			CorsSettings cors, HeaderSettings headers, SignInThrottle signInThrottle, SignInTimes signInTimes,
+			SignInMetrics metrics,
 			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) throws Exception {
 		BearerAuthentication bearer = new BearerAuthentication(
 				authentication -> AccessTokenAuthentication.authenticate(accessTokens, authentication),
@@ -81,7 +87,7 @@ class SecurityConfiguration {
 			.usernameParameter("email")
 			.passwordParameter("password")
 			.successHandler(signInThrottle.onSuccess(SessionSignIn.HOME, sessions.requestCache()))
-			.failureUrl("/signin?error"));
+			.failureHandler(metrics.counting(Method.PASSWORD, new SimpleUrlAuthenticationFailureHandler(SIGN_IN_FAILED))));
 		// attempts are counted before the password is checked; sessions older than a password change end
 		http.addFilterBefore(signInThrottle.filter(), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterAfter(signInTimes.filter(), CsrfFilter.class);
@@ -92,11 +98,11 @@ class SecurityConfiguration {
 			.deleteCookies(sessionCookie));
 		http.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(bearer.tokenResolver())
 			.authenticationManagerResolver(bearer)
-			.authenticationEntryPoint(GraphQlSecurityErrors.unauthenticated()));
+			.authenticationEntryPoint(metrics.counting(GraphQlSecurityErrors.unauthenticated())));
 		if (clientRegistrations.getIfAvailable() != null) {
 			http.oauth2Login(login -> login.loginPage("/signin")
 				.defaultSuccessUrl(SessionSignIn.HOME)
-				.failureUrl("/signin?error")
+				.failureHandler(metrics.counting(Method.PROVIDER, new SimpleUrlAuthenticationFailureHandler(SIGN_IN_FAILED)))
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new PersonOidcUserService(externalSignIn))
 					.userService(PersonOidcUserService.refusePlainOAuth2())));
 		}

@@ -8,6 +8,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
+
 /**
  * Something a squad agreed to do, linked to the indicator it should move. A due date is a day without a time zone:
  * it is over for everyone once it is over in the last zone to end a day ({@link #LAST_ZONE}, "anywhere on Earth"),
@@ -16,6 +19,13 @@ import java.time.format.DateTimeParseException;
  */
 record ActionItem(String id, String squadId, String sessionId, String indicatorId, String title, String ownerId,
 		LocalDate dueDate, Status status, Instant createdAt) {
+
+	/** The refusals of a due date all start with this key, so that pages show them next to the due date field. */
+	static final String DUE_DATE_REFUSED = "action.due.";
+
+	static final String DUE_DATE_PASSED = DUE_DATE_REFUSED + "passed";
+
+	static final String DUE_DATE_NOT_A_DATE = DUE_DATE_REFUSED + "notADate";
 
 	/** The zone in which a day ends last (UTC−12). */
 	static final ZoneOffset LAST_ZONE = ZoneOffset.ofHours(-12);
@@ -31,7 +41,7 @@ record ActionItem(String id, String squadId, String sessionId, String indicatorI
 	 */
 	static void requireNotPassed(LocalDate dueDate, ZoneId zone, Clock clock) {
 		if (dueDate != null && dueDate.isBefore(LocalDate.now(clock.withZone(zone == null ? LAST_ZONE : zone)))) {
-			throw DueDateRefused.passed(dueDate);
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, DUE_DATE_PASSED, dueDate.toString());
 		}
 	}
 
@@ -54,7 +64,7 @@ record ActionItem(String id, String squadId, String sessionId, String indicatorI
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException notADate) {
-			throw DueDateRefused.notADate();
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, DUE_DATE_NOT_A_DATE);
 		}
 	}
 

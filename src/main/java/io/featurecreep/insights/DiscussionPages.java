@@ -98,17 +98,11 @@ class DiscussionPages {
 			discussion.addAction(viewerId, sessionId, title, question(session, questionId),
 					ownerId.isBlank() ? null : ownerId, ActionItem.dueDate(dueDate), ActionItem.zone(timeZone));
 		}
-		catch (DueDateRefused refused) {
-			rethrowUnlessTypingError(refused, htmx);
-			model.addAttribute("dueError", refused.messageKey() == null ? refused.getMessage()
-					: messages.getMessage(refused.messageKey(), refused.arguments(), refused.getMessage(),
-							LocaleContextHolder.getLocale()));
-			model.addAttribute("actionDraft", new ActionDraft(title, questionId, ownerId, dueDate));
-			return form(viewerId, session, model, "action-form");
-		}
 		catch (DomainException refused) {
 			rethrowUnlessTypingError(refused, htmx);
-			model.addAttribute("actionError", refused.getMessage());
+			boolean aboutTheDueDate = refused.messageKey() != null
+					&& refused.messageKey().startsWith(ActionItem.DUE_DATE_REFUSED);
+			model.addAttribute(aboutTheDueDate ? "dueError" : "actionError", words(refused));
 			model.addAttribute("actionDraft", new ActionDraft(title, questionId, ownerId, dueDate));
 			return form(viewerId, session, model, "action-form");
 		}
@@ -142,6 +136,13 @@ class DiscussionPages {
 		model.addAttribute("part",
 				Map.of("view", new SquadActionsPart(squadId, views.openActions(Callers.id(principal), squadId))));
 		return "insights/discussion :: squad-actions-card";
+	}
+
+	/** A refusal in the reader's words where it has a message key, else as the domain wrote it. */
+	private String words(DomainException refused) {
+		return refused.messageKey() == null ? refused.getMessage()
+				: messages.getMessage(refused.messageKey(), refused.arguments(), refused.getMessage(),
+						LocaleContextHolder.getLocale());
 	}
 
 	/**

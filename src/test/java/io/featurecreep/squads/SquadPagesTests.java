@@ -67,7 +67,7 @@ class SquadPagesTests {
 			.andExpect(content().string(not(containsString("Invite people"))));
 		mvc.perform(get("/squads/{id}", squadId).with(as(owner)))
 			.andExpect(content().string(containsString("Invite people")))
-			.andExpect(content().string(containsString("Discord webhook URL")));
+			.andExpect(content().string(containsString("Add a channel")));
 		mvc.perform(get("/squads/{id}", squadId).with(as(outsider))).andExpect(status().isNotFound());
 		mvc.perform(get("/squads/{id}/questions", squadId).with(as(outsider))).andExpect(status().isNotFound());
 		mvc.perform(get("/squads/{id}/sessions/new", squadId).with(as(outsider))).andExpect(status().isNotFound());
@@ -180,18 +180,20 @@ class SquadPagesTests {
 
 	@Test
 	void redirectsBackToAnAddressAsPostedEncodeIt() throws Exception {
-		mvc.perform(post("/squads/{id}/discord", "a\u0007b\"").param("url", "not a webhook").with(as(member)).with(csrf()))
-			.andExpect(redirectedUrl("/squads/a%07b%22#notifications"));
+		mvc.perform(post("/squads/{id}/channels", "a\u0007b\"").param("kind", "PIGEON").param("target", "x")
+			.with(as(member))
+			.with(csrf())).andExpect(redirectedUrl("/squads/a%07b%22#notifications"));
 	}
 
 	@Test
 	void aBadDiscordWebhookIsShownNextToItsField() throws Exception {
-		mvc.perform(post("/squads/{id}/discord", squadId).param("url", "https://example.org/hook")
+		mvc.perform(post("/squads/{id}/channels", squadId).param("kind", "DISCORD").param("target", "https://example.org/hook")
 			.with(as(owner))
 			.with(csrf()))
 			.andExpect(redirectedUrl("/squads/" + squadId + "#notifications"))
-			.andExpect(flash().attribute("discordError", "Discord webhook failed validation"));
-		mvc.perform(post("/squads/{id}/discord", squadId).param("url", "https://example.org/hook")
+			.andExpect(flash().attribute("channelError", "This is not a valid Discord webhook URL"))
+			.andExpect(flash().attribute("channelTarget", "https://example.org/hook"));
+		mvc.perform(post("/squads/{id}/channels", squadId).param("kind", "DISCORD").param("target", "https://example.org/hook")
 			.with(as(member))
 			.with(csrf())).andExpect(status().isForbidden());
 	}
