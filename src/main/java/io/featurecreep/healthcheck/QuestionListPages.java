@@ -101,7 +101,7 @@ class QuestionListPages {
 		String callerId = Callers.id(principal);
 		Squad squad = member(squadId, callerId);
 		if (!"start".equals(op)) {
-			return show(model, squad, form, edit(op, form, squad), Purpose.SESSION, htmx != null);
+			return show(model, squad, form, edit(op, form, squad, model), Purpose.SESSION, htmx != null);
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		StartOptions options = startOptions(form, errors);
@@ -150,13 +150,17 @@ class QuestionListPages {
 						htmx != null);
 			}
 		}
-		return show(model, squad, form, edit(op, form, squad), Purpose.TEMPLATE, htmx != null);
+		return show(model, squad, form, edit(op, form, squad, model), Purpose.TEMPLATE, htmx != null);
 	}
 
 	// ----- shared
 
-	/** Applies one edit to the list; answers the problems, by field. */
-	private Map<String, String> edit(String op, QuestionListForm form, Squad squad) {
+	/**
+	 * Applies one edit to the list; answers the problems, by field. An added question is named in the model
+	 * ({@code added}, {@code addedAt}), next to where it was added from ({@code addedFrom}): the list it went to may
+	 * be screens away.
+	 */
+	private Map<String, String> edit(String op, QuestionListForm form, Squad squad, Model model) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String[] parts = op.split(":", 2);
 		String argument = parts.length > 1 ? parts[1] : "";
@@ -165,9 +169,13 @@ class QuestionListPages {
 			case "down" -> form.moveDown(argument);
 			case "remove" -> form.remove(argument);
 			case "add" -> {
+				String title = form.getNewTitle() == null ? "" : form.getNewTitle().strip();
 				String problem = form.addTyped();
 				if (problem != null) {
 					errors.put("newTitle", problem);
+				}
+				else {
+					added(model, "typed", title, form);
 				}
 			}
 			case "library" -> {
@@ -179,6 +187,7 @@ class QuestionListPages {
 				}
 				else {
 					form.setSearch("");
+					added(model, "library", entry.get().title(), form);
 				}
 			}
 			default -> {
@@ -186,6 +195,12 @@ class QuestionListPages {
 			}
 		}
 		return errors;
+	}
+
+	private static void added(Model model, String from, String title, QuestionListForm form) {
+		model.addAttribute("added", title);
+		model.addAttribute("addedAt", form.getQuestions().size());
+		model.addAttribute("addedFrom", from);
 	}
 
 	private String show(Model model, Squad squad, QuestionListForm form, Map<String, String> errors, Purpose purpose,

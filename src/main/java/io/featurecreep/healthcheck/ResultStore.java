@@ -84,11 +84,20 @@ class ResultStore {
 	 * that may be shown: an average withheld by anonymity is never a "last time" (the change would give it away).
 	 */
 	Optional<Double> previousAverage(String squadId, String libraryQuestionId, Instant before) {
+		return previous(squadId, libraryQuestionId, before).map(Previous::average);
+	}
+
+	/**
+	 * The last session before the given time that asked the indicator and shows its average (see
+	 * {@link #previousAverage}), whether or not it was the squad's session just before: a change is always against
+	 * a session that says something about the indicator, and pages say which one.
+	 */
+	Optional<Previous> previous(String squadId, String libraryQuestionId, Instant before) {
 		if (libraryQuestionId == null) {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				select r.average from question_result r join health_session s on s.id = r.session_id
+				select r.average, r.ended_at, s.id, s.name from question_result r join health_session s on s.id = r.session_id
 				where r.squad_id = :squad and r.library_question_id = :indicator and r.ended_at < :before
 				  and r.average is not null and (s.anonymous = false or r.votes >= :minimum)
 				order by r.ended_at desc fetch first 1 rows only""")
@@ -96,7 +105,8 @@ class ResultStore {
 			.param("indicator", libraryQuestionId)
 			.param("before", utc(before))
 			.param("minimum", anonymity.minVotesAnonymous())
-			.query((rs, row) -> rs.getDouble("average"))
+			.query((rs, row) -> new Previous(rs.getDouble("average"), rs.getString("id"), rs.getString("name"),
+					rs.getObject("ended_at", OffsetDateTime.class).toInstant()))
 			.optional();
 	}
 
@@ -173,4 +183,9 @@ class ResultStore {
 		double value = rs.getDouble(column);
 		return rs.wasNull() ? null : value;
 	}
+
+	/** An indicator's average in an earlier session, and which session that was (its name may be null). */
+	record Previous(double average, String sessionId, String sessionName, Instant endedAt) {
+	}
+
 }

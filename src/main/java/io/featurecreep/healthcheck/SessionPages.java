@@ -81,11 +81,15 @@ class SessionPages {
 		return "healthcheck/session-live";
 	}
 
-	/** One part of the live page, fetched again when the server says something changed. */
+	/**
+	 * One part of the live page, fetched again when the server says something changed. The parts that every vote
+	 * refreshes (status, counts) also bring back the viewer's own vote forms that show another vote than the one kept
+	 * ({@code shown}, see {@link ShownVotes}): the person voted on another screen.
+	 */
 	@GetMapping("/sessions/{sessionId}/parts/{part}")
 	String part(@PathVariable String sessionId, @PathVariable String part,
-			@RequestParam(required = false) String showing, Principal principal, Model model,
-			HttpServletResponse response) {
+			@RequestParam(required = false) String showing, @RequestParam(required = false) List<String> shown,
+			Principal principal, Model model, HttpServletResponse response) {
 		String viewerId = Callers.id(principal);
 		Optional<HealthSession> discarded = views.discarded(sessionId, viewerId);
 		if (discarded.isPresent()) {
@@ -100,8 +104,11 @@ class SessionPages {
 			return "healthcheck/live-parts :: nothing";
 		}
 		if ("counts".equals(part) && session.mode() == SessionMode.ASYNC) {
+			List<QuestionCard> cards = views.cards(session, viewerId);
+			ShownVotes votes = ShownVotes.of(shown);
 			model.addAttribute("check", session);
-			model.addAttribute("cards", views.cards(session, viewerId));
+			model.addAttribute("cards", cards);
+			model.addAttribute("outOfDate", cards.stream().filter(votes::outOfDate).toList());
 			model.addAttribute("members", views.memberCount(session));
 			return "healthcheck/session-async :: counts";
 		}
@@ -115,7 +122,12 @@ class SessionPages {
 				}
 				yield "healthcheck/live-parts :: stage";
 			}
-			case "status" -> "healthcheck/live-parts :: status";
+			case "status" -> {
+				boolean voteForm = live.active() != null && !(live.active().results() != null
+						&& live.active().question().revealed());
+				model.addAttribute("stageOutOfDate", voteForm && ShownVotes.of(shown).outOfDate(live.active()));
+				yield "healthcheck/live-parts :: status-update";
+			}
 			case "controls" -> "healthcheck/live-parts :: controls";
 			case "timer" -> "healthcheck/live-parts :: timer";
 			case "progress" -> "healthcheck/live-parts :: progress";
@@ -151,9 +163,13 @@ class SessionPages {
 		HealthSession now = visible(sessionId, viewerId);
 		model.addAttribute("voteError", problem);
 		model.addAttribute("voteSaved", problem == null);
-		model.addAttribute("draftComment", comment);
-		model.addAttribute("draftColour", colour);
-		model.addAttribute("draftTrend", trend);
+		if (problem != null) {
+			// what was typed stays next to the problem; a kept vote shows as the server has it, which may be what
+			// another of the person's screens sent a moment later
+			model.addAttribute("draftComment", comment);
+			model.addAttribute("draftColour", colour);
+			model.addAttribute("draftTrend", trend);
+		}
 		if (now.mode() == SessionMode.ASYNC) {
 			QuestionCard card = views.card(now, questionId, viewerId)
 				.orElseThrow(() -> DomainException.notFound("Not found"));

@@ -25,8 +25,11 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -48,7 +51,7 @@ class SecurityConfiguration {
 	private static final String SIGN_IN_FAILED = "/signin?error";
 
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
-			"/favicon.ico", "/favicon*.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
+			"/favicon*.ico", "/favicon*.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
 			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*" };
 
 	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */
@@ -113,8 +116,13 @@ class SecurityConfiguration {
 			}, htmx));
 		// HSTS goes only with responses over TLS (RFC 6797); behind a TLS proxy Tomcat must know the original
 		// scheme (server.forward-headers-strategy=native)
+		// one policy for every response but the GraphiQL page's, whose style sheet embeds its fonts (HeaderSettings)
+		RequestMatcher graphiql = PathPatternRequestMatcher.pathPattern("/graphiql");
 		http.headers(header -> header
-			.contentSecurityPolicy(csp -> csp.policyDirectives(headers.contentSecurityPolicy()))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(graphiql,
+					new ContentSecurityPolicyHeaderWriter(headers.graphiqlContentSecurityPolicy())))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(graphiql),
+					new ContentSecurityPolicyHeaderWriter(headers.contentSecurityPolicy())))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.permissionsPolicyHeader(permissions -> permissions.policy(headers.permissionsPolicy()))
 			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())

@@ -17,6 +17,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -70,6 +72,43 @@ class SquadPagesTests {
 		mvc.perform(get("/squads/{id}/questions", squadId).with(as(outsider))).andExpect(status().isNotFound());
 		mvc.perform(get("/squads/{id}/sessions/new", squadId).with(as(outsider))).andExpect(status().isNotFound());
 		mvc.perform(get("/squads/{id}/questions", squadId).with(as(member))).andExpect(status().isForbidden());
+	}
+
+	/**
+	 * A made-up, expired or withdrawn invite link sent a signed-out visitor to sign in "to join the squad that
+	 * invited you", even after a wrong password; it now says the link is not valid, and a valid one still invites.
+	 */
+	@Test
+	void aSignedOutVisitorOfAnInvalidInviteLinkIsToldSoBeforeSigningIn() throws Exception {
+		String withdrawn = management.createInvite(owner.id(), squadId, Duration.ofDays(1)).token();
+		management.revokeInvite(owner.id(), withdrawn);
+		for (String token : new String[] { "garbage-token", withdrawn }) {
+			MockHttpSession browser = new MockHttpSession();
+			mvc.perform(get("/join/{token}", token).session(browser).accept(MediaType.TEXT_HTML))
+				.andExpect(status().is3xxRedirection());
+			mvc.perform(get("/signin").session(browser))
+				.andExpect(content().string(containsString("This invite link is not valid (any more)")))
+				.andExpect(content().string(not(containsString("to join the squad that invited you"))));
+			mvc.perform(post("/signin").param("email", "nobody@example.org").param("password", "wrong password").session(browser).with(csrf()))
+				.andExpect(redirectedUrl("/signin?error"));
+			mvc.perform(get("/signin").param("error", "").session(browser))
+				.andExpect(content().string(containsString("This invite link is not valid (any more)")))
+				.andExpect(content().string(not(containsString("to join the squad that invited you"))));
+			mvc.perform(get("/signup").session(browser))
+				.andExpect(content().string(containsString("This invite link is not valid (any more)")))
+				.andExpect(content().string(not(containsString("come right back to the invitation"))));
+		}
+
+		MockHttpSession invited = new MockHttpSession();
+		String valid = management.createInvite(owner.id(), squadId, Duration.ofDays(1)).token();
+		mvc.perform(get("/join/{token}", valid).session(invited).accept(MediaType.TEXT_HTML));
+		mvc.perform(get("/signin").session(invited))
+			.andExpect(content().string(containsString("to join the squad that invited you")))
+			.andExpect(content().string(not(containsString("This invite link is not valid"))));
+
+		mvc.perform(get("/join/garbage-token").with(as(outsider)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("This invite link is not valid (any more)")));
 	}
 
 	@Test
