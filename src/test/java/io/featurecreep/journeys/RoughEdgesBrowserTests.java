@@ -132,6 +132,7 @@ class RoughEdgesBrowserTests {
 		squad(ada, "Two tabs");
 		ada.link("Start a health check").click();
 		ada.button("Start the session").click();
+		assertThat(ada.page.locator("#question-title")).isVisible();
 		String session = ada.page.url();
 		Page other = ada.newTab();
 		other.navigate(session);
