@@ -43,6 +43,8 @@ import org.springframework.util.FileSystemUtils;
  * ./mvnw -B -Pbenchmarks test -Dtest=StartupBenchmark -Dbench.rounds=5
  * </pre>
  *
+ * {@code -Dbench.variants=plain,aot-cache} leaves the extracted jar without cache out.
+ *
  * The JVM that runs the benchmark trains the cache and runs every start: a cache works only with its own JVM.
  */
 class StartupBenchmark {
@@ -78,7 +80,10 @@ class StartupBenchmark {
 		variants.put("plain", List.of(java, "-jar", jar.toString()));
 		variants.put("extracted", List.of(java, "-jar", extracted.toString()));
 		variants.put("aot-cache", List.of(java, "-XX:AOTCache=" + cache, "-jar", extracted.toString()));
-		List<String> names = new ArrayList<>(variants.keySet());
+		String chosen = System.getProperty("bench.variants", String.join(",", variants.keySet()));
+		List<String> names = List.of(chosen.split(","));
+		assertThat(names).as("-Dbench.variants").contains("plain");
+		assertThat(variants.keySet()).as("-Dbench.variants").containsAll(names);
 		Map<String, List<Start>> starts = new LinkedHashMap<>();
 		names.forEach(name -> starts.put(name, new ArrayList<>()));
 
