@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
@@ -36,6 +37,9 @@ class RoughEdgesBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	/** Seen whole on the screen, not only in part. */
+	static final LocatorAssertions.IsInViewportOptions WHOLLY = new LocatorAssertions.IsInViewportOptions().setRatio(1);
 
 	final List<Participant> participants = new ArrayList<>();
 
@@ -95,18 +99,21 @@ class RoughEdgesBrowserTests {
 		assertThat(ada.page.locator("#question-title")).isVisible();
 		assertThat(ada.page.locator("#action-form")).isVisible();
 
+		ada.settled();
 		for (String scroll : List.of("window.scrollTo(0, 0)", "window.scrollTo(0, document.body.scrollHeight / 2)",
 				"window.scrollTo(0, document.body.scrollHeight)")) {
 			ada.page.evaluate(scroll);
 			for (String control : List.of("#reveal", "#next", "#end-summary")) {
-				assertThat(withinTheScreen(ada.page, control)).as("%s after %s", control, scroll).isTrue();
+				assertThat(ada.page.locator(control)).isInViewport(WHOLLY);
 			}
 		}
 		ada.page.evaluate("window.scrollTo(0, 0)");
 		ada.check("live-facilitator-phone");
+		// the page's end clears the bar: its last button can be seen whole above it
 		ada.page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
-		assertThat(withinTheScreen(ada.page, "#action-form button[type=submit]")).as("the page's end clears the bar")
-			.isTrue();
+		BoundingBox bar = ada.page.locator(".facilitator-bar").boundingBox();
+		BoundingBox last = ada.page.locator("#action-form button[type=submit]").boundingBox();
+		assertThat(last.y + last.height).as("the last button ends above the bar").isLessThanOrEqualTo(bar.y);
 
 		ada.button("Reveal results").click();
 		assertThat(ada.page.locator("#stage")).containsText("No votes");
@@ -183,12 +190,6 @@ class RoughEdgesBrowserTests {
 		Response icon = ada.page.navigate("http://localhost:" + port + "/favicon.ico");
 		assertThat(icon.status()).isEqualTo(200);
 		assertThat(icon.headerValue("content-type")).startsWith("image/");
-	}
-
-	private static boolean withinTheScreen(Page page, String selector) {
-		BoundingBox box = page.locator(selector).boundingBox();
-		double height = ((Number) page.evaluate("window.innerHeight")).doubleValue();
-		return box != null && box.y >= 0 && box.y + box.height <= height;
 	}
 
 	private static String squad(Participant owner, String name) {
