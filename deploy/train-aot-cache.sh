@@ -36,6 +36,11 @@ case "$jar" in
 	/*) ;;
 	*) echo "give the jar as an absolute path, as the start command does: $jar" >&2; exit 2 ;;
 esac
+# the training run works in a directory of its own: a relative cache path means one from here
+case "$cache" in
+	/*) ;;
+	*) cache="$PWD/$cache" ;;
+esac
 
 work=$(mktemp -d)
 pid=
