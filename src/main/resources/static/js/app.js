@@ -16,9 +16,15 @@
     }
   });
 
-  var timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  // with the zone's name: a time without one is read as the server's, or as someone else's
+  var timeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric',
+    hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  window.featureCreepTime = function (when) {
+    return timeFormat.format(when);
+  };
 
-  // <time datetime="2026-11-27T10:00:00Z" data-local> shows the instant in the reader's time zone
+  // <time datetime="2026-11-27T10:00:00Z" data-local> shows the instant in the reader's time zone, and says which
+  // (until then it shows the server's text, in UTC and saying so)
   function localiseTimes(root) {
     root.querySelectorAll('time[data-local]').forEach(function (element) {
       var when = new Date(element.getAttribute('datetime'));

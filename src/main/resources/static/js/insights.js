@@ -35,6 +35,17 @@
     var accent = colour('--accent');
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
       var data = JSON.parse(canvas.getAttribute('data-chart'));
+      // each session by its name and the time it ended, in the reader's zone (the labels sent say UTC)
+      if (data.ended && window.featureCreepTime) {
+        data.labels = data.ended.map(function (ended, i) {
+          var when = new Date(ended);
+          if (isNaN(when)) {
+            return data.labels[i];
+          }
+          var time = window.featureCreepTime(when);
+          return data.names && data.names[i] ? data.names[i] + ' (' + time + ')' : time;
+        });
+      }
       var markers = data.actions.map(function (count, i) {
         return count > 0 ? (data.averages[i] == null ? 0 : data.averages[i]) : null;
       });

@@ -398,7 +398,9 @@ class DeploymentFilesTests {
 				continue;
 			}
 			List<String> words = List.of(line.strip().split("\\s+"));
-			if (code && words.getFirst().equals("java") && words.contains("-jar") && !line.contains("-Djarmode=")) {
+			// the server's start: the jar with nothing after it (export/import FILE are the backup tools)
+			if (code && words.getFirst().equals("java") && words.contains("-jar") && !line.contains("-Djarmode=")
+					&& words.indexOf("-jar") + 2 == words.size()) {
 				commands.add(words);
 			}
 		}

@@ -187,8 +187,6 @@ class FaultTests {
 
 	@Test
 	@EnabledIfEnvironmentVariable(named = "FC_TEST_POSTGRES_DIR", matches = ".+")
-	@org.junit.jupiter.api.Disabled("Open defect (issue #19): in two full CI runs the results of a session ended right "
-			+ "after a PostgreSQL restart were not recorded within 30 s (it passes alone and in FaultTests on its own)")
 	void postgresRestartedTheNodesAnswerAgainWithinSecondsAndNothingIsLost() throws Exception {
 		Scene scene = scene("Database");
 		scene.vote(scene.ownerOn1(), 0, 2);
@@ -199,9 +197,18 @@ class FaultTests {
 			scene.vote(scene.ownerOn2(), 1, 0);
 		});
 		report("PostgreSQL restarted: votes taken again", back);
-		scene.end();
-		await().atMost(Duration.ofSeconds(30)).until(() -> resultsRecorded(scene.sessionId()));
-		await().atMost(Duration.ofSeconds(30)).until(() -> reports(scene) == 1);
+		// a request may still meet a pooled connection that the restart broke (Hikari checks only those idle for
+		// more than half a second): it fails, and the client tries again, as it would the votes
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+			if (!sessionEnded(scene.sessionId())) {
+				scene.end();
+			}
+		});
+		Instant ended = Instant.now();
+		awaitOrExplain(scene, () -> resultsRecorded(scene.sessionId()));
+		report("PostgreSQL restarted: results of a session ended after it recorded", ended);
+		awaitOrExplain(scene, () -> reports(scene) == 1);
+		report("PostgreSQL restarted: its report sent", ended);
 		assertThat(jdbc().sql("select votes from question_result where question_id = ?")
 			.param(scene.questions().get(0))
 			.query(Integer.class)
@@ -209,6 +216,33 @@ class FaultTests {
 	}
 
 	// -----
+
+	/** Waits up to 30 s; when the wait times out, says where the session's work stands, in the database and Redis. */
+	static void awaitOrExplain(Scene scene, java.util.concurrent.Callable<Boolean> done) {
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(done);
+		}
+		catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+			StringRedisTemplate template = nodes.node1.getBean(StringRedisTemplate.class);
+			String outbox = jdbc().sql("""
+					select handler, status, attempts, locked_until, next_attempt_at, stream_id, last_error
+					from event_outbox where payload like ?""")
+				.param("%" + scene.sessionId() + "%")
+				.query()
+				.listOfRows()
+				.toString();
+			String pending;
+			try {
+				pending = String.valueOf(template.opsForStream()
+					.pending(jobsStream(), "fc-workers", org.springframework.data.domain.Range.unbounded(), 50));
+			}
+			catch (RuntimeException ex) {
+				pending = ex.toString();
+			}
+			throw new AssertionError("work not done within 30 s at " + Instant.now() + "; outbox: " + outbox
+					+ "; pending jobs: " + pending, timedOut);
+		}
+	}
 
 	static void restartPostgres() throws Exception {
 		Path data = Path.of(System.getenv("FC_TEST_POSTGRES_DIR"), "data");
@@ -250,6 +284,13 @@ class FaultTests {
 			.param("%" + sessionId + "%")
 			.query(String.class)
 			.list();
+	}
+
+	static boolean sessionEnded(String sessionId) {
+		return jdbc().sql("select count(*) from health_session where id = ? and ended_at is not null")
+			.param(sessionId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	static boolean resultsRecorded(String sessionId) {

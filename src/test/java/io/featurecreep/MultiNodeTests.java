@@ -150,6 +150,43 @@ class MultiNodeTests {
 	}
 
 	/**
+	 * An async session's reminder is recorded once, held in the outbox until it is due, and then sent once to the
+	 * squad's channel, whichever of the two nodes takes it.
+	 */
+	@Test
+	void aReminderGoesOutOnceFromTwoNodes() throws Exception {
+		String owner = token(UUID.randomUUID().toString());
+		HttpGraphQl onNode1 = new HttpGraphQl(port(node1), owner);
+		HttpGraphQl onNode2 = new HttpGraphQl(port(node2), owner);
+		String squadId = onNode1.execute(null, "mutation { createSquad(input: {name: \"Reminded twice?\"}) { id } }", Map.of())
+			.ok()
+			.text("createSquad.id");
+		onNode1.execute(null, "mutation($s: String!, $w: String) { setNotificationConfig(input: {squadId: $s, discordWebhook: $w}) { id } }",
+				Map.of("s", squadId, "w", "https://discord.com/api/webhooks/79/remind-" + squadId))
+			.ok();
+		String deadline = java.time.Instant.now().plus(Duration.ofHours(1)).plusSeconds(5).toString();
+		String sessionId = onNode2
+			.execute(null, "mutation($s: String!, $d: String) { createSession(input: {squadId: $s, mode: ASYNC, deadline: $d, reminderHours: 1}) { id } }",
+					Map.of("s", squadId, "d", deadline))
+			.ok()
+			.text("createSession.id");
+
+		String path = "/api/webhooks/79/remind-" + squadId;
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> discord.to(path).stream().filter(r -> r.body().contains("not voted yet")).count() == 1);
+		Thread.sleep(3000);
+		assertThat(discord.to(path).stream().filter(r -> r.body().contains("not voted yet")).toList()).hasSize(1);
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = node1.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		assertThat(jdbc.sql("select count(*) from session_reminder_sent where session_id = ?").param(sessionId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from notification_delivery where session_id = ? and purpose = 'REMINDER'")
+			.param(sessionId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	/**
 	 * Found by the live-session benchmark: every blocking read (the broadcast's and the job consumer's, a new one
 	 * each second when idle and far more often under load) opened a connection of its own and closed it again,
 	 * which cost every change that crossed nodes a connection set-up. The reads now take pooled connections.

@@ -1,6 +1,7 @@
 package io.featurecreep.events;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
@@ -14,6 +15,7 @@ import io.featurecreep.shared.Ids;
  * Records, inside the transaction of the change that raised an event, the work its durable handlers must do.
  * The change and its consequences are committed together, or neither is: no consequence is lost when a node
  * dies right after a commit. Once committed, the workers are told to look at once instead of at their next poll.
+ * Work of a {@link DueLater} event waits until its time: workers claim only work that is due.
  */
 @Component
 class Outbox {
@@ -40,8 +42,10 @@ class Outbox {
 			return;
 		}
 		String payload = handlers.write(event);
+		Instant now = clock.instant();
+		Instant due = event instanceof DueLater later && later.dueAt().isAfter(now) ? later.dueAt() : now;
 		for (DurableHandler<?> handler : interested) {
-			store.insert(Ids.newId(), event.getClass().getName(), payload, handler.name(), clock.instant());
+			store.insert(Ids.newId(), event.getClass().getName(), payload, handler.name(), now, due);
 		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

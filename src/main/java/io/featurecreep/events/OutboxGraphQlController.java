@@ -1,6 +1,8 @@
 package io.featurecreep.events;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -19,9 +21,12 @@ class OutboxGraphQlController {
 
 	private final Accounts accounts;
 
-	OutboxGraphQlController(OutboxStore store, Accounts accounts) {
+	private final Clock clock;
+
+	OutboxGraphQlController(OutboxStore store, Accounts accounts, Clock clock) {
 		this.store = store;
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@QueryMapping
@@ -29,11 +34,12 @@ class OutboxGraphQlController {
 		if (!accounts.isOrganisationAdmin(Callers.id(principal))) {
 			throw DomainException.forbidden("Only organisation admins can see background work");
 		}
-		return new OutboxStatus(store.countByStatus("PENDING"), store.countByStatus("RELAYED"),
-				store.countByStatus("DONE"), store.countByStatus("DEAD"), store.dead(50));
+		Instant now = clock.instant();
+		return new OutboxStatus(store.countPending(now, true), store.countPending(now, false),
+				store.countByStatus("RELAYED"), store.countByStatus("DONE"), store.countByStatus("DEAD"), store.dead(50));
 	}
 
-	record OutboxStatus(int pending, int relayed, int done, int dead, List<DeadWork> deadWork) {
+	record OutboxStatus(int pending, int scheduled, int relayed, int done, int dead, List<DeadWork> deadWork) {
 	}
 
 }

@@ -4,12 +4,16 @@ import static io.featurecreep.shared.SqlTimes.utc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.featurecreep.shared.LeasedWork;
+import io.featurecreep.shared.SqlTimes;
 
 /** The outbox table. Claims are optimistic updates, so any number of nodes can share it safely. */
 @Repository
@@ -21,11 +25,12 @@ class OutboxStore {
 		this.jdbc = jdbc;
 	}
 
-	void insert(String id, String eventType, String payload, String handler, Instant now) {
+	/** Records work to run from {@code due} on (now, or later for a {@link DueLater} event). */
+	void insert(String id, String eventType, String payload, String handler, Instant now, Instant due) {
 		jdbc.sql("""
 				insert into event_outbox (id, event_type, payload, handler, status, attempts, next_attempt_at, created_at)
 				values (?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
-			.params(id, eventType, payload, handler, utc(now), utc(now))
+			.params(id, eventType, payload, handler, utc(due), utc(now))
 			.update();
 	}
 
@@ -130,8 +135,37 @@ class OutboxStore {
 			.list();
 	}
 
+	/** Pending work that is due (waiting for a worker), or not due yet (scheduled for later, like reminders). */
+	int countPending(Instant now, boolean due) {
+		return jdbc.sql("select count(*) from event_outbox where status = 'PENDING' and "
+				+ (due ? "next_attempt_at <= ?" : "next_attempt_at > ?"))
+			.param(utc(now))
+			.query(Integer.class)
+			.single();
+	}
+
 	int countByStatus(String status) {
 		return jdbc.sql("select count(*) from event_outbox where status = ?").param(status).query(Integer.class).single();
+	}
+
+	/**
+	 * How much work is unfinished or given up on, for the metrics: two queries, each reading only the rows of
+	 * those statuses through the status index (done work, the bulk of the table, is never read).
+	 */
+	Backlog backlog() {
+		Map<String, Integer> counts = new HashMap<>();
+		jdbc.sql("""
+				select status, count(*) as n from event_outbox
+				where status in ('PENDING', 'RELAYED', 'DEAD') group by status""")
+			.query(rs -> {
+				counts.put(rs.getString("status"), rs.getInt("n"));
+			});
+		Instant oldest = jdbc.sql("select min(created_at) as oldest from event_outbox where status in ('PENDING', 'RELAYED')")
+			.query((rs, row) -> Optional.ofNullable(SqlTimes.instant(rs, "oldest")))
+			.single()
+			.orElse(null);
+		return new Backlog(counts.getOrDefault("PENDING", 0), counts.getOrDefault("RELAYED", 0),
+				counts.getOrDefault("DEAD", 0), oldest);
 	}
 
 	private void finish(String id, String status, String error, Instant now) {
@@ -146,6 +180,13 @@ class OutboxStore {
 
 	/** A relayed entry and the id of its jobs-stream entry. */
 	record RelayedEntry(OutboxEntry entry, String streamId) {
+	}
+
+	/**
+	 * Unfinished work (waiting, or handed to the jobs stream), work given up on, and when the oldest unfinished job
+	 * was recorded (null: none).
+	 */
+	record Backlog(int pending, int relayed, int dead, Instant oldestUnfinished) {
 	}
 
 	/** A piece of work that failed too often. */

@@ -51,8 +51,8 @@ class RedisTransportConfiguration {
 
 	/** The "redisTransport" component of the node's health (Boot's own Redis indicator is off: it would say DOWN). */
 	@Bean
-	RedisTransportHealth redisTransportHealthIndicator(StringRedisTemplate redis, OutboxStore outbox) {
-		return new RedisTransportHealth(redis, outbox);
+	RedisTransportHealth redisTransportHealthIndicator(StringRedisTemplate redis, OutboxStore outbox, Clock clock) {
+		return new RedisTransportHealth(redis, outbox, clock);
 	}
 
 	@Bean

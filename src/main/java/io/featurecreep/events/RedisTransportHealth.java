@@ -1,5 +1,7 @@
 package io.featurecreep.events;
 
+import java.time.Clock;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -19,14 +21,17 @@ class RedisTransportHealth implements HealthIndicator {
 
 	private final OutboxStore outbox;
 
-	RedisTransportHealth(StringRedisTemplate redis, OutboxStore outbox) {
+	private final Clock clock;
+
+	RedisTransportHealth(StringRedisTemplate redis, OutboxStore outbox, Clock clock) {
 		this.redis = redis;
 		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	@Override
 	public Health health() {
-		int waiting = outbox.countByStatus("PENDING");
+		int waiting = outbox.countPending(clock.instant(), true);
 		try {
 			redis.execute(connection -> connection.ping(), true);
 			return Health.up().withDetail("waitingWork", waiting).build();

@@ -21,9 +21,12 @@ public record Anonymity(@DefaultValue("3") int minVotesAnonymous) {
 		}
 	}
 
-	/** Whether a question of a session with this many votes shows only its count. */
+	/**
+	 * Whether a question of a session with this many votes shows only its count. Without votes there is nothing to
+	 * withhold: such a question says "no votes", not "withheld".
+	 */
 	public boolean withholds(boolean anonymous, int votes) {
-		return anonymous && votes < minVotesAnonymous;
+		return anonymous && votes > 0 && votes < minVotesAnonymous;
 	}
 
 	/** A stored result as anyone may see it: withheld down to its count where the rule says so. */

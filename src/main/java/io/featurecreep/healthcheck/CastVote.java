@@ -31,14 +31,17 @@ public class CastVote {
 
 	private final TransactionTemplate transactions;
 
+	private final HealthCheckMetrics metrics;
+
 	CastVote(SessionStore store, SessionAccess access, SessionLifecycle lifecycle, VoterKeys voterKeys,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, HealthCheckMetrics metrics) {
 		this.store = store;
 		this.access = access;
 		this.lifecycle = lifecycle;
 		this.voterKeys = voterKeys;
 		this.events = events;
 		this.transactions = transactions;
+		this.metrics = metrics;
 	}
 
 	/** The checks come in the original's order: session, colour range, session still active, question. */
@@ -51,13 +54,16 @@ public class CastVote {
 			throw DomainException.badInput("Session has ended");
 		}
 		String comment = TextLimits.optionalMultiline(ballot.comment(), "Comment", 2000);
+		Vote vote;
 		try {
-			return castOnce(callerId, session, ballot, comment);
+			vote = castOnce(callerId, session, ballot, comment);
 		}
 		catch (DuplicateKeyException sameVoterAtOnce) {
 			// the same person's other request inserted first; now there is a row to update
-			return castOnce(callerId, session, ballot, comment);
+			vote = castOnce(callerId, session, ballot, comment);
 		}
+		metrics.voteCast(session);
+		return vote;
 	}
 
 	private Vote castOnce(String callerId, HealthSession session, Ballot ballot, String comment) {

@@ -232,7 +232,7 @@ class HealthCheckGraphQlController {
 		List<Map<String, Object>> questions = (List<Map<String, Object>>) input.get("questions");
 		StartOptions options = new StartOptions((String) input.get("name"), enumValue(SessionMode.class, input.get("mode")),
 				instant(input.get("deadline")), enumValue(ResultVisibility.class, input.get("resultVisibility")),
-				questions == null ? null : newQuestions(questions));
+				questions == null ? null : newQuestions(questions), (Integer) input.get("reminderHours"));
 		return lifecycle.start(Callers.id(principal), (String) input.get("squadId"), options);
 	}
 

@@ -108,6 +108,11 @@ class LiveSessionFeed extends EndedBeforeShutdown {
 		}, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(BUFFER_PER_WATCHER);
 	}
 
+	/** How many subscriptions are open on this node, for the metrics. */
+	int openSubscriptions() {
+		return feeds.size();
+	}
+
 	/** Completes every subscription: the node is stopping. */
 	@Override
 	void endAll() {

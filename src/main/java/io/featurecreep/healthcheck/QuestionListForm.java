@@ -34,6 +34,9 @@ class QuestionListForm {
 
 	private String timeZone = "";
 
+	/** Hours before the deadline to remind who has not voted; empty: no reminder. */
+	private String reminderHours = "";
+
 	static QuestionListForm of(List<LibraryQuestion> entries) {
 		QuestionListForm form = new QuestionListForm();
 		entries.forEach(entry -> form.questions
@@ -184,6 +187,14 @@ class QuestionListForm {
 
 	public String getTimeZone() {
 		return timeZone;
+	}
+
+	public String getReminderHours() {
+		return reminderHours;
+	}
+
+	public void setReminderHours(String reminderHours) {
+		this.reminderHours = reminderHours;
 	}
 
 	public void setTimeZone(String timeZone) {

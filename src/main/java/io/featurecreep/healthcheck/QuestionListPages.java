@@ -48,6 +48,9 @@ class QuestionListPages {
 
 	static final int SUGGESTIONS = 5;
 
+	/** The reminders the page offers, in hours before the deadline (the API takes any from 1 to two weeks). */
+	static final List<Integer> REMINDER_CHOICES = List.of(1, 2, 4, 12, 24, 48, 72);
+
 	private static final String EDITOR_FRAGMENT = "healthcheck/question-editor :: editor";
 
 	private final SquadAccess squads;
@@ -98,7 +101,7 @@ class QuestionListPages {
 		String callerId = Callers.id(principal);
 		Squad squad = member(squadId, callerId);
 		if (!"start".equals(op)) {
-			return show(model, squad, form, edit(op, form, squad), Purpose.SESSION, htmx != null);
+			return show(model, squad, form, edit(op, form, squad, model), Purpose.SESSION, htmx != null);
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		StartOptions options = startOptions(form, errors);
@@ -147,13 +150,17 @@ class QuestionListPages {
 						htmx != null);
 			}
 		}
-		return show(model, squad, form, edit(op, form, squad), Purpose.TEMPLATE, htmx != null);
+		return show(model, squad, form, edit(op, form, squad, model), Purpose.TEMPLATE, htmx != null);
 	}
 
 	// ----- shared
 
-	/** Applies one edit to the list; answers the problems, by field. */
-	private Map<String, String> edit(String op, QuestionListForm form, Squad squad) {
+	/**
+	 * Applies one edit to the list; answers the problems, by field. An added question is named in the model
+	 * ({@code added}, {@code addedAt}), next to where it was added from ({@code addedFrom}): the list it went to may
+	 * be screens away.
+	 */
+	private Map<String, String> edit(String op, QuestionListForm form, Squad squad, Model model) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String[] parts = op.split(":", 2);
 		String argument = parts.length > 1 ? parts[1] : "";
@@ -162,9 +169,13 @@ class QuestionListPages {
 			case "down" -> form.moveDown(argument);
 			case "remove" -> form.remove(argument);
 			case "add" -> {
+				String title = form.getNewTitle() == null ? "" : form.getNewTitle().strip();
 				String problem = form.addTyped();
 				if (problem != null) {
 					errors.put("newTitle", problem);
+				}
+				else {
+					added(model, "typed", title, form);
 				}
 			}
 			case "library" -> {
@@ -176,6 +187,7 @@ class QuestionListPages {
 				}
 				else {
 					form.setSearch("");
+					added(model, "library", entry.get().title(), form);
 				}
 			}
 			default -> {
@@ -183,6 +195,12 @@ class QuestionListPages {
 			}
 		}
 		return errors;
+	}
+
+	private static void added(Model model, String from, String title, QuestionListForm form) {
+		model.addAttribute("added", title);
+		model.addAttribute("addedAt", form.getQuestions().size());
+		model.addAttribute("addedFrom", from);
 	}
 
 	private String show(Model model, Squad squad, QuestionListForm form, Map<String, String> errors, Purpose purpose,
@@ -194,6 +212,7 @@ class QuestionListPages {
 		model.addAttribute("action", purpose == Purpose.SESSION ? "/squads/" + squad.id() + "/sessions/new"
 				: "/squads/" + squad.id() + "/questions");
 		model.addAttribute("suggestions", suggestions(squad, form));
+		model.addAttribute("reminderChoices", REMINDER_CHOICES);
 		model.addAttribute("inList",
 				form.getQuestions().stream().map(item -> item.getTitle().strip().toLowerCase(Locale.ROOT)).toList());
 		if (fragment) {
@@ -226,7 +245,21 @@ class QuestionListPages {
 				}
 			}
 		}
-		return new StartOptions(form.getName(), mode, deadline, ResultVisibility.ON_REVEAL, form.newQuestions());
+		Integer reminder = null;
+		if (mode == SessionMode.ASYNC && form.getReminderHours() != null && !form.getReminderHours().isBlank()) {
+			try {
+				reminder = Integer.valueOf(form.getReminderHours().strip());
+			}
+			catch (NumberFormatException ex) {
+				errors.put("reminderHours", refusal("reminder.hoursRange", SessionLifecycle.LONGEST_REMINDER_HOURS));
+			}
+		}
+		return new StartOptions(form.getName(), mode, deadline, ResultVisibility.ON_REVEAL, form.newQuestions(),
+				reminder);
+	}
+
+	private static String refusal(String key, Object... arguments) {
+		return DomainException.of(io.featurecreep.shared.ErrorCode.BAD_USER_INPUT, key, arguments).getMessage();
 	}
 
 	private static ZoneId zone(String name) {
@@ -240,6 +273,9 @@ class QuestionListPages {
 
 	/** Which field a refusal of the start belongs to, from what the lifecycle checks. */
 	private static String fieldOf(DomainException refused) {
+		if (refused.messageKey() != null && refused.messageKey().startsWith("reminder.")) {
+			return "reminderHours";
+		}
 		String message = refused.getMessage().toLowerCase(Locale.ROOT);
 		if (message.contains("deadline") || message.contains("days")) {
 			return "deadline";

@@ -28,7 +28,7 @@ public record QuestionResult(String questionId, String sessionId, String squadId
 		return yellow + 2 * green;
 	}
 
-	/** The traffic light of the average: thirds of the 0–2 scale; NONE without votes. */
+	/** The traffic light of the average ({@link Band#of}); NONE without votes or where withheld. */
 	public Band band() {
 		return Band.of(average);
 	}
@@ -46,16 +46,32 @@ public record QuestionResult(String questionId, String sessionId, String squadId
 		return average == null || previousAverage == null ? null : average - previousAverage;
 	}
 
-	/** A colour band of an average. */
+	/**
+	 * The colour of an average: the one banding rule of every surface (results page, history, matrix, exports,
+	 * reports, API). An average takes the colour it is nearest to (red 0, yellow 1, green 2), and one exactly
+	 * between two colours is yellow: two yellows and a green (1.33) are yellow, not green, and a squad split
+	 * evenly between yellow and green is not yet green.
+	 */
 	public enum Band {
 
 		RED, YELLOW, GREEN, NONE;
+
+		/** Averages below this are red. */
+		public static final double RED_BELOW = 0.5;
+
+		/** Averages above this are green. */
+		public static final double GREEN_ABOVE = 1.5;
 
 		public static Band of(Double average) {
 			if (average == null) {
 				return NONE;
 			}
-			return average < 2.0 / 3 ? RED : average < 4.0 / 3 ? YELLOW : GREEN;
+			return average < RED_BELOW ? RED : average > GREEN_ABOVE ? GREEN : YELLOW;
+		}
+
+		/** The class of this colour in the style sheet ({@code c-red}, …; {@code c-none} without a colour). */
+		public String css() {
+			return "c-" + name().toLowerCase(java.util.Locale.ROOT);
 		}
 
 	}

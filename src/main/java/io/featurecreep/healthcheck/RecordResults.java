@@ -13,7 +13,7 @@ import io.featurecreep.healthcheck.SessionReading.QuestionResults;
 /**
  * When a session ends, computes and stores each question's result, with the change against the squad's previous
  * session. Idempotent: a session whose results exist is left alone, and all of a session's results are written
- * in one transaction.
+ * in one transaction. A discarded session gets none.
  */
 @Component
 class RecordResults implements DurableHandler<SessionEnded> {
@@ -50,10 +50,12 @@ class RecordResults implements DurableHandler<SessionEnded> {
 	@Override
 	public void handle(SessionEnded ended) {
 		transactions.executeWithoutResult(tx -> {
-			if (results.hasResults(ended.sessionId())) {
+			// the lock makes a discard of the session wait, or this wait for it: results are never stored for one
+			HealthSession session = sessions.lock(ended.sessionId()).orElseThrow();
+			if (session.discarded() || results.hasResults(ended.sessionId())) {
 				return;
 			}
-			boolean anonymous = sessions.find(ended.sessionId()).orElseThrow().anonymous();
+			boolean anonymous = session.anonymous();
 			List<SessionQuestion> questions = sessions.questions(ended.sessionId());
 			for (SessionQuestion question : questions) {
 				List<Vote> votes = sessions.votes(question.id());

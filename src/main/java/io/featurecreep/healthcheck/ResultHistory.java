@@ -28,7 +28,7 @@ public class ResultHistory {
 	public List<SessionOutcome> recent(String squadId, int sessions) {
 		List<Map<String, Object>> rows = jdbc.sql("""
 				select s.id, s.name, s.ended_at, s.anonymous from health_session s
-				where s.squad_id = ? and s.ended_at is not null
+				where s.squad_id = ? and s.ended_at is not null and s.discarded_at is null
 				  and exists (select 1 from question_result r where r.session_id = s.id)
 				order by s.ended_at desc fetch first ? rows only""")
 			.params(squadId, sessions)
@@ -47,7 +47,7 @@ public class ResultHistory {
 	public List<SessionOutcome> between(String squadId, Instant from, Instant to) {
 		return jdbc.sql("""
 				select s.id, s.name, s.ended_at, s.anonymous from health_session s
-				where s.squad_id = ? and s.ended_at is not null and s.ended_at >= ? and s.ended_at <= ?
+				where s.squad_id = ? and s.ended_at is not null and s.discarded_at is null and s.ended_at >= ? and s.ended_at <= ?
 				  and exists (select 1 from question_result r where r.session_id = s.id)
 				order by s.ended_at""")
 			.params(squadId, from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
@@ -59,8 +59,9 @@ public class ResultHistory {
 	}
 
 	/**
-	 * Each squad's latest ended session with recorded results, by squad id (squads without one are left out). Two
-	 * queries for any number of squads: the organisation matrix reads hundreds at once.
+	 * Each squad's latest ended session in which someone voted, by squad id (squads without one are left out): a
+	 * session that ended without votes says nothing about the squad, so it never stands for it. Two queries for any
+	 * number of squads: the organisation matrix reads hundreds at once.
 	 */
 	public Map<String, SessionOutcome> latestOf(java.util.Collection<String> squadIds) {
 		if (squadIds.isEmpty()) {
@@ -70,9 +71,11 @@ public class ResultHistory {
 				select s.id, s.squad_id, s.name, s.ended_at, s.anonymous from health_session s
 				join (
 				  select l.squad_id, max(l.ended_at) as latest from health_session l
-				  where l.squad_id in (:squads) and exists (select 1 from question_result r where r.session_id = l.id)
+				  where l.squad_id in (:squads) and l.discarded_at is null
+				    and exists (select 1 from question_result r where r.session_id = l.id and r.votes > 0)
 				  group by l.squad_id
-				) m on m.squad_id = s.squad_id and m.latest = s.ended_at""")
+				) m on m.squad_id = s.squad_id and m.latest = s.ended_at
+				where s.discarded_at is null""")
 			.param("squads", squadIds)
 			.query()
 			.listOfRows();
@@ -109,6 +112,12 @@ public class ResultHistory {
 	/** One ended session, whether its votes were anonymous, and its question results in asking order. */
 	public record SessionOutcome(String sessionId, String name, Instant endedAt, boolean anonymous,
 			List<QuestionResult> questions) {
+
+		/** Whether nobody voted on any of its questions: it ended without results to show. */
+		public boolean empty() {
+			return questions.stream().allMatch(result -> result.votes() == 0);
+		}
+
 	}
 
 }

@@ -84,11 +84,20 @@ class ResultStore {
 	 * that may be shown: an average withheld by anonymity is never a "last time" (the change would give it away).
 	 */
 	Optional<Double> previousAverage(String squadId, String libraryQuestionId, Instant before) {
+		return previous(squadId, libraryQuestionId, before).map(Previous::average);
+	}
+
+	/**
+	 * The last session before the given time that asked the indicator and shows its average (see
+	 * {@link #previousAverage}), whether or not it was the squad's session just before: a change is always against
+	 * a session that says something about the indicator, and pages say which one.
+	 */
+	Optional<Previous> previous(String squadId, String libraryQuestionId, Instant before) {
 		if (libraryQuestionId == null) {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				select r.average from question_result r join health_session s on s.id = r.session_id
+				select r.average, r.ended_at, s.id, s.name from question_result r join health_session s on s.id = r.session_id
 				where r.squad_id = :squad and r.library_question_id = :indicator and r.ended_at < :before
 				  and r.average is not null and (s.anonymous = false or r.votes >= :minimum)
 				order by r.ended_at desc fetch first 1 rows only""")
@@ -96,8 +105,43 @@ class ResultStore {
 			.param("indicator", libraryQuestionId)
 			.param("before", utc(before))
 			.param("minimum", anonymity.minVotesAnonymous())
-			.query((rs, row) -> rs.getDouble("average"))
+			.query((rs, row) -> new Previous(rs.getDouble("average"), rs.getString("id"), rs.getString("name"),
+					rs.getObject("ended_at", OffsetDateTime.class).toInstant()))
 			.optional();
+	}
+
+	/**
+	 * Takes a discarded session's results out of history. Later results of the squad whose "last time" was one of
+	 * them get theirs again from what is left, so no change is measured against a session that no longer counts.
+	 */
+	void removeSession(String squadId, String sessionId) {
+		List<Stored> removed = stored("session_id = :session", "session", sessionId);
+		jdbc.sql("delete from question_result where session_id = ?").param(sessionId).update();
+		for (Stored gone : removed) {
+			if (gone.indicatorId() == null) {
+				continue;
+			}
+			for (Stored later : stored("squad_id = :squad and library_question_id = :indicator and ended_at > :ended",
+					"squad", squadId, "indicator", gone.indicatorId(), "ended", utc(gone.endedAt()))) {
+				jdbc.sql("update question_result set previous_average = ? where question_id = ?")
+					.params(previousAverage(squadId, later.indicatorId(), later.endedAt()).orElse(null), later.questionId())
+					.update();
+			}
+		}
+	}
+
+	/** Which result, of which indicator, when: what {@link #removeSession} needs to know of a stored result. */
+	private record Stored(String questionId, String indicatorId, Instant endedAt) {
+	}
+
+	private List<Stored> stored(String where, Object... namesAndValues) {
+		var statement = jdbc.sql("select question_id, library_question_id, ended_at from question_result where " + where);
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			statement = statement.param((String) namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return statement.query((rs, row) -> new Stored(rs.getString("question_id"), rs.getString("library_question_id"),
+				rs.getObject("ended_at", OffsetDateTime.class).toInstant()))
+			.list();
 	}
 
 	/** The indicators a squad's ended sessions asked under this title. */
@@ -139,4 +183,9 @@ class ResultStore {
 		double value = rs.getDouble(column);
 		return rs.wasNull() ? null : value;
 	}
+
+	/** An indicator's average in an earlier session, and which session that was (its name may be null). */
+	record Previous(double average, String sessionId, String sessionName, Instant endedAt) {
+	}
+
 }

@@ -7,7 +7,8 @@ import io.featurecreep.squads.Membership;
 import io.featurecreep.squads.SquadAccess;
 
 /**
- * Who may see and steer a session. Only members of the session's squad see it; to others it does not exist.
+ * Who may see and steer a session. Only members of the session's squad see it; to others it does not exist, and
+ * once discarded it exists for nobody.
  * Steering (active question, reveal, end, removing questions) belongs to the facilitator, who is whoever
  * started the session, and to the squad's owners; in sessions started through the original API anyone in the
  * squad may steer, because the original client lets whoever is present move on.
@@ -26,7 +27,7 @@ class SessionAccess {
 
 	HealthSession requireVisible(String sessionId, String callerId, String unknownMessage) {
 		HealthSession session = store.find(sessionId).orElseThrow(() -> DomainException.badInput(unknownMessage));
-		if (!squads.isMember(session.squadId(), callerId)) {
+		if (session.discarded() || !squads.isMember(session.squadId(), callerId)) {
 			throw DomainException.badInput(unknownMessage);
 		}
 		return session;

@@ -4,21 +4,15 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -48,10 +42,6 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 
 	static final String SYNC = "sync";
 
-	private static final Logger log = LoggerFactory.getLogger(SessionEvents.class);
-
-	/** Events waiting for one screen; a screen further behind than this is closed and catches up on reconnecting. */
-	static final int MAX_PENDING = 256;
 
 	/**
 	 * Every event written out once, ahead of time: fanning out a change then costs one write per screen. Derived
@@ -76,7 +66,7 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 	/** Each screen is written on a virtual thread of its own, so a slow browser holds up nobody else. */
 	private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
 
-	private final Set<Screen> screens = ConcurrentHashMap.newKeySet();
+	private final Set<LiveScreen> screens = ConcurrentHashMap.newKeySet();
 
 	private final ScheduledExecutorService heartbeats = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
@@ -102,8 +92,8 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 	 * held up live votes every 15 s); a screen that just had an event needs none.
 	 */
 	void keepQuietScreensAlive(long now) {
-		for (Screen screen : screens) {
-			if (now - screen.lastQueued >= keepAliveNanos) {
+		for (LiveScreen screen : screens) {
+			if (screen.quietSince(now, keepAliveNanos)) {
 				screen.send(KEEP_ALIVE);
 			}
 		}
@@ -127,13 +117,14 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 		// Sent before the emitter is returned, the first event goes out as Spring MVC starts the response, on this
 		// thread: the response is committed before any other thread may write to it (see SessionPagesTests).
 		emitter.send(EVENTS.get(SYNC));
-		Screen screen = new Screen(emitter, callerId);
+		LiveScreen screen = new LiveScreen(emitter, callerId, writers, keepAliveNanos);
 		screens.add(screen);
 		Runnable stopWatching = feed.watch(session.id(), change -> screen.send(EVENTS.get(eventName(change.change()))));
 		Runnable stop = () -> {
 			stopWatching.run();
 			screens.remove(screen);
 		};
+		screen.whenGone(stop);
 		emitter.onCompletion(stop);
 		emitter.onTimeout(stop);
 		emitter.onError(error -> stop.run());
@@ -143,18 +134,23 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 		return emitter;
 	}
 
+	/** How many streams are open on this node, for the metrics. */
+	int openScreens() {
+		return screens.size();
+	}
+
 	/** Ends every open stream: the node is stopping, and browsers reconnect on their own. */
 	@Override
 	void endAll() {
-		for (Screen screen : screens) {
+		for (LiveScreen screen : screens) {
 			screen.end();
 		}
 	}
 
 	/** Ends the person's open streams: they may no longer watch (their browsers then find themselves signed out). */
 	void endStreamsOf(String personId) {
-		for (Screen screen : screens) {
-			if (screen.personId.equals(personId)) {
+		for (LiveScreen screen : screens) {
+			if (screen.personId().equals(personId)) {
 				screen.end();
 			}
 		}
@@ -186,81 +182,6 @@ class SessionEvents extends EndedBeforeShutdown implements DisposableBean {
 	/** An event's text as it goes over the wire; the data is the name again, as the page's listeners expect. */
 	private static Set<DataWithMediaType> written(String name) {
 		return Set.of(new DataWithMediaType("event:" + name + "\ndata:" + name + "\n\n", MediaType.TEXT_PLAIN));
-	}
-
-	/**
-	 * One open stream: events are queued by whichever thread delivers them and written, in order, by at most one
-	 * writer at a time.
-	 */
-	private final class Screen {
-
-		private final SseEmitter emitter;
-
-		private final String personId;
-
-		private final Queue<Set<DataWithMediaType>> queue = new ConcurrentLinkedQueue<>();
-
-		private final AtomicInteger pending = new AtomicInteger();
-
-		private volatile boolean gone;
-
-		/**
-		 * When an event was last queued. It starts up to half an interval back, so that screens opened together
-		 * (a squad joining, a node restarting) do not all fall due for their keep-alive together.
-		 */
-		private volatile long lastQueued = System.nanoTime()
-				- ThreadLocalRandom.current().nextLong(keepAliveNanos / 2 + 1);
-
-		Screen(SseEmitter emitter, String personId) {
-			this.emitter = emitter;
-			this.personId = personId;
-		}
-
-		void send(Set<DataWithMediaType> event) {
-			if (gone) {
-				return;
-			}
-			lastQueued = System.nanoTime();
-			queue.add(event);
-			int waiting = pending.incrementAndGet();
-			if (waiting == 1) {
-				writers.execute(this::drain);
-			}
-			else if (waiting > MAX_PENDING) {
-				leave(new IOException("more than " + MAX_PENDING + " events behind"));
-			}
-		}
-
-		private void drain() {
-			do {
-				Set<DataWithMediaType> event = queue.poll();
-				if (!gone) {
-					try {
-						emitter.send(event);
-					}
-					catch (IOException | IllegalStateException ex) {
-						leave(ex);
-					}
-				}
-			}
-			while (pending.decrementAndGet() > 0);
-		}
-
-		void end() {
-			if (!gone) {
-				gone = true;
-				emitter.complete();
-			}
-		}
-
-		private void leave(Exception reason) {
-			if (!gone) {
-				gone = true;
-				log.debug("Live session watcher left: {}", reason.getMessage());
-				emitter.completeWithError(reason);
-			}
-		}
-
 	}
 
 }

@@ -18,6 +18,7 @@ import io.featurecreep.healthcheck.SessionChanged.Change;
 import io.featurecreep.healthcheck.SquadTemplates.NewQuestion;
 import io.featurecreep.library.QuestionLibrary;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.shared.TextLimits;
 import io.featurecreep.squads.Squad;
@@ -28,6 +29,9 @@ import io.featurecreep.squads.SquadAccess;
 public class SessionLifecycle {
 
 	static final Duration LONGEST_ASYNC = Duration.ofDays(90);
+
+	/** The earliest a reminder may come before the deadline: two weeks. */
+	static final int LONGEST_REMINDER_HOURS = 336;
 
 	private static final Logger log = LoggerFactory.getLogger(SessionLifecycle.class);
 
@@ -47,8 +51,11 @@ public class SessionLifecycle {
 
 	private final Clock clock;
 
+	private final HealthCheckMetrics metrics;
+
 	SessionLifecycle(SessionStore store, SessionAccess access, SquadAccess squads, SquadTemplates templates,
-			QuestionLibrary library, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			QuestionLibrary library, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+			HealthCheckMetrics metrics) {
 		this.store = store;
 		this.access = access;
 		this.squads = squads;
@@ -57,6 +64,7 @@ public class SessionLifecycle {
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -73,7 +81,7 @@ public class SessionLifecycle {
 		HealthSession session = newSession(callerId, squad, options);
 		List<NewQuestion> chosen = checkedQuestions(options.questions());
 		try {
-			return transactions.execute(tx -> {
+			HealthSession started = transactions.execute(tx -> {
 				store.insert(session);
 				String firstQuestion = null;
 				int position = 1;
@@ -98,8 +106,13 @@ public class SessionLifecycle {
 					firstQuestion = firstQuestion == null ? questionId : firstQuestion;
 				}
 				store.setActiveQuestion(session.id(), firstQuestion);
+				if (session.reminderAt() != null) {
+					events.publishEvent(new ReminderDue(session.id(), squadId, session.reminderAt()));
+				}
 				return store.find(session.id()).orElseThrow();
 			});
+			metrics.sessionStarted(started);
+			return started;
 		}
 		catch (DuplicateKeyException startedMeanwhile) {
 			// someone else started one in the same moment: theirs is the squad's session
@@ -134,13 +147,18 @@ public class SessionLifecycle {
 	}
 
 	private void endNow(HealthSession session) {
-		transactions.executeWithoutResult(tx -> {
+		Boolean ended = transactions.execute(tx -> {
 			Instant now = clock.instant();
-			if (store.end(session.id(), now)) {
-				events.publishEvent(new SessionChanged(session.id(), Change.SESSION_ENDED, null));
-				events.publishEvent(new SessionEnded(session.id(), session.squadId(), now));
+			if (!store.end(session.id(), now)) {
+				return false; // ended meanwhile, by another request or node
 			}
+			events.publishEvent(new SessionChanged(session.id(), Change.SESSION_ENDED, null));
+			events.publishEvent(new SessionEnded(session.id(), session.squadId(), now));
+			return true;
 		});
+		if (Boolean.TRUE.equals(ended)) {
+			metrics.sessionEnded(session);
+		}
 	}
 
 	/** The questions chosen for a new session, checked; null when the squad's template applies. */
@@ -176,9 +194,26 @@ public class SessionLifecycle {
 		else if (deadline != null) {
 			throw DomainException.badInput("Only async sessions have a deadline");
 		}
+		checkReminder(mode, deadline, options.reminderHours(), now);
 		return new HealthSession(Ids.newId(), squad.id(), TextLimits.optional(options.name(), "Session name", 200),
 				mode, visibility(mode, squad.anonymous(), options.resultVisibility()), squad.anonymous(), deadline, null,
-				callerId, now, null, null);
+				callerId, now, null, null, options.reminderHours(), null, null);
+	}
+
+	/** A reminder is for async sessions, and must fall between the start and the deadline. */
+	private static void checkReminder(SessionMode mode, Instant deadline, Integer hours, Instant now) {
+		if (hours == null) {
+			return;
+		}
+		if (mode != SessionMode.ASYNC) {
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "reminder.onlyAsync");
+		}
+		if (hours < 1 || hours > LONGEST_REMINDER_HOURS) {
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "reminder.hoursRange", LONGEST_REMINDER_HOURS);
+		}
+		if (!deadline.minus(Duration.ofHours(hours)).isAfter(now)) {
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "reminder.tooLate", hours);
+		}
 	}
 
 	/**
@@ -203,10 +238,16 @@ public class SessionLifecycle {
 
 	/**
 	 * How a new session should run; every part is optional. Questions, when given, replace the squad's
-	 * template for this session: the facilitator chose and ordered them before the start.
+	 * template for this session: the facilitator chose and ordered them before the start. An async session may
+	 * remind the members who have not voted {@code reminderHours} before its deadline.
 	 */
 	public record StartOptions(String name, SessionMode mode, Instant deadline, ResultVisibility resultVisibility,
-			List<NewQuestion> questions) {
+			List<NewQuestion> questions, Integer reminderHours) {
+
+		public StartOptions(String name, SessionMode mode, Instant deadline, ResultVisibility resultVisibility,
+				List<NewQuestion> questions) {
+			this(name, mode, deadline, resultVisibility, questions, null);
+		}
 
 		public StartOptions(String name, SessionMode mode, Instant deadline, ResultVisibility resultVisibility) {
 			this(name, mode, deadline, resultVisibility, null);

@@ -22,9 +22,10 @@ public class SessionLookup {
 		this.squads = squads;
 	}
 
-	/** The session, if the person is a member of its squad. */
+	/** The session, if the person is a member of its squad and it was not discarded. */
 	public Optional<HealthSession> visible(String sessionId, String personId) {
-		return store.find(sessionId).filter(session -> squads.isMember(session.squadId(), personId));
+		return store.find(sessionId)
+			.filter(session -> !session.discarded() && squads.isMember(session.squadId(), personId));
 	}
 
 	public Optional<SessionQuestion> question(String sessionId, String questionId) {
@@ -34,6 +35,11 @@ public class SessionLookup {
 	/** The session's questions in their order. */
 	public List<SessionQuestion> questions(String sessionId) {
 		return store.questions(sessionId);
+	}
+
+	/** Whether the session was discarded (for work that runs without a caller, such as sending reports). */
+	public boolean discarded(String sessionId) {
+		return store.find(sessionId).map(HealthSession::discarded).orElse(false);
 	}
 
 	/** The squad's running session, if any. */

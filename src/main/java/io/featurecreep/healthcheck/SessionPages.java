@@ -3,6 +3,7 @@ package io.featurecreep.healthcheck;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.featurecreep.healthcheck.CastVote.Ballot;
 import io.featurecreep.healthcheck.SessionViews.QuestionCard;
@@ -56,8 +58,12 @@ class SessionPages {
 	}
 
 	@GetMapping("/sessions/{sessionId}")
-	String session(@PathVariable String sessionId, Principal principal, Model model) {
+	String session(@PathVariable String sessionId, Principal principal, Model model, RedirectAttributes redirect) {
 		String viewerId = Callers.id(principal);
+		Optional<String> gone = backToSquadIfDiscarded(sessionId, viewerId, redirect);
+		if (gone.isPresent()) {
+			return gone.get();
+		}
 		HealthSession session = visible(sessionId, viewerId);
 		if (!session.active()) {
 			return "redirect:/sessions/{sessionId}/results";
@@ -75,12 +81,22 @@ class SessionPages {
 		return "healthcheck/session-live";
 	}
 
-	/** One part of the live page, fetched again when the server says something changed. */
+	/**
+	 * One part of the live page, fetched again when the server says something changed. The parts that every vote
+	 * refreshes (status, counts) also bring back the viewer's own vote forms that show another vote than the one kept
+	 * ({@code shown}, see {@link ShownVotes}): the person voted on another screen.
+	 */
 	@GetMapping("/sessions/{sessionId}/parts/{part}")
 	String part(@PathVariable String sessionId, @PathVariable String part,
-			@RequestParam(required = false) String showing, Principal principal, Model model,
-			HttpServletResponse response) {
+			@RequestParam(required = false) String showing, @RequestParam(required = false) List<String> shown,
+			Principal principal, Model model, HttpServletResponse response) {
 		String viewerId = Callers.id(principal);
+		Optional<HealthSession> discarded = views.discarded(sessionId, viewerId);
+		if (discarded.isPresent()) {
+			// discarded while open here: back to the squad, where the session no longer shows
+			response.setHeader("HX-Redirect", "/squads/" + discarded.get().squadId());
+			return "healthcheck/live-parts :: nothing";
+		}
 		HealthSession session = visible(sessionId, viewerId);
 		if (!session.active()) {
 			// the page moves to the results; parts have nothing more to show
@@ -88,8 +104,11 @@ class SessionPages {
 			return "healthcheck/live-parts :: nothing";
 		}
 		if ("counts".equals(part) && session.mode() == SessionMode.ASYNC) {
+			List<QuestionCard> cards = views.cards(session, viewerId);
+			ShownVotes votes = ShownVotes.of(shown);
 			model.addAttribute("check", session);
-			model.addAttribute("cards", views.cards(session, viewerId));
+			model.addAttribute("cards", cards);
+			model.addAttribute("outOfDate", cards.stream().filter(votes::outOfDate).toList());
 			model.addAttribute("members", views.memberCount(session));
 			return "healthcheck/session-async :: counts";
 		}
@@ -103,7 +122,12 @@ class SessionPages {
 				}
 				yield "healthcheck/live-parts :: stage";
 			}
-			case "status" -> "healthcheck/live-parts :: status";
+			case "status" -> {
+				boolean voteForm = live.active() != null && !(live.active().results() != null
+						&& live.active().question().revealed());
+				model.addAttribute("stageOutOfDate", voteForm && ShownVotes.of(shown).outOfDate(live.active()));
+				yield "healthcheck/live-parts :: status-update";
+			}
 			case "controls" -> "healthcheck/live-parts :: controls";
 			case "timer" -> "healthcheck/live-parts :: timer";
 			case "progress" -> "healthcheck/live-parts :: progress";
@@ -139,9 +163,13 @@ class SessionPages {
 		HealthSession now = visible(sessionId, viewerId);
 		model.addAttribute("voteError", problem);
 		model.addAttribute("voteSaved", problem == null);
-		model.addAttribute("draftComment", comment);
-		model.addAttribute("draftColour", colour);
-		model.addAttribute("draftTrend", trend);
+		if (problem != null) {
+			// what was typed stays next to the problem; a kept vote shows as the server has it, which may be what
+			// another of the person's screens sent a moment later
+			model.addAttribute("draftComment", comment);
+			model.addAttribute("draftColour", colour);
+			model.addAttribute("draftTrend", trend);
+		}
 		if (now.mode() == SessionMode.ASYNC) {
 			QuestionCard card = views.card(now, questionId, viewerId)
 				.orElseThrow(() -> DomainException.notFound("Not found"));
@@ -205,8 +233,12 @@ class SessionPages {
 	// ----- results
 
 	@GetMapping("/sessions/{sessionId}/results")
-	String results(@PathVariable String sessionId, Principal principal, Model model) {
+	String results(@PathVariable String sessionId, Principal principal, Model model, RedirectAttributes redirect) {
 		String viewerId = Callers.id(principal);
+		Optional<String> gone = backToSquadIfDiscarded(sessionId, viewerId, redirect);
+		if (gone.isPresent()) {
+			return gone.get();
+		}
 		HealthSession session = visible(sessionId, viewerId);
 		if (session.active()) {
 			return "redirect:/sessions/{sessionId}";
@@ -273,9 +305,17 @@ class SessionPages {
 		return live;
 	}
 
-	/** The session, if the viewer is a member of its squad; to anyone else it does not exist. */
+	/** The session, if the viewer is a member of its squad and it was not discarded; to anyone else it does not exist. */
 	private HealthSession visible(String sessionId, String viewerId) {
 		return views.visible(sessionId, viewerId).orElseThrow(() -> DomainException.notFound("Not found"));
+	}
+
+	/** A member who opens a discarded session (an old link, a bookmark) is sent to the squad, which says so. */
+	private Optional<String> backToSquadIfDiscarded(String sessionId, String viewerId, RedirectAttributes redirect) {
+		return views.discarded(sessionId, viewerId).map(discarded -> {
+			redirect.addFlashAttribute("sessionGone", true);
+			return "redirect:/squads/" + discarded.squadId() + "#sessions";
+		});
 	}
 
 	/** What the live page shows: the active question, how many voted, and whether the viewer steers. */

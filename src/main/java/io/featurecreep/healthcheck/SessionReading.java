@@ -123,6 +123,14 @@ class SessionReading {
 					null, false);
 		}
 
+		/**
+		 * A short mark of the vote as it stands (colour, trend and comment), which the voter's page shows with its
+		 * vote form: their other screens tell by it whether they show the vote the server kept.
+		 */
+		public String fingerprint() {
+			return Integer.toHexString(Objects.hash(colour, trend, comment));
+		}
+
 		/** The vote in words, for its voter: "green, improving". */
 		public String describe() {
 			String colourName = switch (colour) {
@@ -149,6 +157,11 @@ class SessionReading {
 
 		public Double change() {
 			return average == null || previousAverage == null ? null : average - previousAverage;
+		}
+
+		/** The colour of the average by the one rule of every surface; none without votes or where withheld. */
+		public QuestionResult.Band band() {
+			return withheld ? QuestionResult.Band.NONE : QuestionResult.Band.of(average);
 		}
 
 		static QuestionResults of(List<Vote> votes) {

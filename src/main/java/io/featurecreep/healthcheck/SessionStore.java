@@ -36,9 +36,9 @@ class SessionStore {
 			.optional();
 	}
 
-	/** A squad's sessions, oldest first. */
+	/** A squad's sessions, oldest first, without the discarded ones. */
 	List<HealthSession> findBySquad(String squadId) {
-		return jdbc.sql("select * from health_session where squad_id = ? order by created_at, id")
+		return jdbc.sql("select * from health_session where squad_id = ? and discarded_at is null order by created_at, id")
 			.param(squadId)
 			.query(SessionStore::session)
 			.list();
@@ -54,12 +54,39 @@ class SessionStore {
 	void insert(HealthSession session) {
 		jdbc.sql("""
 				insert into health_session (id, squad_id, active_squad_id, name, mode, result_visibility, anonymous,
-				  deadline, active_question_id, created_by, created_at, ended_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)""")
+				  deadline, active_question_id, created_by, created_at, ended_at, reminder_hours)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?)""")
 			.params(session.id(), session.squadId(), session.squadId(), session.name(), session.mode().name(),
 					session.resultVisibility().name(), session.anonymous(), utc(session.deadline()),
-					session.activeQuestionId(), session.createdBy(), utc(session.createdAt()))
+					session.activeQuestionId(), session.createdBy(), utc(session.createdAt()), session.reminderHours())
 			.update();
+	}
+
+	/** The session, its row locked until the transaction ends: recording results and discarding take turns. */
+	Optional<HealthSession> lock(String sessionId) {
+		return jdbc.sql("select * from health_session where id = ? for update")
+			.param(sessionId)
+			.query(SessionStore::session)
+			.optional();
+	}
+
+	/**
+	 * Discards a session once: it ends now if it was running (its questions close, as at any end) and records who
+	 * discarded it and when. True only for the call that discarded it.
+	 */
+	boolean discard(String sessionId, String discardedBy, Instant now) {
+		int discarded = jdbc.sql("""
+				update health_session set discarded_at = :now, discarded_by = :by, ended_at = coalesce(ended_at, :now),
+				  active_squad_id = null, timer_ends_at = null
+				where id = :id and discarded_at is null""")
+			.param("now", utc(now))
+			.param("by", discardedBy)
+			.param("id", sessionId)
+			.update();
+		if (discarded == 1) {
+			jdbc.sql("update session_question set closed = true where session_id = ?").param(sessionId).update();
+		}
+		return discarded == 1;
 	}
 
 	/** Ends a session once: true only for the call that ended it. */
@@ -174,7 +201,8 @@ class SessionStore {
 				SessionMode.valueOf(rs.getString("mode")), ResultVisibility.valueOf(rs.getString("result_visibility")),
 				rs.getBoolean("anonymous"), instant(rs, "deadline"), rs.getString("active_question_id"),
 				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "ended_at"),
-				instant(rs, "timer_ends_at"));
+				instant(rs, "timer_ends_at"), rs.getObject("reminder_hours", Integer.class), instant(rs, "discarded_at"),
+				rs.getString("discarded_by"));
 	}
 
 	private static SessionQuestion question(ResultSet rs, int row) throws SQLException {

@@ -52,14 +52,23 @@ class SessionViews {
 		this.people = people;
 	}
 
-	/** The session if the viewer is a member of its squad; an async session past its deadline is ended first. */
+	/**
+	 * The session if the viewer is a member of its squad and it was not discarded; an async session past its deadline
+	 * is ended first.
+	 */
 	Optional<HealthSession> visible(String sessionId, String viewerId) {
 		Optional<HealthSession> found = store.find(sessionId)
-			.filter(session -> squads.isMember(session.squadId(), viewerId));
+			.filter(session -> !session.discarded() && squads.isMember(session.squadId(), viewerId));
 		if (found.isPresent() && found.get().active() && lifecycle.endIfPastDeadline(found.get())) {
 			return store.find(sessionId);
 		}
 		return found;
+	}
+
+	/** The session if it was discarded and the viewer is a member of its squad (who may hear so). */
+	Optional<HealthSession> discarded(String sessionId, String viewerId) {
+		return store.find(sessionId)
+			.filter(session -> session.discarded() && squads.isMember(session.squadId(), viewerId));
 	}
 
 	Squad squad(HealthSession session) {
@@ -137,14 +146,13 @@ class SessionViews {
 	}
 
 	/**
-	 * The results of every question, each with the average of the same indicator in the squad's sessions before
-	 * (when it was asked there and may be shown), for "better or worse than last time".
+	 * The results of every question, each with the same indicator's average in the last session before that asked
+	 * it (when it may be shown), for "better or worse than last time".
 	 */
 	List<ResultCard> results(HealthSession session, String viewerId) {
 		return cards(session, viewerId).stream()
 			.map(card -> new ResultCard(card, card.results() == null || card.results().withheld() ? null
-					: resultStore.previousAverage(session.squadId(), card.question().libraryQuestionId(),
-							session.createdAt())
+					: resultStore.previous(session.squadId(), card.question().libraryQuestionId(), session.createdAt())
 						.orElse(null)))
 			.toList();
 	}
@@ -182,21 +190,41 @@ class SessionViews {
 			return question.descriptionBad() != null && !question.descriptionBad().isBlank();
 		}
 
+		/** What the vote form says it shows ({@link ShownVotes}): question and a mark of the viewer's vote. */
+		public String shown() {
+			return question.id() + ":" + ShownVotes.mark(myVote);
+		}
+
 	}
 
-	/** Results of a question and, when known, the average of its indicator last time. */
-	record ResultCard(QuestionCard card, Double previousAverage) {
+	/**
+	 * Results of a question and, when known, the indicator's average in the last session that asked it
+	 * ({@code previous}, which may not be the squad's session just before).
+	 */
+	record ResultCard(QuestionCard card, ResultStore.Previous previous) {
 
+		/** How much the average moved since {@code previous}, to one decimal ("+0.3", "−1.0"); null when unknown or the same. */
 		public String change() {
-			if (previousAverage == null || card.results() == null || card.results().average() == null) {
+			Double delta = delta();
+			return delta == null || same() ? null
+					: String.format(java.util.Locale.ROOT, "%s%.1f", delta > 0 ? "+" : "−", Math.abs(delta));
+		}
+
+		/** Whether the average is about what it was in {@code previous} (it moved less than shows at one decimal). */
+		public boolean same() {
+			Double delta = delta();
+			return delta != null && Math.abs(delta) < 0.05;
+		}
+
+		public boolean compared() {
+			return delta() != null;
+		}
+
+		private Double delta() {
+			if (previous == null || card.results() == null || card.results().average() == null) {
 				return null;
 			}
-			double delta = card.results().average() - previousAverage;
-			if (Math.abs(delta) < 0.05) {
-				return "same as last time";
-			}
-			return String.format(java.util.Locale.ROOT, "%s%.1f since last time", delta > 0 ? "+" : "−",
-					Math.abs(delta));
+			return card.results().average() - previous.average();
 		}
 
 	}

@@ -29,6 +29,7 @@ class SessionsOnSquadPage implements SquadPageContributor {
 	public List<SquadPagePart> squadPage(String viewerId, Squad squad, Membership viewer) {
 		Map<String, Object> sessions = new HashMap<>();
 		sessions.put("squadId", squad.id());
+		sessions.put("owner", viewer.isOwner());
 		sessions.put("running", views.running(squad.id()).orElse(null));
 		sessions.put("past", views.pastSessions(squad.id()));
 		Map<String, Object> questions = new HashMap<>();

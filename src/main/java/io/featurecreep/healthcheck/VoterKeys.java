@@ -1,106 +1,29 @@
 package io.featurecreep.healthcheck;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The key under which a vote is stored. In a named session it is the voter's id. In an anonymous session it
- * is an HMAC of question and voter under a secret that never enters the database: the database still
- * enforces one vote per person per question, but reading it cannot tell who voted what, nor link one
- * person's votes across questions.
- *
- * <p>The secret comes from {@code feature-creep.anonymity.key} (base64, at least 32 bytes; required when
- * several nodes share a database) or else from a key file that is created on first start.
+ * is an HMAC of question and voter under the {@link AnonymityKey}, a secret that never enters the database: the
+ * database still enforces one vote per person per question, but reading it cannot tell who voted what, nor link
+ * one person's votes across questions.
  */
 @Component
 class VoterKeys {
 
-	private static final Logger log = LoggerFactory.getLogger(VoterKeys.class);
+	private final AnonymityKey key;
 
-	private static final String ALGORITHM = "HmacSHA256";
-
-	private final SecretKeySpec key;
-
-	VoterKeys(@Value("${feature-creep.anonymity.key:}") String configuredKey,
-			@Value("${feature-creep.anonymity.key-file:./data/anonymity.key}") Path keyFile,
-			@Value("${spring.datasource.url:}") String databaseUrl) {
-		if (configuredKey.isBlank() && !databaseUrl.startsWith("jdbc:h2:")) {
-			// every node of a shared database must use the same key, or one person could vote twice
-			throw new IllegalStateException("Set FEATURE_CREEP_ANONYMITY_KEY (32+ random bytes, base64; e.g. "
-					+ "'openssl rand -base64 32') when running on a shared database; keep it outside the database.");
-		}
-		this.key = new SecretKeySpec(configuredKey.isBlank() ? fromFile(keyFile) : decode(configuredKey), ALGORITHM);
+	VoterKeys(AnonymityKey key) {
+		this.key = key;
 	}
 
 	String keyFor(HealthSession session, String questionId, String personId) {
 		if (!session.anonymous()) {
 			return personId;
 		}
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(key);
-			byte[] digest = mac.doFinal((questionId + "\n" + personId).getBytes(StandardCharsets.UTF_8));
-			return "anon:" + HexFormat.of().formatHex(digest);
-		}
-		catch (GeneralSecurityException impossible) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", impossible);
-		}
-	}
-
-	private static byte[] decode(String configuredKey) {
-		byte[] bytes = Base64.getDecoder().decode(configuredKey.strip());
-		if (bytes.length < 32) {
-			throw new IllegalStateException("feature-creep.anonymity.key must be at least 32 bytes, base64-encoded");
-		}
-		return bytes;
-	}
-
-	private static byte[] fromFile(Path keyFile) {
-		try {
-			if (Files.exists(keyFile)) {
-				return decode(Files.readString(keyFile));
-			}
-			byte[] bytes = new byte[32];
-			new SecureRandom().nextBytes(bytes);
-			Path parent = keyFile.toAbsolutePath().getParent();
-			Files.createDirectories(parent);
-			Files.writeString(keyFile, Base64.getEncoder().encodeToString(bytes));
-			restrictToOwner(keyFile);
-			log.info("Created the anonymity key file {}: keep it with backups of the database, and outside it", keyFile);
-			return bytes;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the anonymity key file " + keyFile, ex);
-		}
-	}
-
-	private static void restrictToOwner(Path keyFile) {
-		if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-			return;
-		}
-		try {
-			Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (IOException ex) {
-			log.warn("Could not restrict the permissions of {} to its owner", keyFile);
-		}
+		return "anon:" + HexFormat.of().formatHex(key.hmac(questionId + "\n" + personId));
 	}
 
 }

@@ -5,6 +5,9 @@ enum AdminAction {
 
 	SIGNUP_POLICY_CHANGED, INVITE_CREATED, INVITE_REVOKED, PROMOTED, DEMOTED, DEACTIVATED, REACTIVATED, ERASED,
 
-	RESET_LINK_CREATED
+	RESET_LINK_CREATED,
+
+	/** Not an admin action: a squad owner discarded a session, kept on the organisation's record. */
+	SESSION_DISCARDED
 
 }

@@ -35,8 +35,11 @@ class AttemptLimits {
 
 	private final BucketConfiguration perAddress;
 
-	AttemptLimits(AttemptStore store, ThrottlingSettings settings) {
+	private final SignInMetrics metrics;
+
+	AttemptLimits(AttemptStore store, ThrottlingSettings settings, SignInMetrics metrics) {
 		this.store = store;
+		this.metrics = metrics;
 		this.perKey = configuration(settings.attempts(), settings.window());
 		this.perAddress = configuration(settings.attemptsPerAddress(), settings.window());
 	}
@@ -53,6 +56,7 @@ class AttemptLimits {
 				ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 				if (!probe.isConsumed()) {
 					taken.forEach(each -> each.addTokens(1));
+					metrics.refused(key.limit());
 					throw new TooManyAttempts(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 				}
 				taken.add(bucket);

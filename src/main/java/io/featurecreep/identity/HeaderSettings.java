@@ -29,6 +29,20 @@ record HeaderSettings(String contentSecurityPolicy, String permissionsPolicy) {
 			+ "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), "
 			+ "usb=()";
 
+	/**
+	 * The policy of the GraphiQL page: the same, but fonts may also come from {@code data:} URLs, which is how
+	 * GraphiQL's style sheet brings its own (fonts run no code). A policy without a {@code font-src} of its own is
+	 * left as it is.
+	 */
+	String graphiqlContentSecurityPolicy() {
+		boolean ownFontSources = contentSecurityPolicy.matches("(?s).*\\bfont-src\\b.*");
+		boolean dataAlready = contentSecurityPolicy.matches("(?s).*\\bfont-src[^;]*\\bdata:.*");
+		if (!ownFontSources || dataAlready) {
+			return contentSecurityPolicy;
+		}
+		return contentSecurityPolicy.replaceFirst("\\bfont-src([^;]*)", "font-src$1 data:");
+	}
+
 	HeaderSettings {
 		contentSecurityPolicy = contentSecurityPolicy == null || contentSecurityPolicy.isBlank() ? DEFAULT_CSP
 				: contentSecurityPolicy;

@@ -18,9 +18,11 @@ class ProfileForm {
 	@Size(max = 100, message = "Please use at most 100 characters")
 	private String lastName = "";
 
+	// an empty address is @NotBlank's to report: the shape is checked only where there is one, so one problem
+	// gets one message
 	@NotBlank(message = "Please enter your e-mail address")
 	@Size(max = EmailAddresses.MAX_LENGTH, message = "This e-mail address is too long")
-	@Pattern(regexp = EmailAddresses.SHAPE_REGEX, message = "Please enter a valid e-mail address")
+	@Pattern(regexp = "|" + EmailAddresses.SHAPE_REGEX, message = "Please enter a valid e-mail address")
 	private String email = "";
 
 	public String getFirstName() {

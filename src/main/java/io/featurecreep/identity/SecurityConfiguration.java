@@ -21,15 +21,21 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import io.featurecreep.identity.SignInMetrics.Method;
 
 /**
  * Who may reach what over HTTP, and how every way of signing in ends with an authentication whose name is
@@ -42,8 +48,10 @@ class SecurityConfiguration {
 
 	private static final String GRAPHQL = "/graphql";
 
+	private static final String SIGN_IN_FAILED = "/signin?error";
+
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
-			"/favicon.ico", "/favicon*.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
+			"/favicon*.ico", "/favicon*.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
 			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*" };
 
 	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */
@@ -57,6 +65,7 @@ class SecurityConfiguration {
 			ExternalSignIn externalSignIn, ObjectProvider<JwtDecoder> jwtDecoder,
 			ObjectProvider<ClientRegistrationRepository> clientRegistrations, ObjectProvider<DevMode> devMode,
 			CorsSettings cors, HeaderSettings headers, SignInThrottle signInThrottle, SignInTimes signInTimes,
+			SignInMetrics metrics,
 			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) throws Exception {
 		BearerAuthentication bearer = new BearerAuthentication(
 				authentication -> AccessTokenAuthentication.authenticate(accessTokens, authentication),
@@ -78,7 +87,7 @@ class SecurityConfiguration {
 			.usernameParameter("email")
 			.passwordParameter("password")
 			.successHandler(signInThrottle.onSuccess(SessionSignIn.HOME, sessions.requestCache()))
-			.failureUrl("/signin?error"));
+			.failureHandler(metrics.counting(Method.PASSWORD, new SimpleUrlAuthenticationFailureHandler(SIGN_IN_FAILED))));
 		// attempts are counted before the password is checked; sessions older than a password change end
 		http.addFilterBefore(signInThrottle.filter(), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterAfter(signInTimes.filter(), CsrfFilter.class);
@@ -89,11 +98,11 @@ class SecurityConfiguration {
 			.deleteCookies(sessionCookie));
 		http.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(bearer.tokenResolver())
 			.authenticationManagerResolver(bearer)
-			.authenticationEntryPoint(GraphQlSecurityErrors.unauthenticated()));
+			.authenticationEntryPoint(metrics.counting(GraphQlSecurityErrors.unauthenticated())));
 		if (clientRegistrations.getIfAvailable() != null) {
 			http.oauth2Login(login -> login.loginPage("/signin")
 				.defaultSuccessUrl(SessionSignIn.HOME)
-				.failureUrl("/signin?error")
+				.failureHandler(metrics.counting(Method.PROVIDER, new SimpleUrlAuthenticationFailureHandler(SIGN_IN_FAILED)))
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new PersonOidcUserService(externalSignIn))
 					.userService(PersonOidcUserService.refusePlainOAuth2())));
 		}
@@ -107,8 +116,13 @@ class SecurityConfiguration {
 			}, htmx));
 		// HSTS goes only with responses over TLS (RFC 6797); behind a TLS proxy Tomcat must know the original
 		// scheme (server.forward-headers-strategy=native)
+		// one policy for every response but the GraphiQL page's, whose style sheet embeds its fonts (HeaderSettings)
+		RequestMatcher graphiql = PathPatternRequestMatcher.pathPattern("/graphiql");
 		http.headers(header -> header
-			.contentSecurityPolicy(csp -> csp.policyDirectives(headers.contentSecurityPolicy()))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(graphiql,
+					new ContentSecurityPolicyHeaderWriter(headers.graphiqlContentSecurityPolicy())))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(graphiql),
+					new ContentSecurityPolicyHeaderWriter(headers.contentSecurityPolicy())))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.permissionsPolicyHeader(permissions -> permissions.policy(headers.permissionsPolicy()))
 			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())

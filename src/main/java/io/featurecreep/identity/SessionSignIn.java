@@ -25,6 +25,9 @@ class SessionSignIn {
 	/** Where a sign-in ends when no page asked for it. */
 	static final String HOME = "/workspace";
 
+	/** Where squad invite links lead (the squads module answers them). */
+	private static final String JOIN = "/join/";
+
 	private final SecurityContextRepository contextRepository = new DelegatingSecurityContextRepository(
 			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
@@ -44,10 +47,15 @@ class SessionSignIn {
 		return requestCache;
 	}
 
-	/** Whether the page that sent the browser to sign-in is an invite link (the pages then say so). */
-	boolean joiningASquad(HttpServletRequest request, HttpServletResponse response) {
+	/** The token of the squad invite link that sent the browser to sign-in, if one did (the pages then say so). */
+	java.util.Optional<String> inviteToken(HttpServletRequest request, HttpServletResponse response) {
 		SavedRequest saved = requestCache.getRequest(request, response);
-		return saved != null && saved.getRedirectUrl().contains("/join/");
+		if (saved == null) {
+			return java.util.Optional.empty();
+		}
+		String path = java.net.URI.create(saved.getRedirectUrl()).getPath();
+		return path != null && path.startsWith(JOIN) && path.length() > JOIN.length()
+				? java.util.Optional.of(path.substring(JOIN.length())) : java.util.Optional.empty();
 	}
 
 	/**

@@ -33,17 +33,20 @@ class SignInController {
 
 	private final PasswordResets resets;
 
+	private final SquadInvites invites;
+
 	SignInController(ObjectProvider<ClientRegistrationRepository> registrations, SessionSignIn sessions,
-			PasswordResets resets) {
+			PasswordResets resets, SquadInvites invites) {
 		this.registrations = registrations;
 		this.sessions = sessions;
 		this.resets = resets;
+		this.invites = invites;
 	}
 
 	@GetMapping("/signin")
 	String signIn(Model model, HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("providers", providers());
-		model.addAttribute("joining", sessions.joiningASquad(request, response));
+		model.addAttribute("joining", InviteLinkWaiting.of(sessions, invites, request, response));
 		model.addAttribute("selfServiceReset", resets.selfServiceAvailable());
 		return "identity/signin";
 	}

@@ -32,10 +32,14 @@ class SignUpController {
 
 	private final SessionSignIn sessions;
 
-	SignUpController(AccountRegistration registration, Invitations invitations, SessionSignIn sessions) {
+	private final SquadInvites invites;
+
+	SignUpController(AccountRegistration registration, Invitations invitations, SessionSignIn sessions,
+			SquadInvites invites) {
 		this.registration = registration;
 		this.invitations = invitations;
 		this.sessions = sessions;
+		this.invites = invites;
 	}
 
 	@ModelAttribute("minPasswordLength")
@@ -46,7 +50,7 @@ class SignUpController {
 	@GetMapping("/signup")
 	String form(Model model, HttpServletRequest request, HttpServletResponse response) {
 		model.addAttribute("signUp", new SignUpForm());
-		model.addAttribute("joining", sessions.joiningASquad(request, response));
+		model.addAttribute("joining", InviteLinkWaiting.of(sessions, invites, request, response));
 		return VIEW;
 	}
 

@@ -1,6 +1,7 @@
 package io.featurecreep.identity;
 
 import java.security.Principal;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -9,12 +10,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import io.featurecreep.shared.PageFrame;
+
 /**
- * Puts the signed-in person into every page's model as {@code me}, for the page header. htmx fragment
- * requests skip it: they render no header, and live pages fetch many of them.
+ * Puts the signed-in person into every page's model as {@code me}, for the page header, error pages included.
+ * htmx fragment requests skip it: they render no header, and live pages fetch many of them.
  */
 @ControllerAdvice(annotations = Controller.class)
-class SignedInPerson {
+class SignedInPerson implements PageFrame {
 
 	private final People people;
 
@@ -29,6 +32,12 @@ class SignedInPerson {
 			return null;
 		}
 		return people.findById(principal.getName()).orElse(null);
+	}
+
+	@Override
+	public Map<String, Object> attributes(HttpServletRequest request) {
+		Person me = me(request.getUserPrincipal(), request);
+		return me == null ? Map.of() : Map.of("me", me);
 	}
 
 }

@@ -6,11 +6,12 @@ import io.featurecreep.healthcheck.Trend;
 
 /**
  * One indicator in one session, as shown in a heat map or matrix: always with its number of votes. Where the
- * anonymity rule withholds the result (an anonymous session with fewer votes than the threshold), the spread,
- * average and trend are left out ({@code hidden}), since with two or three voters they would tell who voted what.
+ * anonymity rule withholds the result (an anonymous session with some votes, but fewer than the threshold), the
+ * spread, average and trend are left out ({@code withheld}), since with two or three voters they would tell who
+ * voted what. A cell without votes has nothing to withhold: it has no average, no band and no trend.
  */
 record Cell(String sessionId, int votes, Double average, Band band, Trend trend, Integer red, Integer yellow,
-		Integer green, Integer improving, Integer stable, Integer worsening, boolean hidden) {
+		Integer green, Integer improving, Integer stable, Integer worsening, boolean withheld) {
 
 	static Cell of(QuestionResult result) {
 		if (result.withheld()) {

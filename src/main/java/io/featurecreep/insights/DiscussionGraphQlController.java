@@ -64,7 +64,7 @@ class DiscussionGraphQlController {
 	ActionItem addAction(@Argument Map<String, Object> input, Principal principal) {
 		return discussion.addAction(Callers.id(principal), (String) input.get("sessionId"), (String) input.get("title"),
 				(String) input.get("questionId"), (String) input.get("ownerId"),
-				ActionItem.dueDate((String) input.get("dueDate")));
+				ActionItem.dueDate((String) input.get("dueDate")), null);
 	}
 
 	@MutationMapping

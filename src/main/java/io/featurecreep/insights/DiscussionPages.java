@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,10 +42,13 @@ class DiscussionPages {
 
 	private final SessionLookup sessions;
 
-	DiscussionPages(NotesAndActions discussion, DiscussionViews views, SessionLookup sessions) {
+	private final MessageSource messages;
+
+	DiscussionPages(NotesAndActions discussion, DiscussionViews views, SessionLookup sessions, MessageSource messages) {
 		this.discussion = discussion;
 		this.views = views;
 		this.sessions = sessions;
+		this.messages = messages;
 	}
 
 	@GetMapping("/sessions/{sessionId}/discussion")
@@ -84,18 +89,20 @@ class DiscussionPages {
 	@PostMapping("/sessions/{sessionId}/actions")
 	String addAction(@PathVariable String sessionId, @RequestParam(defaultValue = "") String title,
 			@RequestParam(defaultValue = "") String questionId, @RequestParam(defaultValue = "") String ownerId,
-			@RequestParam(defaultValue = "") String dueDate,
+			@RequestParam(defaultValue = "") String dueDate, @RequestParam(defaultValue = "") String timeZone,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Principal principal, Model model,
 			HttpServletResponse response) {
 		String viewerId = Callers.id(principal);
 		HealthSession session = visible(sessionId, viewerId);
 		try {
 			discussion.addAction(viewerId, sessionId, title, question(session, questionId),
-					ownerId.isBlank() ? null : ownerId, ActionItem.dueDate(dueDate));
+					ownerId.isBlank() ? null : ownerId, ActionItem.dueDate(dueDate), ActionItem.zone(timeZone));
 		}
 		catch (DomainException refused) {
 			rethrowUnlessTypingError(refused, htmx);
-			model.addAttribute("actionError", refused.getMessage());
+			boolean aboutTheDueDate = refused.messageKey() != null
+					&& refused.messageKey().startsWith(ActionItem.DUE_DATE_REFUSED);
+			model.addAttribute(aboutTheDueDate ? "dueError" : "actionError", words(refused));
 			model.addAttribute("actionDraft", new ActionDraft(title, questionId, ownerId, dueDate));
 			return form(viewerId, session, model, "action-form");
 		}
@@ -129,6 +136,13 @@ class DiscussionPages {
 		model.addAttribute("part",
 				Map.of("view", new SquadActionsPart(squadId, views.openActions(Callers.id(principal), squadId))));
 		return "insights/discussion :: squad-actions-card";
+	}
+
+	/** A refusal in the reader's words where it has a message key, else as the domain wrote it. */
+	private String words(DomainException refused) {
+		return refused.messageKey() == null ? refused.getMessage()
+				: messages.getMessage(refused.messageKey(), refused.arguments(), refused.getMessage(),
+						LocaleContextHolder.getLocale());
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.featurecreep.insights;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -95,12 +94,11 @@ class DiscussionViews {
 	}
 
 	private List<ActionView> views(List<ActionItem> actions, Map<String, Person> named, Map<String, String> indicators) {
-		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		return actions.stream()
 			.map(action -> new ActionView(action.id(), action.title(),
 					action.ownerId() == null ? null : name(named, action.ownerId()), action.dueDate(),
 					action.indicatorId() == null ? null : indicators.get(action.indicatorId()), action.status(),
-					action.status() == Status.OPEN && action.dueDate() != null && action.dueDate().isBefore(today)))
+					action.overdue(clock)))
 			.toList();
 	}
 

@@ -110,7 +110,8 @@ public class Insights {
 							.orElse(null));
 			}
 			return new OrganisationMatrix.Row(entry.getKey().id(), entry.getKey().name(),
-					outcome == null ? null : outcome.sessionId(), outcome == null ? null : outcome.endedAt(), cells);
+					outcome == null ? null : outcome.sessionId(), outcome == null ? null : outcome.name(),
+					outcome == null ? null : outcome.endedAt(), cells);
 		}).toList();
 		return new OrganisationMatrix(keys.stream().map(key -> new OrganisationMatrix.Indicator(key, titles.get(key))).toList(),
 				rows);

@@ -44,6 +44,12 @@ class InsightsGraphQlController {
 		return insights.setOptOut(Callers.id(principal), squadId, !shown);
 	}
 
+	/** The field's first name, kept for existing clients. */
+	@SchemaMapping(typeName = "HistoryCell")
+	boolean hidden(Cell cell) {
+		return cell.withheld();
+	}
+
 	@SchemaMapping(typeName = "Squad")
 	Boolean inOrganisationMatrix(Squad squad) {
 		return !insights.optedOut(squad.id());

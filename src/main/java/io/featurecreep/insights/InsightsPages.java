@@ -3,7 +3,6 @@ package io.featurecreep.insights;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,22 +11,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.featurecreep.healthcheck.Anonymity;
+import io.featurecreep.healthcheck.QuestionResult.Band;
 import io.featurecreep.identity.Callers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The insights pages: a squad's history (heat map of indicators × sessions, a chart per indicator with the
- * actions agreed for it) and the organisation matrix (squads × indicators, latest sessions). Every coloured cell
- * says its count; its details show on hover and on keyboard focus. Dates of the range filter are whole UTC days.
+ * actions agreed for it) and the organisation matrix (squads × indicators, latest sessions with votes). Every
+ * coloured cell says its count; its details show on hover and on keyboard focus; both pages say which average gets
+ * which colour ({@link Band}). Dates of the range filter are whole UTC days; times show in the reader's zone.
  */
 @Controller
 class InsightsPages {
@@ -40,15 +44,29 @@ class InsightsPages {
 
 	private final JsonMapper json;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	InsightsPages(Insights insights, NotesAndActions notesAndActions, Anonymity anonymity, JsonMapper json,
-			Clock clock) {
+			MessageSource messages, Clock clock) {
 		this.insights = insights;
 		this.notesAndActions = notesAndActions;
 		this.anonymity = anonymity;
 		this.json = json;
+		this.messages = messages;
 		this.clock = clock;
+	}
+
+	/** The banding rule's limits, for the pages that state it. */
+	@ModelAttribute("redBelow")
+	double redBelow() {
+		return Band.RED_BELOW;
+	}
+
+	@ModelAttribute("greenAbove")
+	double greenAbove() {
+		return Band.GREEN_ABOVE;
 	}
 
 	@GetMapping("/squads/{squadId}/history")
@@ -68,7 +86,7 @@ class InsightsPages {
 				Cell cell = row.cells().get(c);
 				SquadHistory.Column column = history.sessions().get(c);
 				cells.add(view(cell, "h-" + r + "-" + c, row.title() + ", " + label(column)));
-				averages.add(cell == null || cell.hidden() ? null : cell.average());
+				averages.add(cell == null || cell.withheld() ? null : cell.average());
 				votes.add(cell == null ? null : cell.votes());
 			}
 			List<ActionItem> rowActions = actions.stream()
@@ -80,7 +98,10 @@ class InsightsPages {
 			}
 			Map<String, Object> chart = new LinkedHashMap<>();
 			chart.put("title", row.title());
+			// labels for readers without the script's own, which put the times into the reader's zone
 			chart.put("labels", history.sessions().stream().map(InsightsPages::label).toList());
+			chart.put("names", history.sessions().stream().map(SquadHistory.Column::name).toList());
+			chart.put("ended", history.sessions().stream().map(column -> String.valueOf(column.endedAt())).toList());
 			chart.put("averages", averages);
 			chart.put("votes", votes);
 			chart.put("actions", markers);
@@ -89,7 +110,7 @@ class InsightsPages {
 					effects));
 		}
 		model.addAttribute("history", history);
-		model.addAttribute("columns", history.sessions().stream().map(InsightsPages::label).toList());
+		model.addAttribute("columns", history.sessions());
 		model.addAttribute("rows", rows);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
@@ -124,7 +145,7 @@ class InsightsPages {
 				cells.add(view(row.cells().get(c), "m-" + r + "-" + c,
 						row.squadName() + ", " + matrix.indicators().get(c).title()));
 			}
-			rows.add(new MatrixRow(row.squadName(), row.endedAt() == null ? null : day(row.endedAt()), HeatCells.html(cells)));
+			rows.add(new MatrixRow(row.squadName(), row.sessionName(), row.endedAt(), HeatCells.html(cells)));
 		}
 		model.addAttribute("indicators", matrix.indicators());
 		model.addAttribute("rows", rows);
@@ -141,20 +162,23 @@ class InsightsPages {
 			case WORSENING -> "↘";
 		};
 		String details;
-		if (cell.hidden()) {
+		if (cell.votes() == 0) {
+			details = messages.getMessage("insights.cell.noVotes", new Object[] { what }, LocaleContextHolder.getLocale());
+		}
+		else if (cell.withheld()) {
 			details = what + ": n=" + cell.votes() + ". Withheld: fewer than " + anonymity.minVotesAnonymous()
 					+ " anonymous votes.";
 		}
 		else {
 			details = what + ": n=" + cell.votes() + ". " + cell.band().name().toLowerCase(Locale.ROOT) + " band. Red "
 					+ cell.red() + ", yellow " + cell.yellow() + ", green " + cell.green() + ". Average "
-					+ (cell.average() == null ? "none" : String.format(Locale.ROOT, "%.2f", cell.average()))
+					+ String.format(Locale.ROOT, "%.2f", cell.average())
 					+ " (0 red to 2 green). Trend votes: " + cell.improving() + " improving, " + cell.stable()
 					+ " stable, " + cell.worsening() + " worsening"
 					+ (cell.trend() == null ? "." : "; overall " + cell.trend().name().toLowerCase(Locale.ROOT) + ".");
 		}
-		return new CellView(id, cell.hidden() ? "withheld" : "band-" + cell.band().name().toLowerCase(Locale.ROOT), arrow,
-				cell.votes(), cell.hidden(), details);
+		return new CellView(id, cell.withheld() ? "withheld" : "band-" + cell.band().name().toLowerCase(Locale.ROOT), arrow,
+				cell.votes(), cell.withheld(), details);
 	}
 
 	private static String label(SquadHistory.Column column) {
@@ -164,12 +188,8 @@ class InsightsPages {
 		return column.name() == null || column.name().isBlank() ? day : column.name() + " (" + day + ")";
 	}
 
-	private static String day(Instant instant) {
-		return instant == null ? "" : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
-	}
-
 	/** One cell as the pages show it: its colour class, trend arrow, count, and details in words. */
-	record CellView(String id, String css, String arrow, int votes, boolean hidden, String details) {
+	record CellView(String id, String css, String arrow, int votes, boolean withheld, String details) {
 	}
 
 	/** {@code cells}: the row's table cells as HTML, escaped ({@link HeatCells}). */
@@ -223,8 +243,11 @@ class InsightsPages {
 
 	}
 
-	/** {@code cells}: the row's table cells as HTML, escaped ({@link HeatCells}). */
-	record MatrixRow(String squadName, String endedOn, String cells) {
+	/**
+	 * A squad with its latest session that has votes ({@code endedAt} null: none yet); {@code cells}: the row's
+	 * table cells as HTML, escaped ({@link HeatCells}).
+	 */
+	record MatrixRow(String squadName, String sessionName, Instant endedAt, String cells) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -73,11 +74,13 @@ public class NotesAndActions {
 			.list();
 	}
 
+	/** Adds an action; {@code zone}: where the caller is, which decides whether its due date has passed (may be null). */
 	ActionItem addAction(String callerId, String sessionId, String title, String questionId, String ownerId,
-			LocalDate dueDate) {
+			LocalDate dueDate, ZoneId zone) {
 		HealthSession session = requireSession(callerId, sessionId);
 		String indicator = questionId == null ? null : requireQuestion(session, questionId).libraryQuestionId();
 		requireOwnerIsMember(session.squadId(), ownerId);
+		ActionItem.requireNotPassed(dueDate, zone, clock);
 		ActionItem action = new ActionItem(Ids.newId(), session.squadId(), session.id(), indicator,
 				TextLimits.required(title, "Action", 300), ownerId, dueDate, Status.OPEN, clock.instant());
 		OffsetDateTime now = OffsetDateTime.now(clock);
@@ -98,6 +101,9 @@ public class NotesAndActions {
 			.orElseThrow(() -> DomainException.notFound("Action not found"));
 		if (ownerId != null) {
 			requireOwnerIsMember(current.squadId(), ownerId);
+		}
+		if (dueDate != null && !dueDate.equals(current.dueDate())) {
+			ActionItem.requireNotPassed(dueDate, null, clock);
 		}
 		jdbc.sql("update action_item set status = ?, title = ?, owner_id = ?, due_date = ?, updated_at = ? where id = ?")
 			.params((status == null ? current.status() : status).name(),

@@ -15,14 +15,15 @@ import io.featurecreep.healthcheck.ResultHistory.SessionOutcome;
  */
 record SquadHistory(String squadId, String squadName, List<Column> sessions, List<Row> indicators) {
 
-	record Column(String sessionId, String name, Instant endedAt) {
+	/** One session; {@code empty}: it ended without a single vote, so it has no results to show. */
+	record Column(String sessionId, String name, Instant endedAt, boolean empty) {
 	}
 
 	record Row(String indicatorId, String title, List<Cell> cells) {
 	}
 
 	static SquadHistory of(String squadId, String squadName, List<SessionOutcome> outcomes) {
-		List<Column> columns = outcomes.stream().map(o -> new Column(o.sessionId(), o.name(), o.endedAt())).toList();
+		List<Column> columns = outcomes.stream().map(o -> new Column(o.sessionId(), o.name(), o.endedAt(), o.empty())).toList();
 		Map<String, List<Cell>> cells = new LinkedHashMap<>();
 		Map<String, String> titles = new LinkedHashMap<>();
 		for (int column = 0; column < outcomes.size(); column++) {

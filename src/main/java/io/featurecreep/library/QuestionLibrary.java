@@ -3,6 +3,7 @@ package io.featurecreep.library;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +22,8 @@ import io.featurecreep.library.LibraryIndex.Visibility;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.shared.TextLimits;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The question library: the default indicators and the rest of the Spotify deck, visible to everyone, and the
@@ -47,11 +50,22 @@ public class QuestionLibrary {
 
 	private final Clock clock;
 
-	QuestionLibrary(JdbcClient jdbc, LibraryIndex index, ApplicationEventPublisher events, Clock clock) {
+	private final Timer searches;
+
+	QuestionLibrary(JdbcClient jdbc, LibraryIndex index, ApplicationEventPublisher events, Clock clock,
+			MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.index = index;
 		this.events = events;
 		this.clock = clock;
+		// a few fixed buckets (not Micrometer's percentile histogram of dozens) are enough for percentiles on a
+		// dashboard: searches take a few milliseconds and people notice from about 100 ms
+		this.searches = Timer.builder("feature.creep.library.search")
+			.description("Library searches (suggestions while typing, library pages), in the index")
+			.serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+					Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+					Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1))
+			.register(meters);
 	}
 
 	/** The default indicators in the order a new session asks them. */
@@ -135,7 +149,8 @@ public class QuestionLibrary {
 		if (typed == null) {
 			return List.of();
 		}
-		return index.search(new Visibility(organisationId, LibraryScope.ALL), typed, 0, limit).questions();
+		return searches.record(() -> index.search(new Visibility(organisationId, LibraryScope.ALL), typed, 0, limit))
+			.questions();
 	}
 
 	/**
@@ -151,8 +166,8 @@ public class QuestionLibrary {
 		if (offset < 0 || offset > LARGEST_OFFSET) {
 			throw DomainException.badInput("offset must be between 0 and " + LARGEST_OFFSET);
 		}
-		return index.search(new Visibility(organisationId, scope == null ? LibraryScope.ALL : scope), typed, offset,
-				first);
+		Visibility visibility = new Visibility(organisationId, scope == null ? LibraryScope.ALL : scope);
+		return searches.record(() -> index.search(visibility, typed, offset, first));
 	}
 
 	private static String normalise(String title) {

@@ -27,18 +27,39 @@ class DeliveryStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Plans a session's report to a channel; planning it again changes nothing. */
-	void planReport(String id, String squadId, String channelId, String sessionId, Instant now) {
+	/** Plans a session's report or reminder to a channel; planning it again changes nothing. */
+	void plan(String id, String squadId, String channelId, String sessionId, Purpose purpose, Instant now) {
 		jdbc.sql("""
 				insert into notification_delivery (id, squad_id, channel_id, session_id, purpose, status, attempts,
 				  next_attempt_at, created_at)
-				select :id, :squad, :channel, :session, 'REPORT', 'PENDING', 0, :now, :now
-				where not exists (select 1 from notification_delivery where channel_id = :channel and session_id = :session)""")
+				select :id, :squad, :channel, :session, :purpose, 'PENDING', 0, :now, :now
+				where not exists (select 1 from notification_delivery
+				  where channel_id = :channel and session_id = :session and purpose = :purpose)""")
 			.param("id", id)
 			.param("squad", squadId)
 			.param("channel", channelId)
 			.param("session", sessionId)
+			.param("purpose", purpose.name())
 			.param("now", utc(now))
+			.update();
+	}
+
+	/**
+	 * Sends nothing more about a session: its deliveries still waiting, or failed and so open to a retry, are
+	 * cancelled with the reason. One being sent right now may still arrive, and then says so.
+	 */
+	int cancelOfSession(String sessionId, String reason) {
+		return jdbc.sql("""
+				update notification_delivery set status = 'CANCELLED', last_error = ?, locked_until = null
+				where session_id = ? and status in ('PENDING', 'FAILED')""")
+			.params(reason, sessionId)
+			.update();
+	}
+
+	/** Sends nothing of this delivery: it no longer applies. */
+	void cancel(String id, String reason) {
+		jdbc.sql("update notification_delivery set status = 'CANCELLED', locked_until = null, last_error = ? where id = ?")
+			.params(reason, id)
 			.update();
 	}
 
@@ -95,22 +116,24 @@ class DeliveryStore {
 	}
 
 	void retryLater(String id, Instant at, String error) {
-		jdbc.sql("update notification_delivery set next_attempt_at = ?, locked_until = null, last_error = ? where id = ?")
+		// a delivery cancelled while it was being sent stays cancelled, with its reason
+		jdbc.sql("update notification_delivery set next_attempt_at = ?, locked_until = null, last_error = ? where id = ? and status = 'PENDING'")
 			.params(utc(at), error, id)
 			.update();
 	}
 
 	void failed(String id, String error) {
-		jdbc.sql("update notification_delivery set status = 'FAILED', locked_until = null, last_error = ? where id = ?")
+		// a delivery cancelled while it was being sent stays cancelled
+		jdbc.sql("update notification_delivery set status = 'FAILED', locked_until = null, last_error = ? where id = ? and status = 'PENDING'")
 			.params(error, id)
 			.update();
 	}
 
-	/** Sends a failed report again from the start. */
+	/** Sends a failed report or reminder again from the start. */
 	boolean retry(String id, Instant now) {
 		return jdbc.sql("""
 				update notification_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, locked_until = null
-				where id = ? and status = 'FAILED' and purpose = 'REPORT'""").params(utc(now), id).update() == 1;
+				where id = ? and status = 'FAILED' and purpose in ('REPORT', 'REMINDER')""").params(utc(now), id).update() == 1;
 	}
 
 	Optional<Delivery> find(String id) {
@@ -122,6 +145,13 @@ class DeliveryStore {
 			.params(squadId, limit)
 			.query(DeliveryStore::map)
 			.list();
+	}
+
+	/** What a delivery is for. */
+	enum Purpose {
+
+		REPORT, TEST, REMINDER
+
 	}
 
 	private static Delivery map(ResultSet rs, int row) throws SQLException {

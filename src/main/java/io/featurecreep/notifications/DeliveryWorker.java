@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,14 +20,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.featurecreep.events.WorkLoop;
 import io.featurecreep.healthcheck.ResultHistory;
+import io.featurecreep.healthcheck.SessionLookup;
+import io.featurecreep.healthcheck.VotingProgress;
+import io.featurecreep.healthcheck.VotingProgress.Progress;
+import io.featurecreep.notifications.DeliveryStore.Purpose;
+import io.featurecreep.shared.EnglishTexts;
 import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
+import io.featurecreep.notifications.DeliveryMetrics.Outcome;
 import io.featurecreep.squads.SquadAccess;
 
 /**
- * Sends planned reports, on every node: each delivery is claimed with a lease, so only one node sends it, and
+ * Sends planned reports and reminders, on every node: each delivery is claimed with a lease, so only one node sends it, and
  * a node that dies mid-send leaves it to the others once the lease runs out. A failed send is tried again after
  * 5 s, 10 s, 20 s … up to 5 minutes apart, and given up (FAILED, visible to owners, who may retry) after
- * {@code maxAttempts} (12: about half an hour). Every attempt is logged for the delivery log.
+ * {@code maxAttempts} (12: about half an hour). Every attempt is logged for the delivery log. Nothing is sent about a
+ * discarded session, nor a reminder once its session is over or everyone has voted: such deliveries are cancelled.
  */
 @Component
 class DeliveryWorker extends WorkLoop {
@@ -43,22 +51,35 @@ class DeliveryWorker extends WorkLoop {
 
 	private final ResultHistory history;
 
+	private final SessionLookup sessions;
+
+	private final VotingProgress voting;
+
+	private final ReminderTexts reminderTexts;
+
 	private final SquadAccess squads;
 
 	private final Settings settings;
 
 	private final Clock clock;
 
+	private final DeliveryMetrics metrics;
+
 	DeliveryWorker(DeliveryStore deliveries, ChannelStore channels, List<ChannelSender> senders, ResultHistory history,
-			SquadAccess squads, Settings settings, Clock clock) {
+			SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts, SquadAccess squads,
+			Settings settings, Clock clock, DeliveryMetrics metrics) {
 		super("notification-worker", settings.pollInterval());
 		this.deliveries = deliveries;
 		this.channels = channels;
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::kind, Function.identity()));
 		this.history = history;
+		this.sessions = sessions;
+		this.voting = voting;
+		this.reminderTexts = reminderTexts;
 		this.squads = squads;
 		this.settings = settings;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	void nudgeAfterCommit() {
@@ -77,13 +98,18 @@ class DeliveryWorker extends WorkLoop {
 
 	/** Sends a message to a channel now, for the "send a test message" action. Null when it arrived, else why not. */
 	String sendNow(NotificationChannel channel, Message message) {
+		String error;
 		try {
 			senders.get(channel.kind()).send(channel, message);
-			return null;
+			error = null;
 		}
 		catch (DeliveryFailed failed) {
-			return failed.getMessage();
+			error = failed.getMessage();
 		}
+		if (message instanceof Message.Test) {
+			metrics.count(channel.kind(), Purpose.TEST.name(), error == null ? Outcome.DELIVERED : Outcome.FAILED);
+		}
+		return error;
 	}
 
 	@Override
@@ -100,25 +126,48 @@ class DeliveryWorker extends WorkLoop {
 			deliveries.failed(delivery.id(), "The channel was removed");
 			return;
 		}
+		if (delivery.sessionId() != null && sessions.discarded(delivery.sessionId())) {
+			deliveries.cancel(delivery.id(), EnglishTexts.of("delivery.cancelled.discarded"));
+			metrics.count(channel.kind(), delivery.purpose(), Outcome.CANCELLED);
+			return;
+		}
 		String squadName = squads.find(delivery.squadId()).map(s -> s.name()).orElse("");
-		Message message = new Message.Report(
-				SquadReport.of(squadName, delivery.sessionId(), history.recent(delivery.squadId(), SESSIONS_IN_REPORT)));
+		Message message;
+		if (Purpose.REMINDER.name().equals(delivery.purpose())) {
+			// counted now, not when planned: a retry tells how things stand when it goes
+			Optional<Progress> progress = voting.ofRunningSession(delivery.sessionId());
+			if (progress.isEmpty() || progress.get().yetToVote().isEmpty()) {
+				deliveries.cancel(delivery.id(), EnglishTexts.of(
+						progress.isEmpty() ? "delivery.cancelled.over" : "delivery.cancelled.allVoted"));
+				metrics.count(channel.kind(), delivery.purpose(), Outcome.CANCELLED);
+				return;
+			}
+			message = reminderTexts.forChannel(squadName, progress.get());
+		}
+		else {
+			message = new Message.Report(SquadReport.of(squadName, delivery.sessionId(),
+					history.recent(delivery.squadId(), SESSIONS_IN_REPORT)));
+		}
 		pauseForDrill();
 		String error = sendNow(channel, message);
 		deliveries.recordAttempt(delivery.id(), delivery.attempts(), clock.instant(), error);
+		String what = delivery.purpose().toLowerCase(java.util.Locale.ROOT);
 		if (error == null) {
 			deliveries.delivered(delivery.id(), clock.instant());
-			log.info("Delivered the report of session {} to {}", delivery.sessionId(), channel);
+			metrics.count(channel.kind(), delivery.purpose(), Outcome.DELIVERED);
+			log.info("Delivered the {} of session {} to {}", what, delivery.sessionId(), channel);
 		}
 		else if (delivery.attempts() >= settings.maxAttempts()) {
 			deliveries.failed(delivery.id(), error);
-			log.warn("Gave up delivering the report of session {} to {}: {}", delivery.sessionId(), channel, error);
+			metrics.count(channel.kind(), delivery.purpose(), Outcome.FAILED);
+			log.warn("Gave up delivering the {} of session {} to {}: {}", what, delivery.sessionId(), channel, error);
 		}
 		else {
 			Duration backoff = settings.backoffAfter(delivery.attempts());
 			deliveries.retryLater(delivery.id(), clock.instant().plus(backoff), error);
-			log.info("Report of session {} to {} failed (attempt {}), next try in {}: {}", delivery.sessionId(), channel,
-					delivery.attempts(), backoff, error);
+			metrics.count(channel.kind(), delivery.purpose(), Outcome.RETRYING);
+			log.info("The {} of session {} to {} failed (attempt {}), next try in {}: {}", what, delivery.sessionId(),
+					channel, delivery.attempts(), backoff, error);
 		}
 	}
 

@@ -43,6 +43,7 @@ class DiscordSender implements ChannelSender {
 				payload.put("content", "");
 				payload.put("embeds", List.of(embed(report.report())));
 			}
+			case Message.Reminder reminder -> payload.put("content", cut(reminder.text(), 2000));
 		}
 		return payload;
 	}

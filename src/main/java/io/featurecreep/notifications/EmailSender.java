@@ -7,6 +7,8 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import io.featurecreep.shared.EnglishTexts;
+
 /** E-mail summaries over SMTP ({@code spring.mail.*}); without a mail server configured, e-mail is unavailable. */
 @Component
 class EmailSender implements ChannelSender {
@@ -48,7 +50,29 @@ class EmailSender implements ChannelSender {
 				mailMessage.setSubject("Health check results: " + oneLine(report.report().squadName()));
 				mailMessage.setText(text(report.report()));
 			}
+			case Message.Reminder reminder -> {
+				mailMessage.setSubject(oneLine(EnglishTexts.of("reminder.channel.subject", reminder.squadName())));
+				mailMessage.setText(reminder.text());
+			}
 		}
+		send(sender, mailMessage);
+	}
+
+	/** An e-mail to one person (a reminder to vote), not to a channel. */
+	void sendToPerson(String address, String subject, String text) throws DeliveryFailed {
+		JavaMailSender sender = mail.getIfAvailable();
+		if (sender == null) {
+			throw new DeliveryFailed("E-mail is not configured on this server");
+		}
+		SimpleMailMessage mailMessage = new SimpleMailMessage();
+		mailMessage.setFrom(from);
+		mailMessage.setTo(address);
+		mailMessage.setSubject(oneLine(subject));
+		mailMessage.setText(text);
+		send(sender, mailMessage);
+	}
+
+	private static void send(JavaMailSender sender, SimpleMailMessage mailMessage) throws DeliveryFailed {
 		try {
 			sender.send(mailMessage);
 		}

@@ -7,11 +7,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.events.DurableHandler;
 import io.featurecreep.healthcheck.ResultsRecorded;
+import io.featurecreep.healthcheck.SessionLookup;
+import io.featurecreep.notifications.DeliveryStore.Purpose;
 import io.featurecreep.shared.Ids;
 
 /**
  * Once a session's results are recorded, plans its report to each of the squad's channels as they are now (the
- * original used the settings of the day the session started). Planning twice plans nothing new.
+ * original used the settings of the day the session started). Planning twice plans nothing new; a session discarded
+ * meanwhile gets no report.
  */
 @Component
 class PlanReports implements DurableHandler<ResultsRecorded> {
@@ -22,10 +25,14 @@ class PlanReports implements DurableHandler<ResultsRecorded> {
 
 	private final DeliveryWorker worker;
 
+	private final SessionLookup sessions;
+
 	private final Clock clock;
 
-	PlanReports(ChannelStore channels, DeliveryStore deliveries, DeliveryWorker worker, Clock clock) {
+	PlanReports(ChannelStore channels, DeliveryStore deliveries, DeliveryWorker worker, SessionLookup sessions,
+			Clock clock) {
 		this.channels = channels;
+		this.sessions = sessions;
 		this.deliveries = deliveries;
 		this.worker = worker;
 		this.clock = clock;
@@ -44,8 +51,12 @@ class PlanReports implements DurableHandler<ResultsRecorded> {
 	@Override
 	@Transactional
 	public void handle(ResultsRecorded recorded) {
+		if (sessions.discarded(recorded.sessionId())) {
+			return;
+		}
 		for (NotificationChannel channel : channels.ofSquad(recorded.squadId())) {
-			deliveries.planReport(Ids.newId(), recorded.squadId(), channel.id(), recorded.sessionId(), clock.instant());
+			deliveries.plan(Ids.newId(), recorded.squadId(), channel.id(), recorded.sessionId(), Purpose.REPORT,
+					clock.instant());
 		}
 		worker.nudgeAfterCommit();
 	}

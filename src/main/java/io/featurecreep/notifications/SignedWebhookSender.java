@@ -65,6 +65,16 @@ class SignedWebhookSender implements ChannelSender {
 				payload.put("squad", test.squadName());
 				payload.put("text", Message.TEST_TEXT);
 			}
+			case Message.Reminder reminder -> {
+				payload.put("type", "session.reminder");
+				payload.put("squad", reminder.squadName());
+				payload.put("sessionId", reminder.sessionId());
+				payload.put("sessionName", reminder.sessionName());
+				payload.put("deadline", reminder.deadline().toString());
+				payload.put("members", reminder.members());
+				payload.put("yetToVote", reminder.yetToVote());
+				payload.put("text", reminder.text());
+			}
 			case Message.Report report -> {
 				SquadReport squad = report.report();
 				payload.put("type", "session.results");

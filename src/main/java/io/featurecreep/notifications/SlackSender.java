@@ -36,6 +36,7 @@ class SlackSender implements ChannelSender {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		switch (message) {
 			case Message.Test test -> payload.put("text", escape(Message.TEST_TEXT));
+			case Message.Reminder reminder -> payload.put("text", escape(reminder.text()));
 			case Message.Report report -> {
 				SquadReport squad = report.report();
 				String title = "Health check: " + squad.squadName();

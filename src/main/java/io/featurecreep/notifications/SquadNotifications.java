@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
@@ -110,6 +111,16 @@ public class SquadNotifications {
 		return squad;
 	}
 
+	/** The channel, if it belongs to this squad (pages name both in their addresses). */
+	Optional<NotificationChannel> channelOf(String squadId, String channelId) {
+		return channels.find(channelId).filter(channel -> channel.squadId().equals(squadId));
+	}
+
+	/** The delivery, if it belongs to this squad. */
+	Optional<Delivery> deliveryOf(String squadId, String deliveryId) {
+		return deliveries.find(deliveryId).filter(delivery -> delivery.squadId().equals(squadId));
+	}
+
 	/** Removes the original API's Discord webhook. */
 	@Transactional
 	public Squad clearDiscordWebhook(String callerId, String squadId) {
@@ -130,7 +141,7 @@ public class SquadNotifications {
 		return deliveries.find(id).orElseThrow();
 	}
 
-	/** Sends a report that failed once more, from the first attempt. */
+	/** Sends a report or reminder that failed once more, from the first attempt. */
 	@Transactional
 	public Delivery retry(String callerId, String deliveryId) {
 		Delivery delivery = deliveries.find(deliveryId)
@@ -138,7 +149,7 @@ public class SquadNotifications {
 		squads.requireOwner(delivery.squadId(), callerId, DomainException.notFound("Delivery not found"),
 				"retry deliveries");
 		if (!deliveries.retry(deliveryId, clock.instant())) {
-			throw DomainException.badInput("Only failed reports can be retried");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "deliveries.retry.notFailed");
 		}
 		worker.nudgeAfterCommit();
 		return deliveries.find(deliveryId).orElseThrow();
@@ -161,6 +172,21 @@ public class SquadNotifications {
 		return deliveries.attemptsOf(deliveryIds);
 	}
 
+	/**
+	 * The squad's channels and latest deliveries for its page, whose controller has checked that the viewer is a
+	 * member: what of them a member who does not own the squad sees is the page's to reduce.
+	 */
+	@Transactional(readOnly = true)
+	SquadLog logForPage(String squadId, int limit) {
+		List<Delivery> recent = deliveries.ofSquad(squadId, limit);
+		return new SquadLog(channels.ofSquad(squadId), recent,
+				deliveries.attemptsOf(recent.stream().map(Delivery::id).toList()));
+	}
+
+	boolean emailAvailable() {
+		return email.available();
+	}
+
 	private Squad requireOwner(String callerId, String squadId) {
 		return squads.requireOwner(squadId, callerId, DomainException.notFound("Squad not found"),
 				"change notification settings");
@@ -170,6 +196,11 @@ public class SquadNotifications {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** A squad's channels, its latest deliveries (newest first) and their attempts. */
+	record SquadLog(List<NotificationChannel> channels, List<Delivery> deliveries,
+			Map<String, List<DeliveryAttempt>> attempts) {
 	}
 
 	/** A new channel and, for webhooks, the signing secret, which is shown only now. */

@@ -31,6 +31,7 @@ class TeamsSender implements ChannelSender {
 		List<Object> body = new ArrayList<>();
 		switch (message) {
 			case Message.Test test -> body.add(text(Message.TEST_TEXT, false));
+			case Message.Reminder reminder -> body.add(text(reminder.text(), false));
 			case Message.Report report -> {
 				body.add(text("Health check: " + report.report().squadName(), true));
 				List<Object> facts = new ArrayList<>();

@@ -8,13 +8,40 @@ public class DomainException extends RuntimeException {
 
 	private final ErrorCode code;
 
+	private final String messageKey;
+
+	private final Object[] arguments;
+
 	public DomainException(ErrorCode code, String message) {
+		this(code, message, null, new Object[0]);
+	}
+
+	private DomainException(ErrorCode code, String message, String messageKey, Object[] arguments) {
 		super(message);
 		this.code = code;
+		this.messageKey = messageKey;
+		this.arguments = arguments;
+	}
+
+	/**
+	 * A refusal whose words are in {@code messages.properties}: the message is their English text (the API's), and a
+	 * page may show them in the reader's language through {@link #messageKey()} and {@link #arguments()}.
+	 */
+	public static DomainException of(ErrorCode code, String messageKey, Object... arguments) {
+		return new DomainException(code, EnglishTexts.of(messageKey, arguments), messageKey, arguments.clone());
 	}
 
 	public ErrorCode code() {
 		return code;
+	}
+
+	/** The key of the message in {@code messages.properties}; null for refusals written in English only. */
+	public String messageKey() {
+		return messageKey;
+	}
+
+	public Object[] arguments() {
+		return arguments.clone();
 	}
 
 	public static DomainException badInput(String message) {

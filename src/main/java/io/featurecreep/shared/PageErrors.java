@@ -1,5 +1,9 @@
 package io.featurecreep.shared;
 
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -13,8 +17,14 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
+	private final List<PageFrame> frames;
+
+	PageErrors(List<PageFrame> frames) {
+		this.frames = frames;
+	}
+
 	@ExceptionHandler(DomainException.class)
-	ModelAndView refused(DomainException refusal) {
+	ModelAndView refused(DomainException refusal, HttpServletRequest request) {
 		HttpStatus status = switch (refusal.code()) {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
@@ -26,6 +36,7 @@ class PageErrors {
 		ModelAndView page = new ModelAndView("error", status);
 		page.addObject("status", status.value());
 		page.addObject("problem", refusal.getMessage());
+		frames.forEach(frame -> page.addAllObjects(frame.attributes(request)));
 		return page;
 	}
 

@@ -1,7 +1,9 @@
 package io.featurecreep.shared;
 
+import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.InvalidPropertyException;
@@ -46,6 +48,12 @@ class RequestErrors extends ResponseEntityExceptionHandler {
 	/** How much of a field's name a refusal repeats: enough to recognise it, not a whole posted page. */
 	private static final int FIELD_SHOWN = 80;
 
+	private final List<PageFrame> frames;
+
+	RequestErrors(List<PageFrame> frames) {
+		this.frames = frames;
+	}
+
 	/** A browser's request for a page: the same refusal as a page of the app rather than JSON. */
 	@ExceptionHandler(value = { NoResourceFoundException.class, NoHandlerFoundException.class,
 			HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
@@ -53,7 +61,8 @@ class RequestErrors extends ResponseEntityExceptionHandler {
 			MethodArgumentNotValidException.class, HandlerMethodValidationException.class,
 			MaxUploadSizeExceededException.class, ErrorResponseException.class, InvalidPropertyException.class },
 			produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView page(Exception refused, WebRequest request, HttpServletResponse response) throws Exception {
+	ModelAndView page(Exception refused, WebRequest request, HttpServletRequest servletRequest,
+			HttpServletResponse response) throws Exception {
 		ResponseEntity<Object> problem = refused instanceof InvalidPropertyException field ? unknownField(field, request)
 				: handleException(refused, request);
 		if (problem == null) {
@@ -66,6 +75,7 @@ class RequestErrors extends ResponseEntityExceptionHandler {
 		if (status.is4xxClientError() && problem.getBody() instanceof ProblemDetail detail) {
 			page.addObject("problem", detail.getDetail());
 		}
+		frames.forEach(frame -> page.addAllObjects(frame.attributes(servletRequest)));
 		return page;
 	}
 

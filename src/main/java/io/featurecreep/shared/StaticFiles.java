@@ -23,6 +23,9 @@ class StaticFiles implements WebMvcConfigurer {
 
 	private static final CacheControl A_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
+	/** For the one file whose address never changes: where browsers look for an icon when a page names none. */
+	private static final CacheControl A_DAY = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+
 	private final WebProperties web;
 
 	StaticFiles(WebProperties web) {
@@ -35,6 +38,9 @@ class StaticFiles implements WebMvcConfigurer {
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
 			.setCacheControl(A_YEAR)
 			.resourceChain(true);
+		registry.addResourceHandler("/favicon.ico")
+			.addResourceLocations(web.getResources().getStaticLocations())
+			.setCacheControl(A_DAY);
 		registry.addResourceHandler("/**")
 			.addResourceLocations(web.getResources().getStaticLocations())
 			.setCacheControl(A_YEAR)

@@ -4,6 +4,9 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,13 +42,19 @@ class JoinPagesController {
 	}
 
 	@GetMapping("/join/{token}")
-	String invitation(@PathVariable String token, Principal principal, Model model) {
+	String invitation(@PathVariable String token, Principal principal, Model model, HttpServletResponse response) {
 		Person me = people.findById(Callers.id(principal)).orElseThrow();
 		Optional<String> onboarding = Onboarding.redirectIfIncomplete(me, "/join/" + token);
 		if (onboarding.isPresent()) {
 			return onboarding.get();
 		}
-		Invite invite = access.invite(token).orElseThrow(() -> DomainException.notFound("Not found"));
+		Optional<Invite> found = access.invite(token);
+		if (found.isEmpty()) {
+			// a mistyped or made-up link: say what it is and what to do, as for an expired one
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return "squads/join-invalid";
+		}
+		Invite invite = found.get();
 		Squad squad = access.find(invite.squadId()).orElseThrow();
 		if (access.isMember(squad.id(), me.id())) {
 			return "redirect:/squads/" + squad.id();

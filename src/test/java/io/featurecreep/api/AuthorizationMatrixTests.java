@@ -209,6 +209,8 @@ class AuthorizationMatrixTests {
 						"t", f.ownerTokenId()), "NOT_FOUND:Access token not found", "NOT_FOUND:Access token not found", OK),
 				row("endSession", f -> doc("mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s",
 						f.sessionId()), BAD + ":Invalid session ID", "FORBIDDEN", OK),
+				row("discardSession", f -> doc("mutation($s: String!) { discardSession(sessionId: $s) { sessionId } }", "s",
+						f.sessionId()), "NOT_FOUND:Session not found", "FORBIDDEN:Only squad owners can discard sessions", OK),
 				adminsOnly("organisationPeople", f -> doc("{ organisationPeople { person { id } } }")),
 				adminsOnly("signUpPolicy", f -> doc("{ signUpPolicy { mode } }")),
 				adminsOnly("organisationInvites", f -> doc("{ organisationInvites { id } }")),

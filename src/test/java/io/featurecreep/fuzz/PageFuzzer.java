@@ -49,7 +49,8 @@ final class PageFuzzer {
 
 	/** Paths outside the handler methods: the sign-in filter, static files, actuator, and paths no route has. */
 	private static final List<String> ODD_PATHS = List.of("/", "/nope", "/squads", "/squads/", "/sessions", "/error",
-			"/actuator/health", "/actuator/health/liveness", "/actuator/info", "/actuator/env", "/favicon.ico",
+			"/actuator/health", "/actuator/health/liveness", "/actuator/info", "/actuator/env", "/actuator/prometheus",
+			"/favicon.ico",
 			"/favicon.svg", "/webjars/htmx.org/dist/htmx.min.js", "/webjars/nope/x.js", "/css/nope.css",
 			"/css/%2e%2e/%2e%2e/etc/passwd", "/squads/%2F", "/squads/x%00", "/%0d%0aSet-Cookie:x=y",
 			"/squads;jsessionid=1", "//squads", "/./workspace", "/WORKSPACE", "/workspace/", "/workspace?x",

@@ -104,10 +104,10 @@ class QuestionListPagesTests {
 
 	@Test
 	void suggestionsComeFromTheLibrary() throws Exception {
-		mvc.perform(get("/library/suggestions").param("search", "relea").header("HX-Request", "true").with(user(owner.id())))
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "search").param("search", "relea").header("HX-Request", "true"))
 			.andExpect(content().string(containsString("Easy to release")))
 			.andExpect(content().string(containsString("Add: Easy to release")));
-		String speed = mvc.perform(get("/library/suggestions").param("search", "speed").with(user(owner.id())))
+		String speed = mvc.perform(list("/squads/" + squadId + "/sessions/new", "search").param("search", "speed"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString()
@@ -116,6 +116,39 @@ class QuestionListPagesTests {
 			.andExpect(content().string(containsString("value=\"Speed\"")));
 		mvc.perform(list("/squads/" + squadId + "/sessions/new", "library:not-an-id"))
 			.andExpect(content().string(containsString("This suggestion is no longer available")));
+	}
+
+	/**
+	 * Suggestions while typing came from an address that knew nothing of the list: "Speed", already question 8,
+	 * was offered with "Add", which then did nothing visible. The search now posts the list, so suggestions mark
+	 * what is in it, and an added question says where it went.
+	 */
+	@Test
+	void suggestionsWhileTypingMarkWhatIsInTheListAndAnAddSaysWhereItWent() throws Exception {
+		String editor = mvc.perform(get("/squads/{id}/sessions/new", squadId).with(user(owner.id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String search = editor.substring(editor.indexOf("<input id=\"search\""), editor.indexOf(">Find</button>"));
+		assertThat(search).as("the search posts the whole list to the editor")
+			.contains("hx-post=\"/squads/" + squadId + "/sessions/new\"")
+			.contains("hx-vals='{\"op\": \"search\"}'")
+			.contains("hx-select=\"#suggestions > *\"")
+			.doesNotContain("/library/suggestions");
+
+		String typed = mvc.perform(list("/squads/" + squadId + "/sessions/new", "search").param("questions[2].key", "c")
+			.param("questions[2].title", "Speed")
+			.param("search", "spe")
+			.header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+		String suggestions = typed.substring(typed.indexOf("id=\"suggestions\""), typed.indexOf("Write a new question"));
+		assertThat(suggestions).contains("In the list").doesNotContain("Add: Speed");
+
+		String added = mvc.perform(list("/squads/" + squadId + "/sessions/new", "library:00000000-0000-0000-0001-000000000008")
+			.header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+		assertThat(added).contains("role=\"status\"").contains("Added “Speed” as question 3.");
+		String typedAdd = mvc.perform(list("/squads/" + squadId + "/sessions/new", "add").param("newTitle", "Pairing")
+			.header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+		assertThat(typedAdd).contains("Added “Pairing” as question 3.");
 	}
 
 	@Test

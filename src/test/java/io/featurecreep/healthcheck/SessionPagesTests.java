@@ -147,6 +147,80 @@ class SessionPagesTests {
 		assertThat(store.countVotes(firstQuestion)).isEqualTo(2);
 	}
 
+	/**
+	 * One person, two tabs: red in one, green in the other, at once. Both said "Your vote is in" with their own
+	 * colour, and the tab whose vote was overwritten never learnt it. Every vote makes each screen ask for the
+	 * status; a screen whose vote form shows another vote than the one kept now gets the form again with it.
+	 */
+	@Test
+	void everyScreenOfAPersonComesToShowTheVoteTheServerKept() throws Exception {
+		String firstTab = voteFromTab(0);
+		String secondTab = voteFromTab(2);
+		assertThat(checked(secondTab)).isEqualTo("2");
+
+		String corrected = statusPart(shown(firstTab), member);
+		assertThat(corrected).contains("id=\"status\"").contains("id=\"stage\"").contains("hx-swap-oob=\"true\"");
+		assertThat(checked(corrected)).as("the kept vote, green").isEqualTo("2");
+		assertThat(corrected).contains("You have voted");
+
+		assertThat(statusPart(shown(secondTab), member)).as("the tab that shows the kept vote keeps its form")
+			.doesNotContain("id=\"stage\"");
+		assertThat(statusPart(firstQuestion + ":none", owner)).as("someone else's screen learns nothing of the vote")
+			.doesNotContain("id=\"stage\"");
+	}
+
+	@Test
+	void everyScreenOfAPersonComesToShowTheVoteTheServerKeptInAnAsyncSessionToo() throws Exception {
+		lifecycle.end(owner.id(), session.id());
+		HealthSession async = lifecycle.start(owner.id(), squadId, new StartOptions(null, SessionMode.ASYNC,
+				java.time.Instant.now().plus(Duration.ofDays(1)), ResultVisibility.ON_REVEAL,
+				List.of(new NewQuestion("Fun", null, null), new NewQuestion("Speed", null, null))));
+		List<SessionQuestion> questions = store.questions(async.id());
+		String firstTab = mvc.perform(post("/sessions/{id}/questions/{q}/vote", async.id(), questions.get(1).id())
+			.param("colour", "0")
+			.header("HX-Request", "true")
+			.with(as(member))
+			.with(csrf())).andReturn().getResponse().getContentAsString();
+		castVote.cast(member.id(), new CastVote.Ballot(async.id(), questions.get(1).id(), 1, null, "from the phone"));
+
+		String counts = mvc.perform(get("/sessions/{id}/parts/counts", async.id()).param("shown", shown(firstTab))
+			.param("shown", questions.get(0).id() + ":none")
+			.header("HX-Request", "true")
+			.with(as(member))).andReturn().getResponse().getContentAsString();
+		assertThat(counts).contains("id=\"q-" + questions.get(1).id() + "\"").contains("from the phone");
+		assertThat(checked(counts)).isEqualTo("1");
+		assertThat(counts).doesNotContain("id=\"q-" + questions.get(0).id() + "\"")
+			.contains("id=\"count-" + questions.get(0).id() + "\"");
+	}
+
+	private String voteFromTab(int colour) throws Exception {
+		return mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion)
+			.param("colour", Integer.toString(colour))
+			.header("HX-Request", "true")
+			.with(as(member))
+			.with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	private String statusPart(String shown, Person viewer) throws Exception {
+		return mvc.perform(get("/sessions/{id}/parts/status", session.id()).param("shown", shown)
+			.header("HX-Request", "true")
+			.with(as(viewer))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	/** What a vote form says it shows. */
+	private static String shown(String html) {
+		java.util.regex.Matcher found = java.util.regex.Pattern.compile("name=\"shown\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(found.find()).as("a vote form in %s", html).isTrue();
+		return found.group(1);
+	}
+
+	/** The colour checked in the vote form. */
+	private static String checked(String html) {
+		java.util.regex.Matcher found = java.util.regex.Pattern.compile("name=\"colour\" value=\"(\\d)\"[^>]*checked").matcher(html);
+		assertThat(found.find()).as("a colour checked in %s", html).isTrue();
+		return found.group(1);
+	}
+
 	@Test
 	void aVoteWithoutAColourIsRefusedNextToTheColours() throws Exception {
 		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("trend", "STABLE")

@@ -12,15 +12,18 @@ import io.featurecreep.identity.AttemptLimits.Key;
 import io.featurecreep.identity.AttemptLimits.Limit;
 import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.support.MovableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The rate limits' rules, on the in-memory store and a clock the test moves (no waiting). */
 class AttemptLimitsTest {
 
 	final MovableClock clock = new MovableClock();
 
+	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	final AttemptLimits limits = new AttemptLimits(
 			new AttemptStore.InMemory(Duration.ofMinutes(15), AttemptStore.timeOf(clock)),
-			new ThrottlingSettings(Duration.ofMinutes(15), 5, 3));
+			new ThrottlingSettings(Duration.ofMinutes(15), 5, 3), new SignInMetrics(meters));
 
 	final Key account = Limit.SIGN_IN_PER_ACCOUNT.of("ada@example.org");
 
@@ -101,11 +104,27 @@ class AttemptLimitsTest {
 	}
 
 	@Test
+	void eachRefusalIsCountedUnderItsLimitOnly() {
+		Key address = Limit.SIGN_IN_PER_ADDRESS.of("192.0.2.3");
+		takeTimes(3, address);
+
+		assertThatThrownBy(() -> limits.take(account, address)).isInstanceOf(TooManyAttempts.class);
+		assertThatThrownBy(() -> limits.take(address)).isInstanceOf(TooManyAttempts.class);
+
+		assertThat(refusals("sign_in_per_address")).isEqualTo(2);
+		assertThat(refusals("sign_in_per_account")).isZero();
+	}
+
+	@Test
 	void limitsAndKeysAreCountedApart() {
 		takeTimes(5, account);
 
 		limits.take(Limit.SIGN_IN_PER_ACCOUNT.of("bob@example.org"));
 		limits.take(Limit.MAIL_PER_EMAIL.of("ada@example.org"));
+	}
+
+	private double refusals(String limit) {
+		return meters.get("feature.creep.throttled.attempts").tag("limit", limit).counter().count();
 	}
 
 	private void takeTimes(int times, Key key) {

@@ -200,6 +200,16 @@ class LocalAccountTest {
 	}
 
 	@Test
+	void anEmptyAddressGetsOneErrorNotTwo() {
+		Browser.Page answer = browser.submit("/signup", "/signup", "email", " ", "password", SignUps.PASSWORD,
+				"passwordConfirm", SignUps.PASSWORD, "firstName", "Ada", "lastName", "Lovelace");
+
+		assertThat(answer.status()).isEqualTo(200);
+		String emailErrors = answer.body().replaceAll("(?s).*<p class=\"error\" id=\"email-error\">(.*?)</p>.*", "$1");
+		assertThat(emailErrors).isEqualTo("Please enter your e-mail address");
+	}
+
+	@Test
 	void shortPasswordIsRefusedEvenWhenConfirmed() {
 		Browser.Page answer = browser.submit("/signup", "/signup", "email", SignUps.uniqueEmail(), "password",
 				"123456789", "passwordConfirm", "123456789", "firstName", "Ada", "lastName", "Lovelace");

@@ -16,6 +16,7 @@ import io.featurecreep.identity.AttemptLimits.Key;
 import io.featurecreep.identity.AttemptLimits.Limit;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * With Redis, every node counts against the same limits: two stores, as on two nodes, on one real Redis. Runs
@@ -34,8 +35,10 @@ class RedisAttemptStoreTests {
 	static void twoNodes() {
 		redis = RedisClient.create(System.getenv("FC_TEST_REDIS_URL"));
 		ThrottlingSettings settings = new ThrottlingSettings(Duration.ofMinutes(15), 5, 5);
-		nodeA = new AttemptLimits(new AttemptStore.InRedis(() -> redis, AttemptStore.timeOf(Clock.systemUTC())), settings);
-		nodeB = new AttemptLimits(new AttemptStore.InRedis(() -> redis, AttemptStore.timeOf(Clock.systemUTC())), settings);
+		nodeA = new AttemptLimits(new AttemptStore.InRedis(() -> redis, AttemptStore.timeOf(Clock.systemUTC())), settings,
+				new SignInMetrics(new SimpleMeterRegistry()));
+		nodeB = new AttemptLimits(new AttemptStore.InRedis(() -> redis, AttemptStore.timeOf(Clock.systemUTC())), settings,
+				new SignInMetrics(new SimpleMeterRegistry()));
 	}
 
 	@AfterAll

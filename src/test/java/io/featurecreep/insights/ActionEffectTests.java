@@ -41,7 +41,7 @@ class ActionEffectTests {
 	}
 
 	private static SquadHistory.Column column(String sessionId) {
-		return new SquadHistory.Column(sessionId, null, Instant.parse("2026-11-01T10:00:00Z"));
+		return new SquadHistory.Column(sessionId, null, Instant.parse("2026-11-01T10:00:00Z"), false);
 	}
 
 	private static ActionItem action(String sessionId) {

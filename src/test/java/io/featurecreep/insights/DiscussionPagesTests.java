@@ -87,7 +87,7 @@ class DiscussionPagesTests {
 		mvc.perform(htmx(post("/sessions/{id}/actions", sessionId), member).param("title", "Release on demand")
 				.param("questionId", "current")
 				.param("ownerId", lead.person().id())
-				.param("dueDate", "2026-12-18"))
+				.param("dueDate", inTwoWeeks()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("HX-Trigger", DiscussionPages.CHANGED));
 
@@ -97,7 +97,7 @@ class DiscussionPagesTests {
 			.contains("about\n        <span>Easy to release</span>")
 			.contains("Release on demand")
 			.contains("Lead")
-			.contains("2026-12-18")
+			.contains(inTwoWeeks())
 			.contains("moves <span>Easy to release</span>");
 		String actions = lead
 			.execute("query($s: String!) { squad(id: $s) { actions { title indicatorId } } }", "s", squadId)
@@ -133,6 +133,42 @@ class DiscussionPagesTests {
 			.getContentAsString();
 		assertThat(foreignOwner).contains("An action&#39;s owner must be a member of the squad").contains("value=\"Ask Oz\"");
 		assertThat(page("/sessions/" + sessionId + "/discussion", lead)).contains("No notes yet.").contains("No actions yet.");
+	}
+
+	/** A due date already over where the person is was taken, and the action was "Overdue" at once. */
+	@Test
+	void aDueDateInThePastIsRefusedNextToTheDateAndWhatWasTypedStays() throws Exception {
+		String lastWeek = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(7).toString();
+		String refused = mvc.perform(htmx(post("/sessions/{id}/actions", sessionId), member).param("title", "Ship it")
+				.param("ownerId", lead.person().id())
+				.param("dueDate", lastWeek)
+				.param("timeZone", "Europe/Berlin"))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("HX-Trigger"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("id=\"action-due-error\"")
+			.contains("The due date " + lastWeek + " has passed. Choose today or a later day.")
+			.contains("value=\"Ship it\"")
+			.contains("value=\"" + lastWeek + "\"")
+			.containsPattern("id=\"action-due\"[^>]*aria-invalid=\"true\"");
+		assertThat(page("/sessions/" + sessionId + "/discussion", lead)).doesNotContain("Ship it").doesNotContain("Overdue");
+
+		lead.execute("mutation($s: String!, $d: String) { addAction(input: {sessionId: $s, title: \"Old\", dueDate: $d}) { id } }",
+				"s", sessionId, "d", lastWeek)
+			.failsWith("The due date " + lastWeek + " has passed. Choose today or a later day.", "BAD_USER_INPUT");
+
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Kiritimati")).toString();
+		mvc.perform(htmx(post("/sessions/{id}/actions", sessionId), member).param("title", "Today where I am")
+				.param("dueDate", today)
+				.param("timeZone", "Pacific/Kiritimati"))
+			.andExpect(header().string("HX-Trigger", DiscussionPages.CHANGED));
+		assertThat(page("/sessions/" + sessionId + "/discussion", lead)).contains("Today where I am").doesNotContain("Overdue");
+	}
+
+	static String inTwoWeeks() {
+		return java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14).toString();
 	}
 
 	@Test

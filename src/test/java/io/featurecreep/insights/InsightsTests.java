@@ -1,6 +1,7 @@
 package io.featurecreep.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -46,6 +47,8 @@ class InsightsTests {
 
 	static final String HISTORY = "query($s: String!) { squadHistory(squadId: $s) { squadName sessions { sessionId } indicators { indicatorId title cells { votes average band trend red green hidden } } } }";
 
+	static final String MATRIX = "{ organisationMatrix { indicators { title } squads { squadId squadName sessionId cells { band votes } } } }";
+
 	@Autowired
 	GraphQlApi api;
 
@@ -77,7 +80,7 @@ class InsightsTests {
 		GraphQlResponse second = session(namedSquad, team, 2, "IMPROVING");
 		// an action agreed in the second session for its third question ("Fun")
 		actions.addAction(lead.person().id(), second.text("createSession.id"), "Play a game on Fridays",
-				second.text("createSession.questions.2.id"), lead.person().id(), null);
+				second.text("createSession.questions.2.id"), lead.person().id(), null, null);
 		// Mobile: anonymous, only two of three vote: too few to show what they voted
 		session(anonymousSquad, team.subList(0, 2), 1, null);
 	}
@@ -95,11 +98,20 @@ class InsightsTests {
 	}
 
 	GraphQlResponse session(String squadId, List<Caller> voters, int colour, String trend) {
+		int[] colours = new int[voters.size()];
+		java.util.Arrays.fill(colours, colour);
+		return session(squadId, voters, colours, trend);
+	}
+
+	/** A session in which each voter votes their colour on every question, then ends; waits for its results. */
+	GraphQlResponse session(String squadId, List<Caller> voters, int[] colours, String trend) {
 		GraphQlResponse session = lead
 			.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id questions { id } } }", "s", squadId)
 			.ok();
 		String sessionId = session.text("createSession.id");
-		for (Caller voter : voters) {
+		for (int v = 0; v < voters.size(); v++) {
+			Caller voter = voters.get(v);
+			int colour = colours[v];
 			session.data("createSession.questions").forEach(q -> voter
 				.execute("mutation($s: String!, $q: String!, $a: Int!, $t: Trend) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: $a, trend: $t}) { id } }",
 						"s", sessionId, "q", q.path("id").asString(), "a", colour, "t", trend)
@@ -135,6 +147,8 @@ class InsightsTests {
 		JsonNode cell = lead.execute(HISTORY, "s", anonymousSquad).ok().data("squadHistory.indicators.0.cells.0");
 		assertThat(cell.path("votes").asInt()).isEqualTo(2);
 		assertThat(cell.path("hidden").asBoolean()).isTrue();
+		assertThat(lead.execute("query($s: String!) { squadHistory(squadId: $s) { indicators { cells { withheld } } } }", "s",
+				anonymousSquad).ok().data("squadHistory.indicators.0.cells.0.withheld").asBoolean()).isTrue();
 		assertThat(cell.path("average").isNull()).isTrue();
 		assertThat(cell.path("band").asString()).isEqualTo("NONE");
 	}
@@ -175,9 +189,10 @@ class InsightsTests {
 		MvcResult csv = mvc.perform(get("/squads/{id}/history.csv", namedSquad).with(user(lead.person().id()))).andReturn();
 		assertThat(csv.getResponse().getStatus()).isEqualTo(200);
 		assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
-		assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("attachment").contains("squad-history.csv");
+		assertThat(csv.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
 		String[] lines = csv.getResponse().getContentAsString().split("\r\n");
-		assertThat(lines[0]).startsWith("indicator_id,indicator,session_id,ended_at,votes,average,band");
+		assertThat(lines[0]).startsWith("indicator_id,indicator,session_id,session_name,ended_at,votes,average,band")
+			.endsWith(",withheld");
 		assertThat(lines).hasSize(1 + 8 * 2);
 		assertThat(lines).anyMatch(line -> line.contains(",Fun,") && line.contains(",GREEN,IMPROVING,"));
 
@@ -185,7 +200,7 @@ class InsightsTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(anonymous).contains("\"hidden\":true").doesNotContain("\"average\":1.0");
+		assertThat(anonymous).contains("\"withheld\":true").doesNotContain("\"hidden\"").doesNotContain("\"average\":1.0");
 
 		assertThat(mvc.perform(get("/organisation/matrix.csv").with(user(lead.person().id()))).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
@@ -370,6 +385,126 @@ class InsightsTests {
 			.andExpect(content().string(containsString("/organisation/matrix.json")));
 		mvc.perform(get("/workspace").with(user(admin.person().id())))
 			.andExpect(content().string(containsString("/organisation/matrix")));
+	}
+
+	// ----- numbers that agree
+
+	@Test
+	void twoYellowsAndAGreenHaveOneColourOnEverySurfaceAndTheHistorySaysWhy() throws Exception {
+		String squadId = squad("Release train", false);
+		String sessionId = session(squadId, team, new int[] { 1, 1, 2 }, null).text("createSession.id");
+
+		JsonNode release = lead.execute(HISTORY, "s", squadId).ok().data("squadHistory.indicators.1");
+		assertThat(release.path("title").asString()).isEqualTo("Easy to release");
+		assertThat(release.path("cells").path(0).path("average").asDouble()).isCloseTo(1.33, within(0.01));
+		assertThat(release.path("cells").path(0).path("band").asString()).isEqualTo("YELLOW");
+		assertThat(matrixRow(admin.execute(MATRIX).ok(), squadId).path("cells").findValues("band").stream().map(JsonNode::asString))
+			.containsOnly("YELLOW");
+
+		String csv = mvc.perform(get("/squads/{id}/history.csv", squadId).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv.lines().filter(line -> line.contains(",Easy to release,"))).singleElement()
+			.asString()
+			.contains(",1.3333333333333333,YELLOW,");
+		assertThat(mvc.perform(get("/squads/{id}/history.json", squadId).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("\"band\":\"YELLOW\"").doesNotContain("\"band\":\"GREEN\"");
+
+		String history = mvc.perform(get("/squads/{id}/history", squadId).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(history).contains("heat band-yellow").doesNotContain("heat band-green");
+		assertThat(history).contains("id=\"band-rule\"").contains("red below 0.5, yellow from 0.5 to 1.5, green above 1.5");
+		String results = mvc.perform(get("/sessions/{id}/results", sessionId).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String overview = results.substring(results.indexOf("aria-label=\"Overview\""), results.indexOf("</section>"));
+		assertThat(overview).contains("class=\"dot c-yellow\"").doesNotContain("dot c-green");
+		lead.execute("mutation($s: String!) { setSquadInMatrix(squadId: $s, shown: false) { id } }", "s", squadId).ok();
+	}
+
+	@Test
+	void aSessionEndedWithoutVotesIsMarkedInTheHistoryAndNeverStandsForTheSquadInTheMatrix() throws Exception {
+		String squadId = squad("Quiet", true);
+		String voted = session(squadId, team, 2, "STABLE").text("createSession.id");
+		String empty = session(squadId, List.of(), 0, null).text("createSession.id");
+
+		JsonNode row = matrixRow(admin.execute(MATRIX).ok(), squadId);
+		assertThat(row.path("sessionId").asString()).isEqualTo(voted);
+		assertThat(row.path("cells").findValues("votes").stream().map(JsonNode::asInt)).containsOnly(3);
+		String matrixPage = mvc.perform(get("/organisation/matrix").with(user(admin.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(matrixPage).contains("Quiet, Delivering value: n=3").doesNotContain("Quiet, Delivering value: n=0");
+
+		GraphQlResponse history = lead.execute("query($s: String!) { squadHistory(squadId: $s) { sessions { sessionId empty } } }",
+				"s", squadId).ok();
+		assertThat(history.data("squadHistory.sessions").findValues("empty").stream().map(JsonNode::asBoolean))
+			.containsExactly(false, true);
+		assertThat(history.text("squadHistory.sessions.1.sessionId")).isEqualTo(empty);
+		String page = mvc.perform(get("/squads/{id}/history", squadId).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<span class=\"badge\">No votes</span>")
+			.contains(": no votes.")
+			.doesNotContain("Withheld: fewer than 3 anonymous votes");
+		lead.execute("mutation($s: String!) { setSquadInMatrix(squadId: $s, shown: false) { id } }", "s", squadId).ok();
+	}
+
+	@Test
+	void downloadsAreNamedAfterTheSquadAndTheirDates() throws Exception {
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		String squadId = squad("Équipe / α \"Blue\"", false);
+		session(squadId, team, 1, null);
+		MvcResult csv = mvc.perform(get("/squads/{id}/history.csv", squadId).param("from", "2026-01-01")
+			.param("to", today)
+			.with(user(lead.person().id()))).andReturn();
+		String expected = "Équipe-α-Blue-history-2026-01-01-to-" + today + ".csv";
+		assertThat(csv.getResponse().getHeader("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"Equipe-Blue-history-2026-01-01-to-" + today + ".csv\"; filename*=UTF-8''"
+					+ org.springframework.web.util.UriUtils.encode(expected, java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(org.springframework.http.ContentDisposition.parse(csv.getResponse().getHeader("Content-Disposition"))
+			.getFilename()).isEqualTo(expected);
+		assertThat(mvc.perform(get("/squads/{id}/history.json", squadId).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getHeader("Content-Disposition")).contains("-history-" + today + "-to-" + today + ".json");
+		assertThat(mvc.perform(get("/organisation/matrix.csv").with(user(admin.person().id())))
+			.andReturn()
+			.getResponse()
+			.getHeader("Content-Disposition")).contains("filename=\"organisation-matrix-" + today + ".csv\"");
+		String[] lines = csv.getResponse().getContentAsString().split("\r\n");
+		assertThat(lines[1]).contains(",Delivering value,").contains(",,"); // a session without a name
+		lead.execute("mutation($s: String!) { setSquadInMatrix(squadId: $s, shown: false) { id } }", "s", squadId).ok();
+	}
+
+	@Test
+	void thePagesShowTimesForTheReadersZoneAndSayUtcUntilTheScriptDoes() throws Exception {
+		String page = mvc.perform(get("/squads/{id}/history", namedSquad).with(user(lead.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).containsPattern("<time class=\"block small\" data-local datetime=\"[0-9-]+T[0-9:.]+Z\">[^<]+ UTC</time>");
+		assertThat(mvc.perform(get("/organisation/matrix").with(user(admin.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).containsPattern("<time data-local datetime=\"[0-9-]+T[0-9:.]+Z\">[^<]+ UTC</time>");
+	}
+
+	static JsonNode matrixRow(GraphQlResponse matrix, String squadId) {
+		for (JsonNode row : matrix.data("organisationMatrix.squads")) {
+			if (row.path("squadId").asString().equals(squadId)) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row for " + squadId + " in " + matrix.data("organisationMatrix"));
 	}
 
 	@Test

@@ -32,8 +32,9 @@ class NotesAndActionsTests {
 				"s", firstId, "q", releaseQuestion)
 			.ok();
 		GraphQlResponse action = lead
-			.execute("mutation($s: String!, $q: String, $o: String) { addAction(input: {sessionId: $s, title: \"Automate the release\", questionId: $q, ownerId: $o, dueDate: \"2026-12-31\"}) { id indicatorId status owner { firstName } dueDate } }",
-					"s", firstId, "q", releaseQuestion, "o", lead.person().id())
+			.execute("mutation($s: String!, $q: String, $o: String, $d: String) { addAction(input: {sessionId: $s, title: \"Automate the release\", questionId: $q, ownerId: $o, dueDate: $d}) { id indicatorId status owner { firstName } dueDate } }",
+					"s", firstId, "q", releaseQuestion, "o", lead.person().id(), "d",
+					java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(1).toString())
 			.ok();
 		assertThat(action.text("addAction.indicatorId")).isEqualTo("00000000-0000-0000-0001-000000000002");
 		assertThat(action.text("addAction.status")).isEqualTo("OPEN");

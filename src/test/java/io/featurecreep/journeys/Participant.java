@@ -45,14 +45,23 @@ final class Participant implements AutoCloseable {
 		this.screen = (phone ? "phone" : "laptop") + (dark ? "-dark" : "");
 		this.context = chromium.newContext(phone, dark);
 		context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
-		this.page = context.newPage();
-		page.setDefaultTimeout(10_000);
-		page.onConsoleMessage(message -> {
+		this.page = watched(context.newPage());
+	}
+
+	/** Another tab of the same browser: the same person, signed in with the same cookies. */
+	Page newTab() {
+		return watched(context.newPage());
+	}
+
+	private Page watched(Page tab) {
+		tab.setDefaultTimeout(10_000);
+		tab.onConsoleMessage(message -> {
 			if ("error".equals(message.type())) {
-				problems.add(firstName + " console error on " + page.url() + ": " + message.text());
+				problems.add(firstName + " console error on " + tab.url() + ": " + message.text());
 			}
 		});
-		page.onPageError(error -> problems.add(firstName + " script error on " + page.url() + ": " + error));
+		tab.onPageError(error -> problems.add(firstName + " script error on " + tab.url() + ": " + error));
+		return tab;
 	}
 
 	Participant open(String path) {

@@ -17,7 +17,10 @@ import io.featurecreep.support.GraphQlApi.Caller;
 import io.featurecreep.support.GraphQlResponse;
 import io.featurecreep.support.Receiver;
 
-/** The original setNotificationConfig (spec 9.5), against a local stand-in for Discord. */
+/**
+ * The original setNotificationConfig (spec 9.5), against a local stand-in for Discord. The squad page's channels,
+ * of every kind, are {@link ChannelPagesTests}'.
+ */
 @FeatureCreepTest
 class DiscordWebhookSettingTests {
 
@@ -50,38 +53,6 @@ class DiscordWebhookSettingTests {
 		discord.answer("/", 204);
 		owner = api.as(api.newPerson("Owner"));
 		squadId = owner.execute("mutation { createSquad(input: {name: \"cool squad\"}) { id } }").ok().text("createSquad.id");
-	}
-
-	@Autowired
-	org.springframework.test.web.servlet.MockMvc mvc;
-
-	@Test
-	void theSquadPageSetsAWebhookWithATestMessageAndClearsIt() throws Exception {
-		int before = discord.to("/").size();
-		var asOwner = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-			.user(owner.person().id());
-		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
-
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/squads/{id}/discord", squadId)
-			.param("url", WEBHOOK)
-			.with(asOwner)
-			.with(csrf))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-				.attribute("discordSaved", true));
-		assertThat(discord.to("/")).hasSize(before + 1);
-		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.get("/squads/{id}", squadId)
-			.with(asOwner)).andReturn().getResponse().getContentAsString()).contains("value=\"" + WEBHOOK + "\"")
-			.contains("Remove webhook");
-
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/squads/{id}/discord/clear", squadId)
-			.with(asOwner)
-			.with(csrf));
-		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.get("/squads/{id}", squadId)
-			.with(asOwner)).andReturn().getResponse().getContentAsString()).doesNotContain("Remove webhook");
 	}
 
 	@Test

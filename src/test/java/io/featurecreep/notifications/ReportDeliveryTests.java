@@ -1,26 +1,22 @@
 package io.featurecreep.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.featurecreep.support.FeatureCreepTest;
 import io.featurecreep.support.GraphQlApi;
 import io.featurecreep.support.GraphQlApi.Caller;
 import io.featurecreep.support.GraphQlResponse;
 import io.featurecreep.support.Receiver;
+import io.featurecreep.support.WithReceivers;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,40 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is down; owners see the delivery log and may retry what failed. Local receivers stand in for the services.
  */
 @FeatureCreepTest
-class ReportDeliveryTests {
-
-	static final Receiver receiver;
-
-	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	static {
-		try {
-			receiver = new Receiver();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		mail.start();
-	}
-
-	@DynamicPropertySource
-	static void standIns(DynamicPropertyRegistry registry) {
-		for (String host : List.of("discord.com", "hooks.slack.com", "contoso.webhook.office.com", "receiver.example")) {
-			registry.add("feature-creep.outbound.stand-ins[" + host + "]", () -> receiver.baseUrl() + "/" + host);
-		}
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
-		registry.add("feature-creep.notifications.delivery.backoff", () -> "PT0.2S");
-		registry.add("feature-creep.notifications.delivery.poll-interval", () -> "PT0.2S");
-		registry.add("feature-creep.notifications.delivery.max-attempts", () -> "3");
-		registry.add("feature-creep.events.poll-interval", () -> "PT0.2S");
-	}
-
-	@AfterAll
-	static void stopReceivers() {
-		receiver.close();
-		mail.stop();
-	}
+class ReportDeliveryTests extends WithReceivers {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -71,6 +34,9 @@ class ReportDeliveryTests {
 
 	@Autowired
 	GraphQlApi api;
+
+	@Autowired
+	OutboundHttp outbound;
 
 	Caller owner;
 
@@ -313,12 +279,19 @@ class ReportDeliveryTests {
 		for (String target : List.of("https://127.0.0.1/x", "https://localhost/x", "https://169.254.169.254/latest/meta-data",
 				"https://10.0.0.1/x", "https://192.168.1.1/x", "https://172.16.0.1/x", "https://[::1]/x",
 				"https://[::ffff:127.0.0.1]/x", "https://[fd00::1]/x", "https://0.0.0.0/x", "https://100.64.0.1/x")) {
-			GraphQlResponse refused = add("WEBHOOK", target);
-			assertThat(refused.errorMessages()).as(target)
-				.containsExactly("Could not send a test message: Refused: the address does not lead to the public internet");
+			assertThat(add("WEBHOOK", target).errorMessages()).as(target)
+				.containsExactly("The address does not lead to the public internet");
+			// the same addresses never get past the guard when connecting, where host names are checked against every
+			// address they resolve to
+			assertThatThrownBy(() -> outbound.postJson(java.net.URI.create(target), "{}", java.util.Map.of())).as(target)
+				.isInstanceOf(OutboundHttp.OutboundRefused.class)
+				.hasMessage("Refused: the address does not lead to the public internet");
 		}
-		for (String target : List.of("http://example.com/x", "https://user:pw@example.com/x", "ftp://example.com/x",
-				"https://example.com/x#frag")) {
+		for (String target : List.of("http://example.com/x", "ftp://example.com/x")) {
+			assertThat(add("WEBHOOK", target).errorMessages()).as(target)
+				.containsExactly("Only https addresses are accepted: the address must start with https://");
+		}
+		for (String target : List.of("https://user:pw@example.com/x", "https://example.com/x#frag")) {
 			assertThat(add("WEBHOOK", target).errorMessages()).as(target)
 				.containsExactly("This is not a valid webhook URL (https://...)");
 		}

@@ -107,6 +107,26 @@ class ErrorPagesTests {
 			.doesNotContain("static resource");
 	}
 
+	/**
+	 * Error pages rendered from exception handlers (an unknown address, a refused filter, a page's own refusal) get
+	 * no model attributes of the pages' advice: they showed "Sign in / Sign up" to people who were signed in.
+	 */
+	@Test
+	void errorPagesKeepTheSignedInPersonsHeader() throws Exception {
+		for (MockHttpServletRequestBuilder request : java.util.List.of(get("/this/does/not/exist"),
+				get("/squads/{id}/history.csv", squadId).param("from", "garbage"), get("/squads/no-such-squad"),
+				post("/squads/{id}/invites", squadId).param("validForMinutes", "soon").with(csrf()))) {
+			MvcResult page = perform(request.header("Accept", BROWSER_ACCEPT));
+			assertThat(page.getResponse().getStatus()).isBetween(400, 499);
+			assertThat(page.getResponse().getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+			assertThat(page.getResponse().getContentAsString()).as(page.getRequest().getRequestURI())
+				.contains("Owner Tester")
+				.contains("Sign out")
+				.doesNotContain(">Sign up<")
+				.doesNotContain(">Sign in<");
+		}
+	}
+
 	@Test
 	void anUnknownAddressIsProblemJsonForApiClients() throws Exception {
 		for (String accept : new String[] { "application/json", "*/*", "application/problem+json" }) {

@@ -58,6 +58,19 @@ class StaticFilesTests {
 		}
 	}
 
+	/** Browsers ask for /favicon.ico on pages without an icon link (and some on every site): it was a 404. */
+	@Test
+	void theIconIsAlsoServedWhereBrowsersLookForIt() throws Exception {
+		MockHttpServletResponse icon = mvc.perform(get("/favicon.ico")).andReturn().getResponse();
+
+		assertThat(icon.getStatus()).isEqualTo(200);
+		assertThat(icon.getContentType()).isIn("image/x-icon", "image/vnd.microsoft.icon");
+		assertThat(icon.getContentAsByteArray()).startsWith(0, 0, 1, 0);
+		assertThat(icon.getHeader("Cache-Control")).as("its address never changes").doesNotContain("immutable");
+		assertThat(assets(get("/signin"))).anySatisfy(path -> assertThat(path).matches("/favicon-[0-9a-f]{32}\\.svg"))
+			.anySatisfy(path -> assertThat(path).matches("/favicon-[0-9a-f]{32}\\.ico"));
+	}
+
 	@Test
 	void pagesAreNotCached() throws Exception {
 		MockHttpServletResponse page = mvc.perform(get("/signin")).andReturn().getResponse();

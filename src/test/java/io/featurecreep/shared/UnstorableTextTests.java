@@ -51,7 +51,7 @@ class UnstorableTextTests {
 	@Test
 	void curlyBracesInAnAddressAreABadRequestNotATemplate() throws Exception {
 		String owner = api.newPerson("Owner").id();
-		for (String path : new String[] { "/squads/$%7B7*7%7D/discord", "/join/%7B7*7%7D" }) {
+		for (String path : new String[] { "/squads/$%7B7*7%7D/channels", "/join/%7B7*7%7D" }) {
 			assertThat(mvc.perform(post(java.net.URI.create(path)).with(user(owner)).with(csrf())).andReturn().getResponse().getStatus())
 				.as(path)
 				.isEqualTo(400);

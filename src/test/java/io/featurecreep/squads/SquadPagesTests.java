@@ -17,6 +17,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -65,11 +67,48 @@ class SquadPagesTests {
 			.andExpect(content().string(not(containsString("Invite people"))));
 		mvc.perform(get("/squads/{id}", squadId).with(as(owner)))
 			.andExpect(content().string(containsString("Invite people")))
-			.andExpect(content().string(containsString("Discord webhook URL")));
+			.andExpect(content().string(containsString("Add a channel")));
 		mvc.perform(get("/squads/{id}", squadId).with(as(outsider))).andExpect(status().isNotFound());
 		mvc.perform(get("/squads/{id}/questions", squadId).with(as(outsider))).andExpect(status().isNotFound());
 		mvc.perform(get("/squads/{id}/sessions/new", squadId).with(as(outsider))).andExpect(status().isNotFound());
 		mvc.perform(get("/squads/{id}/questions", squadId).with(as(member))).andExpect(status().isForbidden());
+	}
+
+	/**
+	 * A made-up, expired or withdrawn invite link sent a signed-out visitor to sign in "to join the squad that
+	 * invited you", even after a wrong password; it now says the link is not valid, and a valid one still invites.
+	 */
+	@Test
+	void aSignedOutVisitorOfAnInvalidInviteLinkIsToldSoBeforeSigningIn() throws Exception {
+		String withdrawn = management.createInvite(owner.id(), squadId, Duration.ofDays(1)).token();
+		management.revokeInvite(owner.id(), withdrawn);
+		for (String token : new String[] { "garbage-token", withdrawn }) {
+			MockHttpSession browser = new MockHttpSession();
+			mvc.perform(get("/join/{token}", token).session(browser).accept(MediaType.TEXT_HTML))
+				.andExpect(status().is3xxRedirection());
+			mvc.perform(get("/signin").session(browser))
+				.andExpect(content().string(containsString("This invite link is not valid (any more)")))
+				.andExpect(content().string(not(containsString("to join the squad that invited you"))));
+			mvc.perform(post("/signin").param("email", "nobody@example.org").param("password", "wrong password").session(browser).with(csrf()))
+				.andExpect(redirectedUrl("/signin?error"));
+			mvc.perform(get("/signin").param("error", "").session(browser))
+				.andExpect(content().string(containsString("This invite link is not valid (any more)")))
+				.andExpect(content().string(not(containsString("to join the squad that invited you"))));
+			mvc.perform(get("/signup").session(browser))
+				.andExpect(content().string(containsString("This invite link is not valid (any more)")))
+				.andExpect(content().string(not(containsString("come right back to the invitation"))));
+		}
+
+		MockHttpSession invited = new MockHttpSession();
+		String valid = management.createInvite(owner.id(), squadId, Duration.ofDays(1)).token();
+		mvc.perform(get("/join/{token}", valid).session(invited).accept(MediaType.TEXT_HTML));
+		mvc.perform(get("/signin").session(invited))
+			.andExpect(content().string(containsString("to join the squad that invited you")))
+			.andExpect(content().string(not(containsString("This invite link is not valid"))));
+
+		mvc.perform(get("/join/garbage-token").with(as(outsider)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("This invite link is not valid (any more)")));
 	}
 
 	@Test
@@ -141,18 +180,20 @@ class SquadPagesTests {
 
 	@Test
 	void redirectsBackToAnAddressAsPostedEncodeIt() throws Exception {
-		mvc.perform(post("/squads/{id}/discord", "a\u0007b\"").param("url", "not a webhook").with(as(member)).with(csrf()))
-			.andExpect(redirectedUrl("/squads/a%07b%22#notifications"));
+		mvc.perform(post("/squads/{id}/channels", "a\u0007b\"").param("kind", "PIGEON").param("target", "x")
+			.with(as(member))
+			.with(csrf())).andExpect(redirectedUrl("/squads/a%07b%22#notifications"));
 	}
 
 	@Test
 	void aBadDiscordWebhookIsShownNextToItsField() throws Exception {
-		mvc.perform(post("/squads/{id}/discord", squadId).param("url", "https://example.org/hook")
+		mvc.perform(post("/squads/{id}/channels", squadId).param("kind", "DISCORD").param("target", "https://example.org/hook")
 			.with(as(owner))
 			.with(csrf()))
 			.andExpect(redirectedUrl("/squads/" + squadId + "#notifications"))
-			.andExpect(flash().attribute("discordError", "Discord webhook failed validation"));
-		mvc.perform(post("/squads/{id}/discord", squadId).param("url", "https://example.org/hook")
+			.andExpect(flash().attribute("channelError", "This is not a valid Discord webhook URL"))
+			.andExpect(flash().attribute("channelTarget", "https://example.org/hook"));
+		mvc.perform(post("/squads/{id}/channels", squadId).param("kind", "DISCORD").param("target", "https://example.org/hook")
 			.with(as(member))
 			.with(csrf())).andExpect(status().isForbidden());
 	}

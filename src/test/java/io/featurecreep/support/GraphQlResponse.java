@@ -38,6 +38,8 @@ public record GraphQlResponse(int status, JsonNode body) {
 
 	/** Asserts there were no errors and returns this response. */
 	public GraphQlResponse ok() {
+		// a failure outside GraphQL (a filter's, say) answers 500 with a body that has no "errors" either
+		assertThat(status).as("HTTP status of %s", body).isEqualTo(200);
 		assertThat(body.path("errors").isMissingNode() || body.path("errors").isEmpty())
 			.as("errors in %s", body)
 			.isTrue();
