@@ -6,11 +6,13 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,7 +33,8 @@ import io.featurecreep.shared.DomainException;
 /**
  * The admin page for backups: download the whole installation, or upload a backup into a new one. Organisation
  * admins only. An upload replaces the importing admin's own first account too, so they are signed out afterwards
- * and sign in again with an account from the backup.
+ * and sign in again with an account from the backup. A refused import is shown in the admin's language
+ * ({@link ImportRefused} carries a key); the API and the command line keep its English.
  */
 @Controller
 class BackupPages {
@@ -50,14 +53,17 @@ class BackupPages {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	BackupPages(InstallationExport export, InstallationImport importer, InstallationFacts facts, Accounts accounts,
-			LibrarySearchIndex library, ObjectProvider<Clock> clock) {
+			LibrarySearchIndex library, ObjectProvider<Clock> clock, MessageSource messages) {
 		this.export = export;
 		this.importer = importer;
 		this.facts = facts;
 		this.accounts = accounts;
 		this.library = library;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.messages = messages;
 	}
 
 	@GetMapping("/admin/backup")
@@ -84,17 +90,17 @@ class BackupPages {
 
 	@PostMapping("/admin/backup/import")
 	String upload(@RequestParam(required = false) MultipartFile file, Principal principal, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+			HttpServletResponse response, RedirectAttributes redirect, Locale locale) throws IOException {
 		String callerId = requireAdmin(principal, "import backups");
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("problem", "Choose a backup file (a .zip made by an export) to import.");
+			redirect.addFlashAttribute("problem", messages.getMessage("backup.import.noFile", null, locale));
 			return "redirect:/admin/backup";
 		}
 		try (InputStream in = file.getInputStream()) {
 			importer.importFrom(in, new InstallationImport.Occupant(callerId));
 		}
 		catch (ImportRefused refused) {
-			redirect.addFlashAttribute("problem", refused.getMessage());
+			redirect.addFlashAttribute("problem", messages.getMessage(refused.messageKey(), refused.arguments(), locale));
 			return "redirect:/admin/backup";
 		}
 		library.rebuildEverywhere();

@@ -105,7 +105,7 @@ enum ColumnType {
 	 * Binds the parser's current value to the statement's parameter; a value of the wrong kind is refused with where
 	 * it was, never guessed at.
 	 */
-	void bind(JsonParser json, PreparedStatement statement, int index, int sqlType, String where) throws SQLException {
+	void bind(JsonParser json, PreparedStatement statement, int index, int sqlType, ImportRefused.Cell where) throws SQLException {
 		JsonToken token = json.currentToken();
 		if (token == JsonToken.VALUE_NULL) {
 			statement.setNull(index, sqlType);
@@ -116,13 +116,13 @@ enum ColumnType {
 				case TEXT -> statement.setString(index, string(json, token, where));
 				case BOOLEAN -> {
 					if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-						throw expected("true or false", where);
+						throw new ImportRefused("backup.refused.notABoolean", where.with());
 					}
 					statement.setBoolean(index, token == JsonToken.VALUE_TRUE);
 				}
 				case INTEGER -> {
 					if (token != JsonToken.VALUE_NUMBER_INT) {
-						throw expected("a whole number", where);
+						throw new ImportRefused("backup.refused.notAWholeNumber", where.with());
 					}
 					statement.setLong(index, json.getLongValue());
 				}
@@ -138,26 +138,22 @@ enum ColumnType {
 			}
 		}
 		catch (DateTimeParseException | IllegalArgumentException | InputCoercionException ex) {
-			throw expected("a valid " + label() + " value", where);
+			throw new ImportRefused("backup.refused.notAValue", where.with(label()));
 		}
 	}
 
-	private static String string(JsonParser json, JsonToken token, String where) {
+	private static String string(JsonParser json, JsonToken token, ImportRefused.Cell where) {
 		if (token != JsonToken.VALUE_STRING) {
-			throw expected("a string", where);
+			throw new ImportRefused("backup.refused.notAString", where.with());
 		}
 		return json.getString();
 	}
 
-	private static BigDecimal number(JsonParser json, JsonToken token, String where) {
+	private static BigDecimal number(JsonParser json, JsonToken token, ImportRefused.Cell where) {
 		if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-			throw expected("a number", where);
+			throw new ImportRefused("backup.refused.notANumber", where.with());
 		}
 		return json.getDecimalValue();
-	}
-
-	private static ImportRefused expected(String what, String where) {
-		return new ImportRefused(where + " should be " + what + ". Nothing was imported.");
 	}
 
 	private static Object nullIfWasNull(ResultSet row, Object value) throws SQLException {

@@ -87,8 +87,7 @@ class InstallationImport {
 			ZipInputStream zip = new ZipInputStream(StreamUtils.nonClosing(in));
 			ZipEntry first = zip.getNextEntry();
 			if (first == null || !Manifest.ENTRY.equals(first.getName())) {
-				throw new ImportRefused("This is not a Feature Creep backup: it is no zip file that starts with "
-						+ Manifest.ENTRY + ". Nothing was imported.");
+				throw new ImportRefused("backup.refused.notAZip", Manifest.ENTRY);
 			}
 			Manifest manifest = readManifest(zip);
 			checkVersions(manifest);
@@ -96,65 +95,53 @@ class InstallationImport {
 			return intoDatabase(manifest, zip, occupant);
 		}
 		catch (ZipException | EOFException ex) {
-			throw new ImportRefused("The file is damaged or incomplete (" + ex.getMessage() + "). Nothing was imported.");
+			throw new ImportRefused("backup.refused.damaged", String.valueOf(ex.getMessage()));
 		}
 		catch (JacksonException ex) {
 			// also what a zip cut short looks like from inside an entry
-			throw new ImportRefused("The file is damaged or incomplete: an entry is not complete, valid JSON ("
-					+ ex.getOriginalMessage() + "). Nothing was imported.");
+			throw new ImportRefused("backup.refused.notJson", String.valueOf(ex.getOriginalMessage()));
 		}
 	}
 
 	private static Manifest readManifest(ZipInputStream zip) {
 		Manifest manifest = InstallationExport.JSON.readValue(StreamUtils.nonClosing(zip), Manifest.class);
 		if (!Manifest.FORMAT.equals(manifest.format()) || manifest.tables() == null || manifest.schemaVersion() == null) {
-			throw new ImportRefused("This is not a Feature Creep backup: its manifest does not say so. Nothing was imported.");
+			throw new ImportRefused("backup.refused.notAManifest");
 		}
 		return manifest;
 	}
 
 	private void checkVersions(Manifest manifest) {
 		if (manifest.formatVersion() > Manifest.FORMAT_VERSION) {
-			throw new ImportRefused("This backup is in format version " + manifest.formatVersion() + ", written by Feature Creep "
-					+ manifest.appVersion() + "; this Feature Creep (" + facts.appVersion() + ") reads format version "
-					+ Manifest.FORMAT_VERSION + ". Import it with Feature Creep " + manifest.appVersion()
-					+ " or newer. Nothing was imported.");
+			throw new ImportRefused("backup.refused.newerFormat", String.valueOf(manifest.formatVersion()),
+					String.valueOf(manifest.appVersion()), facts.appVersion(), String.valueOf(Manifest.FORMAT_VERSION));
 		}
 		if (manifest.formatVersion() < 1) {
-			throw new ImportRefused("This backup's format version " + manifest.formatVersion() + " is not valid. Nothing was imported.");
+			throw new ImportRefused("backup.refused.invalidFormat", String.valueOf(manifest.formatVersion()));
 		}
 		MigrationVersion theirs;
 		try {
 			theirs = MigrationVersion.fromVersion(manifest.schemaVersion());
 		}
 		catch (RuntimeException ex) {
-			throw new ImportRefused("This backup's schema version '" + manifest.schemaVersion() + "' is not valid. Nothing was imported.");
+			throw new ImportRefused("backup.refused.invalidSchema", manifest.schemaVersion());
 		}
 		String ours = facts.schemaVersion();
 		int comparison = theirs.compareTo(MigrationVersion.fromVersion(ours));
 		if (comparison > 0) {
-			throw new ImportRefused("This backup comes from a newer database (schema version " + manifest.schemaVersion()
-					+ ", Feature Creep " + manifest.appVersion() + ") than this one (schema version " + ours
-					+ ", Feature Creep " + facts.appVersion() + "). Import it with Feature Creep " + manifest.appVersion()
-					+ " or newer. Nothing was imported.");
+			throw new ImportRefused("backup.refused.newerSchema", manifest.schemaVersion(),
+					String.valueOf(manifest.appVersion()), ours, facts.appVersion());
 		}
 		if (comparison < 0) {
-			throw new ImportRefused("This backup comes from an older database (schema version " + manifest.schemaVersion()
-					+ ", Feature Creep " + manifest.appVersion() + ") than this one (schema version " + ours
-					+ "). Import it into a new, empty database with Feature Creep " + manifest.appVersion()
-					+ ", then start this version on that database: it upgrades the schema and keeps the data. Nothing was imported.");
+			throw new ImportRefused("backup.refused.olderSchema", manifest.schemaVersion(),
+					String.valueOf(manifest.appVersion()), ours);
 		}
 	}
 
 	private void checkAnonymityKey(Manifest manifest) {
 		String ours = facts.anonymityKeyFingerprint();
 		if (!ours.equals(manifest.anonymityKeyFingerprint())) {
-			throw new ImportRefused("This backup was made under another anonymity key (fingerprint "
-					+ shortened(manifest.anonymityKeyFingerprint()) + "; this server's is " + shortened(ours)
-					+ "). Start this server with the key of the installation the backup comes from "
-					+ "(FEATURE_CREEP_ANONYMITY_KEY, or its data/anonymity.key file) and import again: under another key, "
-					+ "nobody could find their own answers in anonymous sessions any more, and people could answer "
-					+ "the open questions of anonymous sessions a second time. Nothing was imported.");
+			throw new ImportRefused("backup.refused.otherKey", shortened(manifest.anonymityKeyFingerprint()), shortened(ours));
 		}
 	}
 
@@ -183,15 +170,14 @@ class InstallationImport {
 				for (TableEntry entry : manifest.tables()) {
 					ZipEntry next = zip.getNextEntry();
 					if (next == null || !entry.entry().equals(next.getName())) {
-						throw new ImportRefused("The file is incomplete or damaged: " + entry.entry() + " should come next, found "
-								+ (next == null ? "the end of the file" : next.getName()) + ". Nothing was imported.");
+						throw next == null ? new ImportRefused("backup.refused.endTooSoon", entry.entry())
+							: new ImportRefused("backup.refused.otherEntry", entry.entry(), next.getName());
 					}
 					rows += insert(connection, tables.get(entry.name()), entry, zip);
 				}
 				ZipEntry extra = zip.getNextEntry();
 				if (extra != null) {
-					throw new ImportRefused("The file holds an entry its manifest does not list (" + extra.getName()
-							+ "). Nothing was imported.");
+					throw new ImportRefused("backup.refused.unlistedEntry", extra.getName());
 				}
 				// H2 commits at any DDL, so there the identity columns move on only after the rows are committed
 				if (!schema.isH2()) {
@@ -212,7 +198,7 @@ class InstallationImport {
 			}
 		}
 		catch (SQLException ex) {
-			throw new ImportRefused("The database refused the import (" + ex.getMessage() + "). Nothing was imported.");
+			throw new ImportRefused("backup.refused.database", String.valueOf(ex.getMessage()));
 		}
 	}
 
@@ -221,8 +207,8 @@ class InstallationImport {
 		Map<String, Table> ours = schema.byName();
 		List<String> theirs = manifest.tables().stream().map(TableEntry::name).toList();
 		if (!new java.util.TreeSet<>(theirs).equals(new java.util.TreeSet<>(ours.keySet()))) {
-			throw new ImportRefused("The backup's tables " + new java.util.TreeSet<>(theirs)
-					+ " are not this database's " + new java.util.TreeSet<>(ours.keySet()) + ". Nothing was imported.");
+			throw new ImportRefused("backup.refused.otherTables", new java.util.TreeSet<>(theirs).toString(),
+					new java.util.TreeSet<>(ours.keySet()).toString());
 		}
 		for (TableEntry entry : manifest.tables()) {
 			List<ColumnEntry> columns = ours.get(entry.name())
@@ -231,10 +217,10 @@ class InstallationImport {
 				.map(column -> new ColumnEntry(column.name(), column.type().label()))
 				.toList();
 			if (!columns.equals(entry.columns())) {
-				throw new ImportRefused("The backup's table " + entry.name() + " has other columns than this database's. Nothing was imported.");
+				throw new ImportRefused("backup.refused.otherColumns", entry.name());
 			}
 			if (!Objects.equals(entry.entry(), TableEntry.entryName(entry.name())) || entry.rows() < 0) {
-				throw new ImportRefused("The backup's manifest is damaged (table " + entry.name() + "). Nothing was imported.");
+				throw new ImportRefused("backup.refused.damagedManifest", entry.name());
 			}
 		}
 	}
@@ -266,10 +252,8 @@ class InstallationImport {
 			}
 		}
 		if (!occupied.isEmpty()) {
-			throw new ImportRefused("This database already holds data (rows in " + String.join(", ", occupied)
-					+ "). Import only into a new installation: an empty database"
-					+ (occupant.personId() == null ? "" : ", or one with nothing but your own first account")
-					+ ". Nothing was imported.");
+			throw occupant.personId() == null ? new ImportRefused("backup.refused.notEmpty", String.join(", ", occupied))
+					: new ImportRefused("backup.refused.notNew", String.join(", ", occupied));
 		}
 	}
 
@@ -313,8 +297,8 @@ class InstallationImport {
 			executeBatch(statement, table);
 		}
 		if (rows != entry.rows()) {
-			throw new ImportRefused("The file is incomplete or damaged: its manifest lists " + entry.rows() + " rows of "
-					+ entry.name() + ", its entry holds " + rows + ". Nothing was imported.");
+			throw new ImportRefused("backup.refused.rowCount", String.valueOf(entry.rows()), entry.name(),
+					String.valueOf(rows));
 		}
 		return rows;
 	}
@@ -324,15 +308,14 @@ class InstallationImport {
 		boolean[] given = new boolean[indexes.size()];
 		while (json.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = json.currentName();
-			String where = "Row " + row + " of " + table.name() + ", column " + name + ",";
+			ImportRefused.Cell where = new ImportRefused.Cell(row, table.name(), name);
 			Integer index = indexes.get(name);
 			if (index == null) {
-				throw new ImportRefused("Row " + row + " of " + table.name() + " has a column this database does not have ("
-						+ name + "). Nothing was imported.");
+				throw new ImportRefused("backup.refused.unknownColumn", where.with());
 			}
 			JsonToken value = json.nextToken();
 			if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-				throw new ImportRefused(where + " should be a single value. Nothing was imported.");
+				throw new ImportRefused("backup.refused.notSingleValue", where.with());
 			}
 			Column column = table.columns().get(index);
 			column.type().bind(json, statement, index + 1, column.sqlType(), where);
@@ -340,8 +323,8 @@ class InstallationImport {
 		}
 		for (int i = 0; i < given.length; i++) {
 			if (!given[i]) {
-				throw new ImportRefused("Row " + row + " of " + table.name() + " lacks column " + table.columns().get(i).name()
-						+ ". Nothing was imported.");
+				throw new ImportRefused("backup.refused.missingColumn",
+						new ImportRefused.Cell(row, table.name(), table.columns().get(i).name()).with());
 			}
 		}
 	}
@@ -352,15 +335,13 @@ class InstallationImport {
 		}
 		catch (SQLException ex) {
 			SQLException cause = ex.getNextException() != null ? ex.getNextException() : ex;
-			throw new ImportRefused("The database refused rows of " + table.name() + " (" + cause.getMessage()
-					+ "). Nothing was imported.");
+			throw new ImportRefused("backup.refused.rows", table.name(), String.valueOf(cause.getMessage()));
 		}
 	}
 
 	private static void expect(boolean condition, TableEntry entry) {
 		if (!condition) {
-			throw new ImportRefused("The file is damaged: " + entry.entry() + " is not a table entry as a backup writes it. "
-					+ "Nothing was imported.");
+			throw new ImportRefused("backup.refused.notATable", entry.entry());
 		}
 	}
 

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * tried to sign up with an address that already has an account. They are sent only when the database work is
  * committed, on a virtual thread of their own: the answer to the request never waits for the mail server, so its
  * timing does not tell whether an e-mail went out (and so whether an address has an account). A mail the server
- * refuses is logged (without its text, which may hold a reset link) and not retried: the person asks again.
+ * refuses is logged (without its text, which may hold a reset link) and not retried: the person asks again. A mail
+ * is written in the language of the request that causes it (the reader's page language); without one, in English.
  * <p>
  * E-mail needs SMTP ({@code spring.mail.host}) and the address people reach this server at
  * ({@code feature-creep.public-url}): links are never built from the request's Host header, which an attacker
@@ -54,29 +55,30 @@ class AccountMail {
 	}
 
 	void passwordReset(String to, String linkPath, long validMinutes) {
-		send(to, "mail.reset", publicUrl + linkPath, validMinutes);
+		send(to, "mail.reset.subject", "mail.reset.text", publicUrl + linkPath, validMinutes);
 	}
 
 	void welcome(String to) {
-		send(to, "mail.welcome", to, publicUrl);
+		send(to, "mail.welcome.subject", "mail.welcome.text", to, publicUrl);
 	}
 
 	void signUpWithTakenAddress(String to) {
-		send(to, "mail.signUpTaken", to, publicUrl);
+		send(to, "mail.signUpTaken.subject", "mail.signUpTaken.text", to, publicUrl);
 	}
 
-	private void send(String to, String key, Object... arguments) {
+	private void send(String to, String subjectKey, String textKey, Object... arguments) {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null || publicUrl.isEmpty()) {
 			return;
 		}
-		Locale locale = LocaleContextHolder.getLocale();
+		// outside a request the holder falls back to the machine's language, which is nobody's choice
+		Locale locale = LocaleContextHolder.getLocaleContext() == null ? Locale.ENGLISH : LocaleContextHolder.getLocale();
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(from);
 		message.setTo(to);
-		message.setSubject(messages.getMessage(key + ".subject", null, locale));
-		message.setText(messages.getMessage(key + ".text", arguments, locale));
-		Runnable deliver = () -> Thread.ofVirtual().name("account-mail").start(() -> deliver(sender, message, key));
+		message.setSubject(messages.getMessage(subjectKey, null, locale));
+		message.setText(messages.getMessage(textKey, arguments, locale));
+		Runnable deliver = () -> Thread.ofVirtual().name("account-mail").start(() -> deliver(sender, message, subjectKey));
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

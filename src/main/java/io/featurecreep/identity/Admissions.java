@@ -149,6 +149,15 @@ class Admissions {
 			return policy.mode() == SignUpMode.CLOSED;
 		}
 
+		/** The key of what the sign-up page says when it is not open to this visitor (argument: the domains). */
+		public String closedKey() {
+			return switch (policy.mode()) {
+				case INVITE, OPEN -> "signup.closed.INVITE";
+				case DOMAINS -> "signup.closed.DOMAINS";
+				case CLOSED -> "signup.closed.CLOSED";
+			};
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 
 /** A deliberately simple e-mail check: one @, something on each side, a dot in the domain, no spaces. */
 final class EmailAddresses {
@@ -28,7 +29,7 @@ final class EmailAddresses {
 	static String required(String email) {
 		String trimmed = email == null ? "" : email.strip();
 		if (trimmed.length() > MAX_LENGTH || !SHAPE.matcher(trimmed).matches()) {
-			throw DomainException.badInput("Please enter a valid e-mail address");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.invalidEmail");
 		}
 		return trimmed.toLowerCase(Locale.ROOT);
 	}

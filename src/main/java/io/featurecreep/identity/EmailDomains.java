@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 
 /**
  * The e-mail domains of the {@code domains} sign-up policy: written as people type them ({@code Example.org},
@@ -36,12 +37,12 @@ final class EmailDomains {
 				continue;
 			}
 			if (!DOMAIN.matcher(domain).matches()) {
-				throw DomainException.badInput("Not an e-mail domain: " + shortened(domain));
+				throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.notADomain", shortened(domain));
 			}
 			domains.add(domain);
 		}
 		if (domains.size() > MAX_DOMAINS) {
-			throw DomainException.badInput("At most " + MAX_DOMAINS + " domains");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.tooManyDomains", MAX_DOMAINS);
 		}
 		return List.copyOf(domains);
 	}

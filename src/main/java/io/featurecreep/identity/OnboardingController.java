@@ -3,7 +3,6 @@ package io.featurecreep.identity;
 import java.security.Principal;
 import java.util.regex.Pattern;
 
-import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,9 +48,10 @@ class OnboardingController {
 	}
 
 	@PostMapping("/onboarding")
-	String save(@Valid @ModelAttribute("profile") ProfileForm form, BindingResult errors,
+	String save(@ModelAttribute("profile") ProfileForm form, BindingResult errors,
 			@RequestParam(required = false) String next, Principal principal, Model model) {
 		model.addAttribute("next", safeNext(next));
+		form.checkProfile(errors);
 		if (errors.hasErrors()) {
 			return VIEW;
 		}
@@ -60,7 +60,7 @@ class OnboardingController {
 					form.getLastName(), true, form.getEmail()));
 		}
 		catch (DomainException refused) {
-			errors.reject("profile.refused", refused.getMessage());
+			RefusalTexts.reject(errors, refused);
 			return VIEW;
 		}
 		return "redirect:" + safeNext(next);

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -25,7 +27,8 @@ import io.featurecreep.shared.ErrorCode;
 /**
  * The admin pages: people and admins, who may sign up (policy and organisation invites), and the audit log. Only
  * organisation admins see them; everyone else gets the error page (403). Forms post, then redirect back with what
- * happened; a refusal of the rules (the last admin, oneself) comes back as a message on the page.
+ * happened; a refusal of the rules (the last admin, oneself) comes back as a message on the page, in the admin's
+ * language.
  */
 @Controller
 class OrganisationAdminPages {
@@ -44,14 +47,20 @@ class OrganisationAdminPages {
 
 	private final Clock clock;
 
+	private final RefusalTexts refusals;
+
+	private final AuditTexts auditTexts;
+
 	OrganisationAdminPages(PeopleAdministration administration, SignUpPolicies policies, OrganisationInvites invites,
-			AuditLog audit, People people, Clock clock) {
+			AuditLog audit, People people, Clock clock, RefusalTexts refusals, AuditTexts auditTexts) {
 		this.administration = administration;
 		this.policies = policies;
 		this.invites = invites;
 		this.audit = audit;
 		this.people = people;
 		this.clock = clock;
+		this.refusals = refusals;
+		this.auditTexts = auditTexts;
 	}
 
 	@GetMapping("/admin")
@@ -68,37 +77,37 @@ class OrganisationAdminPages {
 	}
 
 	@PostMapping("/admin/people/{personId}/promote")
-	String promote(@PathVariable String personId, Principal principal, RedirectAttributes redirect) {
-		return change(administration::promote, personId, principal, redirect, "promoted");
+	String promote(@PathVariable String personId, Principal principal, RedirectAttributes redirect, Locale locale) {
+		return change(administration::promote, personId, principal, redirect, locale, "admin.people.done.promoted");
 	}
 
 	@PostMapping("/admin/people/{personId}/demote")
-	String demote(@PathVariable String personId, Principal principal, RedirectAttributes redirect) {
-		return change(administration::demote, personId, principal, redirect, "demoted");
+	String demote(@PathVariable String personId, Principal principal, RedirectAttributes redirect, Locale locale) {
+		return change(administration::demote, personId, principal, redirect, locale, "admin.people.done.demoted");
 	}
 
 	@PostMapping("/admin/people/{personId}/deactivate")
-	String deactivate(@PathVariable String personId, Principal principal, RedirectAttributes redirect) {
-		return change(administration::deactivate, personId, principal, redirect, "deactivated");
+	String deactivate(@PathVariable String personId, Principal principal, RedirectAttributes redirect, Locale locale) {
+		return change(administration::deactivate, personId, principal, redirect, locale, "admin.people.done.deactivated");
 	}
 
 	@PostMapping("/admin/people/{personId}/reactivate")
-	String reactivate(@PathVariable String personId, Principal principal, RedirectAttributes redirect) {
-		return change(administration::reactivate, personId, principal, redirect, "reactivated");
+	String reactivate(@PathVariable String personId, Principal principal, RedirectAttributes redirect, Locale locale) {
+		return change(administration::reactivate, personId, principal, redirect, locale, "admin.people.done.reactivated");
 	}
 
 	/** The link is shown once, on the page the admin returns to, as an address on this server. */
 	@PostMapping("/admin/people/{personId}/reset-link")
-	String resetLink(@PathVariable String personId, Principal principal, RedirectAttributes redirect) {
+	String resetLink(@PathVariable String personId, Principal principal, RedirectAttributes redirect, Locale locale) {
 		try {
 			String path = administration.resetLink(Callers.id(principal), personId);
-			redirect.addFlashAttribute("done", "reset-link");
+			redirect.addFlashAttribute("done", "admin.people.done.reset-link");
 			redirect.addFlashAttribute("doneTo", people.findById(personId).map(Person::displayName).orElse(""));
 			redirect.addFlashAttribute("resetLink", ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString());
 		}
 		catch (DomainException refused) {
 			rethrowUnlessBadInput(refused);
-			redirect.addFlashAttribute("problem", refused.getMessage());
+			redirect.addFlashAttribute("problem", refusals.of(refused, locale));
 		}
 		return "redirect:/admin/people";
 	}
@@ -111,8 +120,8 @@ class OrganisationAdminPages {
 	}
 
 	@PostMapping("/admin/people/{personId}/erase")
-	String erase(@PathVariable String personId, Principal principal, RedirectAttributes redirect) {
-		return change(administration::erase, personId, principal, redirect, "erased");
+	String erase(@PathVariable String personId, Principal principal, RedirectAttributes redirect, Locale locale) {
+		return change(administration::erase, personId, principal, redirect, locale, "admin.people.done.erased");
 	}
 
 	@GetMapping("/admin/sign-up")
@@ -121,7 +130,7 @@ class OrganisationAdminPages {
 		SignUpPolicy policy = policies.shownTo(callerId);
 		Instant now = clock.instant();
 		model.addAttribute("policy", policy);
-		model.addAttribute("modes", SignUpMode.values());
+		model.addAttribute("modes", ModeChoice.ALL);
 		if (!model.containsAttribute("domains")) {
 			model.addAttribute("domains", String.join("\n", policy.domains()));
 		}
@@ -133,14 +142,14 @@ class OrganisationAdminPages {
 
 	@PostMapping("/admin/sign-up")
 	String setPolicy(@RequestParam(required = false) String mode, @RequestParam(defaultValue = "") String domains,
-			Principal principal, RedirectAttributes redirect) {
+			Principal principal, RedirectAttributes redirect, Locale locale) {
 		try {
 			policies.change(Callers.id(principal), mode(mode), Arrays.asList(domains.split("[,\\s]+")));
 			redirect.addFlashAttribute("policySaved", true);
 		}
 		catch (DomainException refused) {
 			rethrowUnlessBadInput(refused);
-			redirect.addFlashAttribute("policyProblem", refused.getMessage());
+			redirect.addFlashAttribute("policyProblem", refusals.of(refused, locale));
 			redirect.addFlashAttribute("domains", domains);
 		}
 		return "redirect:/admin/sign-up";
@@ -149,16 +158,16 @@ class OrganisationAdminPages {
 	@PostMapping("/admin/invites")
 	String createInvite(@RequestParam(defaultValue = "") String label,
 			@RequestParam(defaultValue = "1") String maxUses, @RequestParam(defaultValue = "7") String validForDays,
-			Principal principal, RedirectAttributes redirect) {
+			Principal principal, RedirectAttributes redirect, Locale locale) {
 		try {
-			OrganisationInvites.Created created = invites.create(Callers.id(principal), label, number(maxUses, "uses"),
-					number(validForDays, "days"));
+			OrganisationInvites.Created created = invites.create(Callers.id(principal), label,
+					number(maxUses, "identity.refused.usesNotANumber"), number(validForDays, "identity.refused.daysNotANumber"));
 			redirect.addFlashAttribute("newInviteLink",
 					ServletUriComponentsBuilder.fromCurrentContextPath().path(created.path()).toUriString());
 		}
 		catch (DomainException refused) {
 			rethrowUnlessBadInput(refused);
-			redirect.addFlashAttribute("inviteProblem", refused.getMessage());
+			redirect.addFlashAttribute("inviteProblem", refusals.of(refused, locale));
 		}
 		return "redirect:/admin/sign-up#invites";
 	}
@@ -171,7 +180,7 @@ class OrganisationAdminPages {
 	}
 
 	@GetMapping("/admin/audit")
-	String audit(@RequestParam(defaultValue = "0") String page, Principal principal, Model model) {
+	String audit(@RequestParam(defaultValue = "0") String page, Principal principal, Model model, Locale locale) {
 		int number = page.matches("\\d{1,6}") ? Math.min(Integer.parseInt(page), AuditLog.MAX_OFFSET / AUDIT_PAGE) : 0;
 		AuditLog.Page entries = audit.newestFirst(Callers.id(principal), number * AUDIT_PAGE, AUDIT_PAGE);
 		Map<String, Person> named = people.findAllById(entries.entries()
@@ -182,7 +191,8 @@ class OrganisationAdminPages {
 			.toList());
 		model.addAttribute("entries", entries.entries()
 			.stream()
-			.map(entry -> new AuditLine(entry, name(named, entry.actorId()), name(named, entry.subjectId())))
+			.map(entry -> new AuditLine(entry,
+					auditTexts.describe(entry, name(named, entry.actorId()), name(named, entry.subjectId()), locale)))
 			.toList());
 		model.addAttribute("page", number);
 		model.addAttribute("hasMore", entries.hasMore());
@@ -190,15 +200,15 @@ class OrganisationAdminPages {
 	}
 
 	private String change(BiFunction<String, String, PersonLine> action, String personId, Principal principal,
-			RedirectAttributes redirect, String done) {
+			RedirectAttributes redirect, Locale locale, String doneKey) {
 		try {
 			PersonLine changed = action.apply(Callers.id(principal), personId);
-			redirect.addFlashAttribute("done", done);
+			redirect.addFlashAttribute("done", doneKey);
 			redirect.addFlashAttribute("doneTo", changed.person().displayName());
 		}
 		catch (DomainException refused) {
 			rethrowUnlessBadInput(refused);
-			redirect.addFlashAttribute("problem", refused.getMessage());
+			redirect.addFlashAttribute("problem", refusals.of(refused, locale));
 		}
 		return "redirect:/admin/people";
 	}
@@ -215,16 +225,16 @@ class OrganisationAdminPages {
 			return mode == null ? null : SignUpMode.valueOf(mode);
 		}
 		catch (IllegalArgumentException unknown) {
-			throw DomainException.badInput("Choose who may sign up");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.chooseMode");
 		}
 	}
 
-	private static Integer number(String text, String what) {
+	private static Integer number(String text, String refusalKey) {
 		try {
 			return Integer.valueOf(text.strip());
 		}
 		catch (NumberFormatException notANumber) {
-			throw DomainException.badInput("Please enter a whole number of " + what);
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, refusalKey);
 		}
 	}
 
@@ -241,8 +251,18 @@ class OrganisationAdminPages {
 
 	}
 
-	/** An audit entry with the names of who did it and to whom. */
-	record AuditLine(AuditLog.AuditEntry entry, String actor, String subject) {
+	/** An audit entry and what it says, with the names of who did it and to whom, in the reader's language. */
+	record AuditLine(AuditLog.AuditEntry entry, String text) {
+	}
+
+	/** A sign-up mode the policy form offers, with the key of its description. */
+	record ModeChoice(SignUpMode mode, String key) {
+
+		static final List<ModeChoice> ALL = List.of(new ModeChoice(SignUpMode.INVITE, "admin.signup.mode.INVITE"),
+				new ModeChoice(SignUpMode.OPEN, "admin.signup.mode.OPEN"),
+				new ModeChoice(SignUpMode.DOMAINS, "admin.signup.mode.DOMAINS"),
+				new ModeChoice(SignUpMode.CLOSED, "admin.signup.mode.CLOSED"));
+
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.shared.TextLimits;
 
@@ -66,11 +67,11 @@ class OrganisationInvites {
 		String name = TextLimits.optional(label, "Label", 100);
 		int uses = maxUses == null ? 1 : maxUses;
 		if (uses < 1 || uses > MAX_USES) {
-			throw DomainException.badInput("An invite can be used between 1 and " + MAX_USES + " times");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.inviteUses", MAX_USES);
 		}
 		int days = validForDays == null ? DEFAULT_VALID_DAYS : validForDays;
 		if (days < 1 || days > MAX_VALID_DAYS) {
-			throw DomainException.badInput("An invite must be valid for between 1 and " + MAX_VALID_DAYS + " days");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.inviteDays", MAX_VALID_DAYS);
 		}
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);

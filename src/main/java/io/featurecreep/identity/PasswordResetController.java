@@ -91,7 +91,7 @@ class PasswordResetController {
 			if (refused.code() == ErrorCode.NOT_FOUND) {
 				return expired(model, response);
 			}
-			errors.reject("password.refused", refused.getMessage());
+			RefusalTexts.reject(errors, refused);
 			return CHOOSE_VIEW;
 		}
 		return "redirect:/signin?reset";

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.identity.AttemptLimits.Limit;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 
 /**
  * One-time links to choose a new password, for people with a local account: asked for by e-mail address on the
@@ -78,7 +79,7 @@ public class PasswordResets {
 			.filter(found -> found.organisationId().equals(admin.organisationId()))
 			.orElseThrow(() -> DomainException.notFound("Person not found"));
 		if (!hasLocalAccount(person.id())) {
-			throw DomainException.badInput("This person signs in through another service and has no password here");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.noLocalAccount");
 		}
 		String path = issue(person.id());
 		log.info("Admin {} issued a password reset link for person {}", adminId, person.id());

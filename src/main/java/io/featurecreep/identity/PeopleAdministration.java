@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.EnglishTexts;
+import io.featurecreep.shared.ErrorCode;
 
 /**
  * What admins do with the organisation's people: list them, promote and demote admins, deactivate, reactivate and
@@ -27,7 +29,7 @@ import io.featurecreep.shared.DomainException;
 @Service
 class PeopleAdministration {
 
-	static final String LAST_ADMIN = "The organisation needs at least one active admin: make someone else an admin first";
+	static final String LAST_ADMIN = EnglishTexts.of("identity.refused.lastAdmin");
 
 	private static final Logger log = LoggerFactory.getLogger(PeopleAdministration.class);
 
@@ -88,7 +90,7 @@ class PeopleAdministration {
 	PersonLine promote(String adminId, String personId) {
 		Person target = changing(adminId, personId, "make people admins");
 		if (!target.active()) {
-			throw DomainException.badInput("Reactivate this person before making them an admin");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.reactivateBeforeAdmin");
 		}
 		if (!admins.isAdmin(personId)) {
 			admins.add(personId);
@@ -103,7 +105,7 @@ class PeopleAdministration {
 		Person target = changing(adminId, personId, "change who is an admin");
 		if (admins.isAdmin(personId)) {
 			if (target.active() && admins.countActive() <= 1) {
-				throw DomainException.badInput(LAST_ADMIN);
+				throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.lastAdmin");
 			}
 			admins.remove(personId);
 			audit.record(adminId, AdminAction.DEMOTED, personId, null);
@@ -116,7 +118,7 @@ class PeopleAdministration {
 	@Transactional
 	PersonLine deactivate(String adminId, String personId) {
 		Person target = changing(adminId, personId, "deactivate people");
-		refuseSelf(adminId, personId, "deactivate");
+		refuseSelf(adminId, personId, "identity.refused.deactivateSelf");
 		if (target.active()) {
 			keepAnActiveAdmin(personId);
 			setStatus(personId, PersonStatus.DEACTIVATED);
@@ -147,7 +149,7 @@ class PeopleAdministration {
 	String resetLink(String adminId, String personId) {
 		Person target = changing(adminId, personId, "make password reset links");
 		if (!target.active()) {
-			throw DomainException.badInput("Reactivate this person before giving them a password reset link");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.reactivateBeforeResetLink");
 		}
 		String path = resets.issueLink(adminId, personId);
 		audit.record(adminId, AdminAction.RESET_LINK_CREATED, personId, null);
@@ -162,7 +164,7 @@ class PeopleAdministration {
 	@Transactional
 	PersonLine erase(String adminId, String personId) {
 		Person target = changing(adminId, personId, "erase people");
-		refuseSelf(adminId, personId, "erase");
+		refuseSelf(adminId, personId, "identity.refused.eraseSelf");
 		if (target.active()) {
 			keepAnActiveAdmin(personId);
 		}
@@ -191,20 +193,20 @@ class PeopleAdministration {
 			.filter(person -> person.organisationId().equals(Accounts.DEFAULT_ORGANISATION))
 			.orElseThrow(() -> DomainException.notFound("Person not found"));
 		if (target.erased()) {
-			throw DomainException.badInput("This person was erased: nothing about them can change any more");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.erased");
 		}
 		return target;
 	}
 
-	private static void refuseSelf(String adminId, String personId, String what) {
+	private static void refuseSelf(String adminId, String personId, String refusalKey) {
 		if (adminId.equals(personId)) {
-			throw DomainException.badInput("You cannot " + what + " yourself; ask another admin");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, refusalKey);
 		}
 	}
 
 	private void keepAnActiveAdmin(String personId) {
 		if (admins.isAdmin(personId) && admins.countActive() <= 1) {
-			throw DomainException.badInput(LAST_ADMIN);
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.lastAdmin");
 		}
 	}
 

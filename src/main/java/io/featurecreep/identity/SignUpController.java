@@ -2,7 +2,6 @@ package io.featurecreep.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -55,8 +54,9 @@ class SignUpController {
 	}
 
 	@PostMapping("/signup")
-	String signUp(@Valid @ModelAttribute("signUp") SignUpForm form, BindingResult errors, HttpServletRequest request,
+	String signUp(@ModelAttribute("signUp") SignUpForm form, BindingResult errors, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes signedUp) {
+		form.checkProfile(errors);
 		form.checkPasswords(errors);
 		if (errors.hasErrors()) {
 			return VIEW;
@@ -71,7 +71,7 @@ class SignUpController {
 			return VIEW;
 		}
 		catch (DomainException refused) {
-			errors.reject("signup.refused", refused.getMessage());
+			RefusalTexts.reject(errors, refused);
 			return VIEW;
 		}
 		// the same answer whether the address was free or taken (AccountRegistration)

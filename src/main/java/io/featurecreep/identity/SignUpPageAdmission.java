@@ -33,7 +33,9 @@ class SignUpPageAdmission {
 		return admissions.forVisitor(invitations.of(request, response));
 	}
 
-	/** The reason the sign-up policy refused a provider's sign-in, right after it failed ({@code ?error}). */
+	/**
+	 * The key of the reason the sign-up policy refused a provider's sign-in, right after it failed ({@code ?error}).
+	 */
 	@ModelAttribute("providerRefusal")
 	String providerRefusal(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
@@ -42,7 +44,12 @@ class SignUpPageAdmission {
 		}
 		if (session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof OAuth2AuthenticationException failed
 				&& PersonOidcUserService.SIGN_UP_REFUSED.equals(failed.getError().getErrorCode())) {
-			return SignUpRefused.Reason.valueOf(failed.getError().getDescription()).name();
+			return switch (SignUpRefused.Reason.valueOf(failed.getError().getDescription())) {
+				case NOT_INVITED -> "signin.refused.NOT_INVITED";
+				case CLOSED -> "signin.refused.CLOSED";
+				case DOMAIN -> "signin.refused.DOMAIN";
+				case UNVERIFIED_EMAIL -> "signin.refused.UNVERIFIED_EMAIL";
+			};
 		}
 		return null;
 	}

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 
 /**
  * The sign-up policy in force: the admins' choice once they made one, the server's configuration until then (see
@@ -64,15 +65,15 @@ class SignUpPolicies {
 		admins.lockOrganisation();
 		admins.requireAdmin(adminId, "change who may sign up");
 		if (mode == null) {
-			throw DomainException.badInput("Choose who may sign up");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.chooseMode");
 		}
 		List<String> normalised = EmailDomains.normalised(domains);
 		if (mode == SignUpMode.DOMAINS && normalised.isEmpty()) {
-			throw DomainException.badInput("List at least one e-mail domain, such as example.org");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.noDomain");
 		}
 		String stored = normalised.isEmpty() ? null : String.join(",", normalised);
 		if (stored != null && stored.length() > 2000) {
-			throw DomainException.badInput("The domains are too long together (at most 2000 characters)");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.domainsTooLong");
 		}
 		int updated = jdbc.sql("update signup_policy set mode = ?, domains = ?, changed_by = ?, changed_at = ? where organisation_id = ?")
 			.params(mode.name(), stored, adminId, utc(clock.instant()), Accounts.DEFAULT_ORGANISATION)

@@ -1,11 +1,12 @@
 package io.featurecreep.identity;
 
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.EnglishTexts;
 import io.featurecreep.shared.ErrorCode;
 
 /**
  * The sign-up policy does not let this person create an account. FORBIDDEN, with a message that says how to get
- * in; the reason lets pages say it in their own words.
+ * in (a key of the identity bundle, English for the API); the reason lets pages say it in their own words.
  */
 final class SignUpRefused extends DomainException {
 
@@ -27,26 +28,38 @@ final class SignUpRefused extends DomainException {
 
 	private final Reason reason;
 
-	private SignUpRefused(Reason reason, String message) {
-		super(ErrorCode.FORBIDDEN, message);
+	private final String messageKey;
+
+	private final Object[] arguments;
+
+	private SignUpRefused(Reason reason, String messageKey, Object... arguments) {
+		super(ErrorCode.FORBIDDEN, EnglishTexts.of(messageKey, arguments));
 		this.reason = reason;
+		this.messageKey = messageKey;
+		this.arguments = arguments;
 	}
 
 	Reason reason() {
 		return reason;
 	}
 
+	@Override
+	public String messageKey() {
+		return messageKey;
+	}
+
+	@Override
+	public Object[] arguments() {
+		return arguments.clone();
+	}
+
 	static SignUpRefused of(SignUpPolicy policy, boolean unverifiedAddress) {
 		return switch (policy.mode()) {
-			case CLOSED -> new SignUpRefused(Reason.CLOSED,
-					"Sign-up is closed here: ask an organisation admin for an invite link");
+			case CLOSED -> new SignUpRefused(Reason.CLOSED, "identity.refused.signUpClosed");
 			case DOMAINS -> unverifiedAddress
-					? new SignUpRefused(Reason.UNVERIFIED_EMAIL, "Only verified e-mail addresses at " + policy.domainList()
-							+ " can sign up here, and your provider has not verified yours; or ask for an invite link")
-					: new SignUpRefused(Reason.DOMAIN, "Only e-mail addresses at " + policy.domainList()
-							+ " can sign up here, or people with an invite link");
-			case INVITE, OPEN -> new SignUpRefused(Reason.NOT_INVITED,
-					"New accounts need an invite link here: ask an organisation admin or a squad owner for one");
+					? new SignUpRefused(Reason.UNVERIFIED_EMAIL, "identity.refused.signUpUnverified", policy.domainList())
+					: new SignUpRefused(Reason.DOMAIN, "identity.refused.signUpDomain", policy.domainList());
+			case INVITE, OPEN -> new SignUpRefused(Reason.NOT_INVITED, "identity.refused.signUpNotInvited");
 		};
 	}
 
