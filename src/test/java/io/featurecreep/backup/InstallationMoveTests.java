@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -388,6 +389,36 @@ class InstallationMoveTests {
 		assertThat((String) refused.getFlashMap().get("problem")).contains("already holds data").contains("Nothing was imported");
 		byte[] after = source.perform(get("/admin/backup/export").with(user(admin.id()))).andReturn().getResponse().getContentAsByteArray();
 		assertSameTables(after, exported);
+	}
+
+	@Test
+	void theAdminPageSaysWhyAnImportWasRefusedInTheAdminsLanguage() throws Exception {
+		MvcResult refused = source.perform(multipart("/admin/backup/import")
+			.file(new MockMultipartFile("file", "backup.zip", "application/zip", exported))
+			.with(csrf())
+			.with(user(admin.id()))
+			.locale(Locale.GERMAN)).andReturn();
+		assertThat((String) refused.getFlashMap().get("problem")).startsWith("Diese Datenbank enthält schon Daten (Zeilen in ")
+			.endsWith("Es wurde nichts importiert.");
+
+		MvcResult noFile = source.perform(multipart("/admin/backup/import").with(csrf()).with(user(admin.id())).locale(Locale.FRENCH))
+			.andReturn();
+		assertThat((String) noFile.getFlashMap().get("problem"))
+			.isEqualTo("Choisissez un fichier de sauvegarde (un .zip produit par un export) à importer.");
+
+		MvcResult notABackup = source.perform(multipart("/admin/backup/import")
+			.file(new MockMultipartFile("file", "backup.zip", "application/zip", "not a zip".getBytes()))
+			.with(csrf())
+			.with(user(admin.id()))
+			.locale(Locale.of("nl"))).andReturn();
+		assertThat((String) notABackup.getFlashMap().get("problem"))
+			.isEqualTo("Dit is geen back-up van Feature Creep: het is geen zipbestand dat begint met manifest.json. Er is niets geïmporteerd.");
+		MvcResult inEnglish = source.perform(multipart("/admin/backup/import")
+			.file(new MockMultipartFile("file", "backup.zip", "application/zip", "not a zip".getBytes()))
+			.with(csrf())
+			.with(user(admin.id()))).andReturn();
+		assertThat((String) inEnglish.getFlashMap().get("problem"))
+			.isEqualTo("This is not a Feature Creep backup: it is no zip file that starts with manifest.json. Nothing was imported.");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -95,6 +97,9 @@ class AccountProtectionTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MessageSource messages;
 
 	static final String PASSWORD = "correct horse battery";
 
@@ -324,6 +329,27 @@ class AccountProtectionTests {
 			assertThat(choose(link, "yet another passphrase").getResponse().getStatus()).as("used once").isEqualTo(404);
 			assertThat(mvc.perform(get(link)).andReturn().getResponse().getContentAsString())
 				.contains("This link has expired, was already used, or was replaced by a newer one.");
+		}
+
+		@Test
+		void theResetMailIsWrittenInTheLanguageOfThePageThatAskedForIt() throws Exception {
+			String email = uniqueEmail();
+			personWithPassword(email);
+
+			MvcResult asked = mvc.perform(post("/password-reset").with(csrf())
+				.with(from(freshAddress()))
+				.param("email", email)
+				.header("Accept-Language", "de-DE,de;q=0.9,en;q=0.8")).andReturn();
+
+			assertThat(asked.getResponse().getRedirectedUrl()).isEqualTo("/password-reset?sent");
+			MimeMessage message = theOnlyMailTo(email);
+			String german = messages.getMessage("mail.reset.subject", null, Locale.GERMAN);
+			assertThat(german).as("messages_de translates the reset mail")
+				.isNotEqualTo(messages.getMessage("mail.reset.subject", null, Locale.ENGLISH));
+			assertThat(message.getSubject()).isEqualTo(german);
+			String link = resetLinkIn(message);
+			assertThat(((String) message.getContent()).replace("\r\n", "\n").strip())
+				.isEqualTo(messages.getMessage("mail.reset.text", new Object[] { PUBLIC_URL + link, 60L }, Locale.GERMAN).strip());
 		}
 
 		@Test

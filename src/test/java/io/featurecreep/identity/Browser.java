@@ -34,8 +34,16 @@ final class Browser {
 
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 
+	private String language;
+
 	Browser(int port) {
 		this.base = "http://localhost:" + port;
+	}
+
+	/** From now on asks for pages in these languages, as a browser set to them does ({@code Accept-Language}). */
+	Browser speaking(String acceptLanguage) {
+		this.language = acceptLanguage;
+		return this;
 	}
 
 	String base() {
@@ -104,6 +112,9 @@ final class Browser {
 	private HttpRequest.Builder request(String pathOrUrl, String... headers) {
 		URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+		if (language != null) {
+			request.header("Accept-Language", language);
+		}
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}

@@ -82,6 +82,35 @@ class LocalAccountTest {
 	}
 
 	@Test
+	void signingUpAndInSpeaksTheBrowsersLanguage() {
+		Browser german = new Browser(port).speaking("de-CH, de;q=0.9, en;q=0.5");
+		assertThat(german.get("/").body()).contains("Wie geht es deinem Squad wirklich?")
+			.contains("Du bist nicht angemeldet.")
+			.doesNotContain("You are not signed in.");
+
+		Browser.Page refused = german.submit("/signup", "/signup", "email", "no address", "password", SignUps.PASSWORD,
+				"passwordConfirm", SignUps.PASSWORD, "firstName", " ", "lastName", "Lovelace");
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("Bitte gib deinen Vornamen ein")
+			.contains("Bitte gib eine gültige E-Mail-Adresse ein")
+			.contains(">Passwort wiederholen<")
+			.contains("Schon ein Konto?");
+
+		german.submit("/signin", "/signin", "email", SignUps.uniqueEmail(), "password", "not the password");
+		assertThat(german.get("/signin?error").body()).contains("E-Mail-Adresse oder Passwort falsch.")
+			.contains("Noch kein Konto?");
+		SignUps.signUpAndSignIn(german, SignUps.uniqueEmail());
+		assertThat(german.get("/").body()).contains("Angemeldet als <strong>Ada Lovelace</strong>").contains("Zum Arbeitsbereich");
+
+		assertThat(new Browser(port).speaking("fr-BE").get("/signin").body()).contains("Pas encore de compte\u00a0?")
+			.contains(">Mot de passe<");
+		assertThat(new Browser(port).speaking("es-MX").get("/signup").body()).contains("¿Ya tienes cuenta?");
+		assertThat(new Browser(port).speaking("nl").get("/").body()).contains("Je bent niet ingelogd.");
+		assertThat(new Browser(port).speaking("ja").get("/").body()).as("a language without texts gets English")
+			.contains("You are not signed in.");
+	}
+
+	@Test
 	void wrongPasswordShowsAnError() {
 		String email = SignUps.uniqueEmail();
 		SignUps.signUpAndSignIn(browser, email);

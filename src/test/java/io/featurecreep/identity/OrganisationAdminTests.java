@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,7 +258,7 @@ class OrganisationAdminTests {
 		MvcResult deactivated = mvc.perform(post("/admin/people/{id}/deactivate", id).with(user(admin.person().id())).with(csrf()))
 			.andReturn();
 		assertThat(deactivated.getResponse().getRedirectedUrl()).isEqualTo("/admin/people");
-		assertThat(deactivated.getFlashMap().get("done")).isEqualTo("deactivated");
+		assertThat(deactivated.getFlashMap().get("done")).isEqualTo("admin.people.done.deactivated");
 		assertThat(lineOf(admin.execute(PEOPLE).ok(), id).at("/status").asString()).isEqualTo("DEACTIVATED");
 
 		MvcResult refused = mvc.perform(post("/admin/people/{id}/demote", admin.person().id()).with(user(admin.person().id())).with(csrf()))
@@ -280,6 +281,54 @@ class OrganisationAdminTests {
 
 		mvc.perform(post("/admin/people/{id}/erase", id).with(user(admin.person().id())).with(csrf()));
 		assertThat(lineOf(admin.execute(PEOPLE).ok(), id)).isNull();
+	}
+
+	@Test
+	void theAdminPagesSayRefusalsAndTheLogInTheAdminsLanguageWhileTheApiStaysEnglish() throws Exception {
+		onlyAdmin(admin);
+		MvcResult lastAdmin = mvc.perform(post("/admin/people/{id}/demote", admin.person().id()).with(user(admin.person().id()))
+			.with(csrf())
+			.locale(Locale.GERMAN)).andReturn();
+		assertThat(lastAdmin.getFlashMap().get("problem"))
+			.isEqualTo("Die Organisation braucht mindestens einen aktiven Admin: Mach zuerst jemand anderen zum Admin");
+		admin.execute("mutation($p: String!) { demoteAdmin(personId: $p) { admin } }", "p", admin.person().id())
+			.failsWith("The organisation needs at least one active admin: make someone else an admin first", "BAD_USER_INPUT");
+
+		MvcResult badDomain = mvc.perform(post("/admin/sign-up").param("mode", "DOMAINS").param("domains", "not a domain!")
+			.with(user(admin.person().id()))
+			.with(csrf())
+			.locale(Locale.FRENCH)).andReturn();
+		assertThat(badDomain.getFlashMap().get("policyProblem")).isEqualTo("Ce n’est pas un domaine e-mail : not");
+		MvcResult badUses = mvc.perform(post("/admin/invites").param("maxUses", "many").with(user(admin.person().id()))
+			.with(csrf())
+			.locale(Locale.of("es"))).andReturn();
+		assertThat(badUses.getFlashMap().get("inviteProblem")).isEqualTo("Escribe un número entero de usos");
+		MvcResult tooManyDays = mvc.perform(post("/admin/invites").param("validForDays", "99").with(user(admin.person().id()))
+			.with(csrf())
+			.locale(Locale.of("nl"))).andReturn();
+		assertThat(tooManyDays.getFlashMap().get("inviteProblem")).isEqualTo("Een uitnodiging moet 1 tot 30 dagen geldig zijn");
+
+		mvc.perform(post("/admin/sign-up").param("mode", "DOMAINS").param("domains", "audit.test")
+			.with(user(admin.person().id()))
+			.with(csrf()));
+		mvc.perform(post("/admin/invites").param("label", "Design").param("maxUses", "2").param("validForDays", "3")
+			.with(user(admin.person().id()))
+			.with(csrf()));
+		mvc.perform(post("/admin/sign-up").param("mode", "INVITE").with(user(admin.person().id())).with(csrf()));
+		String german = mvc.perform(get("/admin/audit").with(user(admin.person().id())).locale(Locale.GERMAN))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(german).contains("nach E-Mail-Domain (audit.test)")
+			.contains("„Design“, 2-mal nutzbar, 3 Tage")
+			.contains("nur mit Einladung");
+		String english = page(admin, "/admin/audit");
+		assertThat(english).contains("Admin Tester set who may sign up: by e-mail domain (audit.test)")
+			.contains("Admin Tester created an organisation invite (“Design”, 2 uses, 3 days)")
+			.contains("Admin Tester set who may sign up: by invitation");
+		assertThat(admin.execute("{ auditLog(first: 3) { entries { action detail } } }").ok().text("auditLog.entries.1.detail"))
+			.as("the log keeps what it stored")
+			.isEqualTo("“Design”, 2 uses, 3 days");
 	}
 
 	@Test
