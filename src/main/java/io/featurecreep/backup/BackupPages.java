@@ -29,6 +29,7 @@ import io.featurecreep.identity.Accounts;
 import io.featurecreep.identity.Callers;
 import io.featurecreep.library.LibrarySearchIndex;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 
 /**
  * The admin page for backups: download the whole installation, or upload a backup into a new one. Organisation
@@ -68,7 +69,7 @@ class BackupPages {
 
 	@GetMapping("/admin/backup")
 	String page(Principal principal, Model model) {
-		requireAdmin(principal, "see backups");
+		requireAdmin(principal, "backup.refused.adminsOnly.see");
 		model.addAttribute("schemaVersion", facts.schemaVersion());
 		model.addAttribute("appVersion", facts.appVersion());
 		model.addAttribute("fingerprint", facts.anonymityKeyFingerprint());
@@ -78,7 +79,7 @@ class BackupPages {
 	/** Streamed as it is read: an installation of any size, in little memory. */
 	@GetMapping("/admin/backup/export")
 	void download(Principal principal, HttpServletResponse response) throws IOException {
-		requireAdmin(principal, "download backups");
+		requireAdmin(principal, "backup.refused.adminsOnly.download");
 		response.setContentType("application/zip");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename("feature-creep-" + FILE_TIME.format(clock.instant()) + ".zip")
@@ -91,7 +92,7 @@ class BackupPages {
 	@PostMapping("/admin/backup/import")
 	String upload(@RequestParam(required = false) MultipartFile file, Principal principal, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect, Locale locale) throws IOException {
-		String callerId = requireAdmin(principal, "import backups");
+		String callerId = requireAdmin(principal, "backup.refused.adminsOnly.import");
 		if (file == null || file.isEmpty()) {
 			redirect.addFlashAttribute("problem", messages.getMessage("backup.import.noFile", null, locale));
 			return "redirect:/admin/backup";
@@ -109,10 +110,10 @@ class BackupPages {
 		return "redirect:/signin?imported";
 	}
 
-	private String requireAdmin(Principal principal, String whatAdminsDo) {
+	private String requireAdmin(Principal principal, String adminsOnlyKey) {
 		String callerId = Callers.id(principal);
 		if (!accounts.isOrganisationAdmin(callerId)) {
-			throw DomainException.forbidden("Only organisation admins can " + whatAdminsDo);
+			throw DomainException.of(ErrorCode.FORBIDDEN, adminsOnlyKey);
 		}
 		return callerId;
 	}

@@ -52,7 +52,7 @@ class AuditLog {
 	/** A page of the log, newest first. Admins only. */
 	@Transactional(readOnly = true)
 	Page newestFirst(String callerId, int offset, int size) {
-		admins.requireAdmin(callerId, "see the audit log");
+		admins.requireAdmin(callerId, "identity.refused.adminsOnly.seeAuditLog");
 		if (size < 1 || size > MAX_PAGE) {
 			throw DomainException.badInput("Page size must be between 1 and " + MAX_PAGE);
 		}

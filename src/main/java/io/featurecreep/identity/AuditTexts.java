@@ -3,6 +3,7 @@ package io.featurecreep.identity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,8 @@ import io.featurecreep.identity.AuditLog.AuditEntry;
  * An audit entry as a sentence in the reader's language. The log stores what happened as it always has (an action,
  * ids and a short detail, which the API returns as stored); this reads the details the identity module writes (a
  * sign-up mode, an invite's label, uses and days) and says them again in the reader's words. A detail it does not
- * recognise is shown as stored.
+ * recognise is shown as stored. People are named as everywhere; someone erased (or gone) as a former member, in the
+ * reader's language too.
  */
 @Component
 class AuditTexts {
@@ -33,7 +35,10 @@ class AuditTexts {
 		this.messages = messages;
 	}
 
-	String describe(AuditEntry entry, String actor, String subject, Locale locale) {
+	/** The entry's sentence; {@code named} holds the people it names who still exist. */
+	String describe(AuditEntry entry, Map<String, Person> named, Locale locale) {
+		String actor = name(entry.actorId(), named, locale);
+		String subject = name(entry.subjectId(), named, locale);
 		String detail = entry.detail() == null ? "" : entry.detail();
 		return switch (entry.action()) {
 			case SIGNUP_POLICY_CHANGED -> text("admin.audit.SIGNUP_POLICY_CHANGED", locale, actor, subject, policy(detail, locale));
@@ -47,6 +52,14 @@ class AuditTexts {
 			case RESET_LINK_CREATED -> text("admin.audit.RESET_LINK_CREATED", locale, actor, subject, detail);
 			case SESSION_DISCARDED -> text("admin.audit.SESSION_DISCARDED", locale, actor, subject, detail);
 		};
+	}
+
+	private String name(String personId, Map<String, Person> named, Locale locale) {
+		if (personId == null) {
+			return "";
+		}
+		Person person = named.get(personId);
+		return person == null || person.erased() ? text("identity.audit.formerMember", locale) : person.displayName();
 	}
 
 	private String policy(String detail, Locale locale) {

@@ -191,8 +191,7 @@ class OrganisationAdminPages {
 			.toList());
 		model.addAttribute("entries", entries.entries()
 			.stream()
-			.map(entry -> new AuditLine(entry,
-					auditTexts.describe(entry, name(named, entry.actorId()), name(named, entry.subjectId()), locale)))
+			.map(entry -> new AuditLine(entry, auditTexts.describe(entry, named, locale)))
 			.toList());
 		model.addAttribute("page", number);
 		model.addAttribute("hasMore", entries.hasMore());
@@ -236,10 +235,6 @@ class OrganisationAdminPages {
 		catch (NumberFormatException notANumber) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, refusalKey);
 		}
-	}
-
-	private static String name(Map<String, Person> named, String personId) {
-		return personId == null ? "" : named.containsKey(personId) ? named.get(personId).displayName() : Person.FORMER_MEMBER;
 	}
 
 	/** An invite as the page lists it. */

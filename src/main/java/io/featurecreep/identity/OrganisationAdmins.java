@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 
 /**
  * The organisation's admins. Changes to who administers it, and to who is active, take the organisation row's lock
@@ -30,10 +31,13 @@ class OrganisationAdmins {
 			.single();
 	}
 
-	/** The caller, if an active admin; everyone else gets FORBIDDEN, saying what only admins do. */
-	void requireAdmin(String callerId, String whatAdminsDo) {
+	/**
+	 * The caller, if an active admin; everyone else gets FORBIDDEN, saying what only admins do: the key of an
+	 * {@code identity.refused.adminsOnly.*} text ("Only organisation admins can …").
+	 */
+	void requireAdmin(String callerId, String adminsOnlyKey) {
 		if (!isActiveAdmin(callerId)) {
-			throw DomainException.forbidden("Only organisation admins can " + whatAdminsDo);
+			throw DomainException.of(ErrorCode.FORBIDDEN, adminsOnlyKey);
 		}
 	}
 

@@ -63,7 +63,7 @@ class OrganisationInvites {
 
 	@Transactional
 	Created create(String adminId, String label, Integer maxUses, Integer validForDays) {
-		admins.requireAdmin(adminId, "invite people to the organisation");
+		admins.requireAdmin(adminId, "identity.refused.adminsOnly.invite");
 		String name = TextLimits.optional(label, "Label", 100);
 		int uses = maxUses == null ? 1 : maxUses;
 		if (uses < 1 || uses > MAX_USES) {
@@ -91,7 +91,7 @@ class OrganisationInvites {
 	/** Every invite, newest first, used up, expired and revoked ones included. Admins only. */
 	@Transactional(readOnly = true)
 	List<OrganisationInvite> list(String adminId) {
-		admins.requireAdmin(adminId, "see organisation invites");
+		admins.requireAdmin(adminId, "identity.refused.adminsOnly.seeInvites");
 		return jdbc.sql("select " + COLUMNS + " from organisation_invite where organisation_id = ? order by created_at desc, id")
 			.param(Accounts.DEFAULT_ORGANISATION)
 			.query(OrganisationInvites::map)
@@ -100,7 +100,7 @@ class OrganisationInvites {
 
 	@Transactional
 	OrganisationInvite revoke(String adminId, String inviteId) {
-		admins.requireAdmin(adminId, "revoke organisation invites");
+		admins.requireAdmin(adminId, "identity.refused.adminsOnly.revokeInvites");
 		OrganisationInvite invite = find(inviteId).orElseThrow(() -> DomainException.notFound("Invite not found"));
 		if (!invite.revoked()) {
 			jdbc.sql("update organisation_invite set revoked_at = ? where id = ?").params(utc(clock.instant()), inviteId).update();

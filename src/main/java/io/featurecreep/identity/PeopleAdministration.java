@@ -61,7 +61,7 @@ class PeopleAdministration {
 	/** Everyone in the organisation but the erased, by name. Admins only. */
 	@Transactional(readOnly = true)
 	List<PersonLine> people(String adminId) {
-		admins.requireAdmin(adminId, "see the organisation's people");
+		admins.requireAdmin(adminId, "identity.refused.adminsOnly.seePeople");
 		List<Row> rows = jdbc.sql("""
 				select id, organisation_id, first_name, last_name, email, created_at, status, last_sign_in_at
 				from person where organisation_id = ? and status <> 'ERASED'
@@ -80,7 +80,7 @@ class PeopleAdministration {
 	/** The person an admin is about to erase, for the page that asks first. Admins only. */
 	@Transactional(readOnly = true)
 	Person toErase(String adminId, String personId) {
-		admins.requireAdmin(adminId, "erase people");
+		admins.requireAdmin(adminId, "identity.refused.adminsOnly.erase");
 		return people.findById(personId)
 			.filter(person -> !person.erased() && person.organisationId().equals(Accounts.DEFAULT_ORGANISATION))
 			.orElseThrow(() -> DomainException.notFound("Person not found"));
@@ -88,7 +88,7 @@ class PeopleAdministration {
 
 	@Transactional
 	PersonLine promote(String adminId, String personId) {
-		Person target = changing(adminId, personId, "make people admins");
+		Person target = changing(adminId, personId, "identity.refused.adminsOnly.promote");
 		if (!target.active()) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.reactivateBeforeAdmin");
 		}
@@ -102,7 +102,7 @@ class PeopleAdministration {
 
 	@Transactional
 	PersonLine demote(String adminId, String personId) {
-		Person target = changing(adminId, personId, "change who is an admin");
+		Person target = changing(adminId, personId, "identity.refused.adminsOnly.demote");
 		if (admins.isAdmin(personId)) {
 			if (target.active() && admins.countActive() <= 1) {
 				throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.lastAdmin");
@@ -117,7 +117,7 @@ class PeopleAdministration {
 	/** Ends the person's sign-ins, tokens and open streams at once; their votes, notes and actions stay. */
 	@Transactional
 	PersonLine deactivate(String adminId, String personId) {
-		Person target = changing(adminId, personId, "deactivate people");
+		Person target = changing(adminId, personId, "identity.refused.adminsOnly.deactivate");
 		refuseSelf(adminId, personId, "identity.refused.deactivateSelf");
 		if (target.active()) {
 			keepAnActiveAdmin(personId);
@@ -131,7 +131,7 @@ class PeopleAdministration {
 
 	@Transactional
 	PersonLine reactivate(String adminId, String personId) {
-		Person target = changing(adminId, personId, "reactivate people");
+		Person target = changing(adminId, personId, "identity.refused.adminsOnly.reactivate");
 		if (target.status() == PersonStatus.DEACTIVATED) {
 			setStatus(personId, PersonStatus.ACTIVE);
 			audit.record(adminId, AdminAction.REACTIVATED, personId, null);
@@ -147,7 +147,7 @@ class PeopleAdministration {
 	 */
 	@Transactional
 	String resetLink(String adminId, String personId) {
-		Person target = changing(adminId, personId, "make password reset links");
+		Person target = changing(adminId, personId, "identity.refused.adminsOnly.resetLinks");
 		if (!target.active()) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.reactivateBeforeResetLink");
 		}
@@ -163,7 +163,7 @@ class PeopleAdministration {
 	 */
 	@Transactional
 	PersonLine erase(String adminId, String personId) {
-		Person target = changing(adminId, personId, "erase people");
+		Person target = changing(adminId, personId, "identity.refused.adminsOnly.erase");
 		refuseSelf(adminId, personId, "identity.refused.eraseSelf");
 		if (target.active()) {
 			keepAnActiveAdmin(personId);
@@ -186,9 +186,9 @@ class PeopleAdministration {
 	 * The person an admin is about to change, once the organisation is locked and the caller is known to be an active
 	 * admin. An erased person can no longer be changed.
 	 */
-	private Person changing(String adminId, String personId, String whatAdminsDo) {
+	private Person changing(String adminId, String personId, String adminsOnlyKey) {
 		admins.lockOrganisation();
-		admins.requireAdmin(adminId, whatAdminsDo);
+		admins.requireAdmin(adminId, adminsOnlyKey);
 		Person target = people.findById(personId)
 			.filter(person -> person.organisationId().equals(Accounts.DEFAULT_ORGANISATION))
 			.orElseThrow(() -> DomainException.notFound("Person not found"));

@@ -55,7 +55,7 @@ class SignUpPolicies {
 
 	/** The policy in force, as admins see it on the admin page. Admins only. */
 	SignUpPolicy shownTo(String adminId) {
-		admins.requireAdmin(adminId, "see who may sign up");
+		admins.requireAdmin(adminId, "identity.refused.adminsOnly.seeSignUp");
 		return current();
 	}
 
@@ -63,7 +63,7 @@ class SignUpPolicies {
 	@Transactional
 	SignUpPolicy change(String adminId, SignUpMode mode, List<String> domains) {
 		admins.lockOrganisation();
-		admins.requireAdmin(adminId, "change who may sign up");
+		admins.requireAdmin(adminId, "identity.refused.adminsOnly.changeSignUp");
 		if (mode == null) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "identity.refused.chooseMode");
 		}
