@@ -11,25 +11,9 @@ import io.featurecreep.shared.ErrorCode;
  */
 class ImportRefused extends DomainException {
 
-	private final String messageKey;
-
-	private final Object[] arguments;
-
 	/** Numbers among the arguments go in as text, so that a row count reads the same in every language. */
 	ImportRefused(String messageKey, Object... arguments) {
-		super(ErrorCode.BAD_USER_INPUT, EnglishTexts.of(messageKey, arguments));
-		this.messageKey = messageKey;
-		this.arguments = arguments;
-	}
-
-	@Override
-	public String messageKey() {
-		return messageKey;
-	}
-
-	@Override
-	public Object[] arguments() {
-		return arguments.clone();
+		super(ErrorCode.BAD_USER_INPUT, EnglishTexts.of(messageKey, arguments), messageKey, arguments);
 	}
 
 	/** Where in the file a value was refused: the three first arguments of the texts about one value. */

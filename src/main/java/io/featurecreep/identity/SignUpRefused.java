@@ -28,29 +28,13 @@ final class SignUpRefused extends DomainException {
 
 	private final Reason reason;
 
-	private final String messageKey;
-
-	private final Object[] arguments;
-
 	private SignUpRefused(Reason reason, String messageKey, Object... arguments) {
-		super(ErrorCode.FORBIDDEN, EnglishTexts.of(messageKey, arguments));
+		super(ErrorCode.FORBIDDEN, EnglishTexts.of(messageKey, arguments), messageKey, arguments);
 		this.reason = reason;
-		this.messageKey = messageKey;
-		this.arguments = arguments;
 	}
 
 	Reason reason() {
 		return reason;
-	}
-
-	@Override
-	public String messageKey() {
-		return messageKey;
-	}
-
-	@Override
-	public Object[] arguments() {
-		return arguments.clone();
 	}
 
 	static SignUpRefused of(SignUpPolicy policy, boolean unverifiedAddress) {

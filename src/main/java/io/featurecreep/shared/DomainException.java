@@ -16,7 +16,11 @@ public class DomainException extends RuntimeException {
 		this(code, message, null, new Object[0]);
 	}
 
-	private DomainException(ErrorCode code, String message, String messageKey, Object[] arguments) {
+	/**
+	 * For refusals of a kind of their own whose words are in the bundles, as {@link #of} makes them: the message is
+	 * the key's English text.
+	 */
+	protected DomainException(ErrorCode code, String message, String messageKey, Object[] arguments) {
 		super(message);
 		this.code = code;
 		this.messageKey = messageKey;
