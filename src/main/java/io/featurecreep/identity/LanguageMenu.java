@@ -1,6 +1,7 @@
 package io.featurecreep.identity;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -14,13 +15,15 @@ import io.featurecreep.shared.Language;
 import io.featurecreep.shared.PageFrame;
 
 /**
- * What the language menu at the foot of every page needs: the reader's choice ({@code frameLanguage}: a tag, or
- * empty to follow the browser) and the page to come back to ({@code frameReturnTo}, only for pages a browser can
+ * What the language menu at the foot of every page needs: the languages ({@code frameLanguages}), the reader's
+ * choice ({@code frameLanguage}: a tag, or empty to follow the browser) and the page to come back to ({@code frameReturnTo}, only for pages a browser can
  * load again: a page shown in answer to a form has none, and the menu then leads to the workspace). htmx fragment
  * requests render no frame and skip it.
  */
 @ControllerAdvice(annotations = Controller.class)
 class LanguageMenu implements PageFrame {
+
+	private static final List<Language> LANGUAGES = List.of(Language.values());
 
 	private final PageLanguage pageLanguage;
 
@@ -39,6 +42,7 @@ class LanguageMenu implements PageFrame {
 			return Map.of();
 		}
 		Map<String, Object> frame = new HashMap<>();
+		frame.put("frameLanguages", LANGUAGES);
 		frame.put("frameLanguage", pageLanguage.choice(request).map(Language::tag).orElse(""));
 		String returnTo = returnTo(request);
 		if (returnTo != null) {

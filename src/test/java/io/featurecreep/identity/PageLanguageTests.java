@@ -6,6 +6,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -36,6 +41,9 @@ class PageLanguageTests {
 
 	@Autowired
 	GraphQlApi api;
+
+	@Autowired
+	PageLanguage pageLanguage;
 
 	@Test
 	void withoutAnyPreferenceThePagesAreEnglish() throws Exception {
@@ -274,6 +282,26 @@ class PageLanguageTests {
 		api.anonymous()
 			.execute("mutation { setMyLocale(locale: \"de\") { id } }")
 			.failsWith("Context creation failed: JWT is required", "UNAUTHENTICATED");
+	}
+
+	@Test
+	void theApiSpeaksEnglishWhateverThePersonChoseUnlessTheRequestAsksForAnother() {
+		Person person = api.newPerson("Integrator");
+		api.as(person).execute("mutation { setMyLocale(locale: \"de\") { id } }").ok();
+
+		assertThat(pageLanguage.resolveLocale(request("/graphql", person, null))).isEqualTo(Locale.ENGLISH);
+		assertThat(pageLanguage.resolveLocale(request("/graphql", person, "nl-NL"))).isEqualTo(Locale.forLanguageTag("nl"));
+		assertThat(pageLanguage.resolveLocale(request("/workspace", person, "nl-NL"))).isEqualTo(Locale.GERMAN);
+	}
+
+	private static MockHttpServletRequest request(String path, Person person, String acceptLanguage) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+		request.setUserPrincipal(new UsernamePasswordAuthenticationToken(person.id(), null, List.of()));
+		request.setCookies(new Cookie("fc_lang", "fr"));
+		if (acceptLanguage != null) {
+			request.addHeader(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+		}
+		return request;
 	}
 
 	private String body(MockHttpServletRequestBuilder request) throws Exception {
