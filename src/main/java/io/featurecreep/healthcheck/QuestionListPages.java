@@ -63,8 +63,11 @@ class QuestionListPages {
 
 	private final QuestionLibrary library;
 
+	private final PageTexts texts;
+
 	QuestionListPages(SquadAccess squads, SquadTemplates templates, SessionLifecycle lifecycle, SessionViews views,
-			QuestionLibrary library) {
+			QuestionLibrary library, PageTexts texts) {
+		this.texts = texts;
 		this.squads = squads;
 		this.templates = templates;
 		this.lifecycle = lifecycle;
@@ -106,7 +109,7 @@ class QuestionListPages {
 		Map<String, String> errors = new LinkedHashMap<>();
 		StartOptions options = startOptions(form, errors);
 		if (form.newQuestions().isEmpty()) {
-			errors.put("questions", "Add at least one question");
+			errors.put("questions", texts.text("healthcheck.editor.noQuestions"));
 		}
 		if (errors.isEmpty()) {
 			try {
@@ -114,7 +117,7 @@ class QuestionListPages {
 				return redirect("/sessions/" + session.id(), htmx, request, response, Map.of());
 			}
 			catch (DomainException refused) {
-				errors.put(fieldOf(refused), refused.getMessage());
+				errors.put(fieldOf(refused), texts.refusal(refused));
 			}
 		}
 		return show(model, squad, form, errors, Purpose.SESSION, htmx != null);
@@ -137,7 +140,7 @@ class QuestionListPages {
 		Squad squad = owner(squadId, callerId);
 		if ("save".equals(op) || "defaults".equals(op)) {
 			if ("save".equals(op) && form.newQuestions().isEmpty()) {
-				return show(model, squad, form, Map.of("questions", "Add at least one question, or go back to the defaults"),
+				return show(model, squad, form, Map.of("questions", texts.text("healthcheck.editor.noQuestions.template")),
 						Purpose.TEMPLATE, htmx != null);
 			}
 			try {
@@ -146,7 +149,7 @@ class QuestionListPages {
 						Map.of("templateSaved", true));
 			}
 			catch (DomainException refused) {
-				return show(model, squad, form, Map.of("questions", refused.getMessage()), Purpose.TEMPLATE,
+				return show(model, squad, form, Map.of("questions", texts.refusal(refused)), Purpose.TEMPLATE,
 						htmx != null);
 			}
 		}
@@ -170,9 +173,9 @@ class QuestionListPages {
 			case "remove" -> form.remove(argument);
 			case "add" -> {
 				String title = form.getNewTitle() == null ? "" : form.getNewTitle().strip();
-				String problem = form.addTyped();
+				QuestionListForm.Problem problem = form.addTyped();
 				if (problem != null) {
-					errors.put("newTitle", problem);
+					errors.put("newTitle", texts.text(problem.key(), problem.arguments()));
 				}
 				else {
 					added(model, "typed", title, form);
@@ -180,10 +183,11 @@ class QuestionListPages {
 			}
 			case "library" -> {
 				Optional<LibraryQuestion> entry = library.findVisible(squad.organisationId(), argument);
-				String problem = entry.isEmpty() ? "This suggestion is no longer available"
+				QuestionListForm.Problem problem = entry.isEmpty()
+						? new QuestionListForm.Problem("healthcheck.editor.suggestionGone")
 						: form.add(entry.get().title(), entry.get().descriptionGood(), entry.get().descriptionBad());
 				if (problem != null) {
-					errors.put("search", problem);
+					errors.put("search", texts.text(problem.key(), problem.arguments()));
 				}
 				else {
 					form.setSearch("");
@@ -229,19 +233,19 @@ class QuestionListPages {
 		return library.search(squad.organisationId(), text, SUGGESTIONS);
 	}
 
-	private static StartOptions startOptions(QuestionListForm form, Map<String, String> errors) {
+	private StartOptions startOptions(QuestionListForm form, Map<String, String> errors) {
 		SessionMode mode = "ASYNC".equals(form.getMode()) ? SessionMode.ASYNC : SessionMode.LIVE;
 		Instant deadline = null;
 		if (mode == SessionMode.ASYNC) {
 			if (form.getDeadline() == null || form.getDeadline().isBlank()) {
-				errors.put("deadline", "Choose when voting closes");
+				errors.put("deadline", texts.text("healthcheck.editor.deadline.missing"));
 			}
 			else {
 				try {
 					deadline = LocalDateTime.parse(form.getDeadline()).atZone(zone(form.getTimeZone())).toInstant();
 				}
 				catch (DateTimeParseException ex) {
-					errors.put("deadline", "Enter a date and a time, like 2026-12-31 17:00");
+					errors.put("deadline", texts.text("healthcheck.editor.deadline.invalid"));
 				}
 			}
 		}
@@ -251,15 +255,11 @@ class QuestionListPages {
 				reminder = Integer.valueOf(form.getReminderHours().strip());
 			}
 			catch (NumberFormatException ex) {
-				errors.put("reminderHours", refusal("reminder.hoursRange", SessionLifecycle.LONGEST_REMINDER_HOURS));
+				errors.put("reminderHours", texts.text("reminder.hoursRange", SessionLifecycle.LONGEST_REMINDER_HOURS));
 			}
 		}
 		return new StartOptions(form.getName(), mode, deadline, ResultVisibility.ON_REVEAL, form.newQuestions(),
 				reminder);
-	}
-
-	private static String refusal(String key, Object... arguments) {
-		return DomainException.of(io.featurecreep.shared.ErrorCode.BAD_USER_INPUT, key, arguments).getMessage();
 	}
 
 	private static ZoneId zone(String name) {
@@ -271,19 +271,22 @@ class QuestionListPages {
 		}
 	}
 
-	/** Which field a refusal of the start belongs to, from what the lifecycle checks. */
+	/**
+	 * Which field a refusal of the start belongs to, from what the lifecycle checks: by its key, or by its words for
+	 * the shared text checks, which name the field in English only.
+	 */
 	private static String fieldOf(DomainException refused) {
-		if (refused.messageKey() != null && refused.messageKey().startsWith("reminder.")) {
-			return "reminderHours";
+		String key = refused.messageKey();
+		if (key != null) {
+			return switch (key) {
+				case "reminder.onlyAsync", "reminder.hoursRange", "reminder.tooLate" -> "reminderHours";
+				case "healthcheck.refused.deadlinePassed", "healthcheck.refused.deadlineTooFar",
+						"healthcheck.refused.deadlineNotAsync" ->
+					"deadline";
+				default -> "questions";
+			};
 		}
-		String message = refused.getMessage().toLowerCase(Locale.ROOT);
-		if (message.contains("deadline") || message.contains("days")) {
-			return "deadline";
-		}
-		if (message.contains("session name")) {
-			return "name";
-		}
-		return "questions";
+		return refused.getMessage().startsWith("Session name") ? "name" : "questions";
 	}
 
 	/**
