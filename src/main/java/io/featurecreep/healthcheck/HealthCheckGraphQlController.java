@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -24,6 +26,7 @@ import io.featurecreep.healthcheck.SquadTemplates.NewQuestion;
 import io.featurecreep.identity.Callers;
 import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
+import io.featurecreep.library.Deck;
 import io.featurecreep.library.LibraryQuestion;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.Inputs;
@@ -64,9 +67,12 @@ class HealthCheckGraphQlController {
 
 	private final Clock clock;
 
+	private final Deck deck;
+
 	HealthCheckGraphQlController(SessionStore store, SessionAccess access, SessionReading reading,
 			SessionLifecycle lifecycle, SessionFacilitation facilitation, CastVote castVote, SquadTemplates templates,
-			ResultStore results, SquadAccess squads, People people, LiveSessionFeed feed, Clock clock) {
+			ResultStore results, SquadAccess squads, People people, LiveSessionFeed feed, Clock clock, Deck deck) {
+		this.deck = deck;
 		this.store = store;
 		this.access = access;
 		this.reading = reading;
@@ -129,12 +135,13 @@ class HealthCheckGraphQlController {
 	}
 
 	@SchemaMapping(typeName = "Squad")
-	List<TemplateQuestionView> template(Squad squad, Principal principal) {
+	List<TemplateQuestionView> template(Squad squad, Principal principal,
+			@ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
 		squads.requireMemberToSee(squad.id(), Callers.id(principal));
 		List<LibraryQuestion> questions = templates.templateOf(squad.id());
 		List<TemplateQuestionView> views = new ArrayList<>();
 		for (int i = 0; i < questions.size(); i++) {
-			LibraryQuestion question = questions.get(i);
+			LibraryQuestion question = deck.shown(questions.get(i), language);
 			views.add(new TemplateQuestionView(i + 1, question.id(), question.title(), question.descriptionGood(),
 					question.descriptionBad()));
 		}
@@ -161,6 +168,25 @@ class HealthCheckGraphQlController {
 	}
 
 	// ----- question fields
+
+	/** The deck's texts answer in the request's language ({@link Deck}); the rest of the API stays English. */
+	@SchemaMapping(typeName = "Question")
+	String question(QuestionView question,
+			@ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
+		return deck.title(question.libraryQuestionId(), question.question(), language);
+	}
+
+	@SchemaMapping(typeName = "Question")
+	String descriptionGood(QuestionView question,
+			@ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
+		return deck.descriptionGood(question.libraryQuestionId(), question.descriptionGood(), language);
+	}
+
+	@SchemaMapping(typeName = "Question")
+	String descriptionBad(QuestionView question,
+			@ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
+		return deck.descriptionBad(question.libraryQuestionId(), question.descriptionBad(), language);
+	}
 
 	@SchemaMapping(typeName = "Question")
 	List<AnswerView> answers(QuestionView question, Principal principal) {
