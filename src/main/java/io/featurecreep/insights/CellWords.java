@@ -68,14 +68,22 @@ final class CellWords {
 			return noVotes.format(new Object[] { what });
 		}
 		if (cell.withheld()) {
-			return withheld.format(new Object[] { what, cell.votes(), minVotes });
+			return withheld.format(new Object[] { what, count(cell.votes()), count(minVotes) });
 		}
-		String votes = trends.format(new Object[] { cell.improving(), cell.stable(), cell.worsening() });
+		String votes = trends.format(new Object[] { count(cell.improving()), count(cell.stable()), count(cell.worsening()) });
 		if (cell.trend() != null) {
 			votes = votes + " " + overall.format(new Object[] { trend(cell.trend()) });
 		}
-		return details.format(new Object[] { what, cell.votes(), band(cell.band()), cell.red(), cell.yellow(),
-				cell.green(), cell.average(), votes });
+		return details.format(new Object[] { what, count(cell.votes()), band(cell.band()), count(cell.red()),
+				count(cell.yellow()), count(cell.green()), cell.average(), votes });
+	}
+
+	/**
+	 * A count as digits: MessageFormat would make a new number format for each number it is given without one, which
+	 * cost more than all the rest of a cell; counts of votes need no digit grouping in any of the languages.
+	 */
+	private static String count(Integer count) {
+		return String.valueOf(count);
 	}
 
 	/** What the cell of an indicator that was not asked says to screen readers. */
