@@ -3,4 +3,5 @@
  * refusals are reported (a message and a code, never a stack trace). The operations themselves live in
  * the feature modules.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
 package io.featurecreep.api;

@@ -7,5 +7,6 @@
  * <p>The one module that writes every table: an import copies rows, not domain objects, and only into an
  * installation that holds nothing yet, so no other module's rules can be bypassed on data that already exists.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Backup")
+@org.springframework.modulith.ApplicationModule(displayName = "Backup",
+		allowedDependencies = { "healthcheck", "identity", "library", "shared" })
 package io.featurecreep.backup;

@@ -2,7 +2,6 @@ package io.featurecreep.insights;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -55,24 +54,31 @@ class DiscussionGraphQlController {
 	}
 
 	@MutationMapping
-	Note addNote(@Argument Map<String, Object> input, Principal principal) {
-		return discussion.addNote(Callers.id(principal), (String) input.get("sessionId"), (String) input.get("questionId"),
-				(String) input.get("body"));
+	Note addNote(@Argument AddNoteInput input, Principal principal) {
+		return discussion.addNote(Callers.id(principal), input.sessionId(), input.questionId(), input.body());
 	}
 
 	@MutationMapping
-	ActionItem addAction(@Argument Map<String, Object> input, Principal principal) {
-		return discussion.addAction(Callers.id(principal), (String) input.get("sessionId"), (String) input.get("title"),
-				(String) input.get("questionId"), (String) input.get("ownerId"),
-				ActionItem.dueDate((String) input.get("dueDate")), null);
+	ActionItem addAction(@Argument AddActionInput input, Principal principal) {
+		return discussion.addAction(Callers.id(principal), input.sessionId(), input.title(), input.questionId(),
+				input.ownerId(), ActionItem.dueDate(input.dueDate()), null);
 	}
 
 	@MutationMapping
-	ActionItem updateAction(@Argument Map<String, Object> input, Principal principal) {
-		Object status = input.get("status");
-		return discussion.updateAction(Callers.id(principal), (String) input.get("actionId"),
-				status == null ? null : Status.valueOf(status.toString()), (String) input.get("title"),
-				(String) input.get("ownerId"), ActionItem.dueDate((String) input.get("dueDate")));
+	ActionItem updateAction(@Argument UpdateActionInput input, Principal principal) {
+		return discussion.updateAction(Callers.id(principal), input.actionId(), input.status(), input.title(),
+				input.ownerId(), ActionItem.dueDate(input.dueDate()));
+	}
+
+	record AddNoteInput(String sessionId, String questionId, String body) {
+	}
+
+	/** The due date is a calendar date, YYYY-MM-DD, read by {@link ActionItem#dueDate}. */
+	record AddActionInput(String sessionId, String title, String questionId, String ownerId, String dueDate) {
+	}
+
+	/** Only what is given changes; the status is the schema's enum. */
+	record UpdateActionInput(String actionId, Status status, String title, String ownerId, String dueDate) {
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.featurecreep.shared;
 
-import java.util.Map;
-
 /** Reading GraphQL input objects. */
 public final class Inputs {
 
@@ -12,7 +10,7 @@ public final class Inputs {
 	 * The original schema declares its {@code input} arguments nullable (its clients depend on that), but an
 	 * operation cannot run without one: leaving it out is a bad input, not a crash.
 	 */
-	public static Map<String, Object> required(Map<String, Object> input) {
+	public static <T> T required(T input) {
 		if (input == null) {
 			throw DomainException.badInput("The input argument is required");
 		}
