@@ -44,7 +44,8 @@
     });
   }
 
-  // <span data-countdown-to="2026-11-27T10:00:00Z"> counts down to that instant
+  // <span data-countdown-to="2026-11-27T10:00:00Z" data-done-text="Time is up"> counts down to that instant; the
+  // page gives the words for the end in its own language
   function tickCountdowns() {
     document.querySelectorAll('[data-countdown-to]').forEach(function (element) {
       var left = Math.round((new Date(element.getAttribute('data-countdown-to')) - Date.now()) / 1000);
@@ -52,7 +53,7 @@
         return;
       }
       if (left <= 0) {
-        element.textContent = element.getAttribute('data-done-text') || 'Time is up';
+        element.textContent = words(element, 'data-done-text', 'Time is up');
         element.classList.add('over');
         return;
       }
@@ -64,7 +65,15 @@
     });
   }
 
-  // <button data-copy="#field-id"> copies the field's value and says so
+  // The words of a script in the page's language: from the data attribute on the element or the nearest element
+  // around it that has one (a page may give them once, on <body>); English only when no page gave them.
+  function words(element, attribute, english) {
+    var holder = element.closest('[' + attribute + ']');
+    return holder ? holder.getAttribute(attribute) : english;
+  }
+
+  // <button data-copy="#field-id" data-copied-text="Link copied." data-copy-failed-text="Press Ctrl+C…"> copies the
+  // field's value and says so
   document.addEventListener('click', function (event) {
     var button = event.target.closest('[data-copy]');
     if (!button) {
@@ -80,14 +89,14 @@
         status.textContent = text;
       }
     }
+    var copied = words(button, 'data-copied-text', 'Link copied.');
+    var failed = words(button, 'data-copy-failed-text', 'Press Ctrl+C (or ⌘C) to copy the selected link.');
     field.select();
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(field.value).then(function () { done('Link copied.'); },
-        function () { done('Press Ctrl+C (or ⌘C) to copy the selected link.'); });
+      navigator.clipboard.writeText(field.value).then(function () { done(copied); }, function () { done(failed); });
     }
     else {
-      done(document.execCommand && document.execCommand('copy') ? 'Link copied.'
-        : 'Press Ctrl+C (or ⌘C) to copy the selected link.');
+      done(document.execCommand && document.execCommand('copy') ? copied : failed);
     }
   });
 

@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.featurecreep.healthcheck.SessionChanged.Change;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.shared.TextLimits;
 
@@ -48,10 +49,10 @@ public class CastVote {
 	public Vote cast(String callerId, Ballot ballot) {
 		HealthSession session = access.requireVisible(ballot.sessionId(), callerId, "Invalid session ID");
 		if (ballot.colour() < 0 || ballot.colour() > 2) {
-			throw DomainException.badInput("Answer must be a number 0-2");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.answerRange");
 		}
 		if (lifecycle.endIfPastDeadline(session)) {
-			throw DomainException.badInput("Session has ended");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.ended");
 		}
 		String comment = TextLimits.optionalMultiline(ballot.comment(), "Comment", 2000);
 		Vote vote;
@@ -69,12 +70,12 @@ public class CastVote {
 	private Vote castOnce(String callerId, HealthSession session, Ballot ballot, String comment) {
 		return transactions.execute(tx -> {
 			SessionQuestion question = store.lockQuestion(session.id(), ballot.questionId())
-				.orElseThrow(() -> DomainException.badInput("Invalid question ID"));
+				.orElseThrow(() -> DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.unknownQuestion"));
 			if (question.closed()) {
-				throw DomainException.badInput("Session has ended");
+				throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.ended");
 			}
 			if (question.revealed()) {
-				throw DomainException.badInput("This question has been revealed: its votes are final");
+				throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.revealed");
 			}
 			String voterKey = voterKeys.keyFor(session, question.id(), callerId);
 			String personId = session.anonymous() ? null : callerId;

@@ -16,6 +16,9 @@ class QuestionListForm {
 
 	static final int MAX = SessionFacilitation.MAX_QUESTIONS;
 
+	/** The longest question title, as the session and the library store it. */
+	static final int TITLE_MAX = 200;
+
 	private List<Item> questions = new ArrayList<>();
 
 	private String newTitle = "";
@@ -74,14 +77,14 @@ class QuestionListForm {
 	}
 
 	/** Adds the typed question; answers the problem with it, or null when it was added. */
-	String addTyped() {
+	Problem addTyped() {
 		if (newTitle == null || newTitle.isBlank()) {
-			return "Please write the question";
+			return new Problem("healthcheck.editor.title.missing");
 		}
-		if (newTitle.strip().length() > 200) {
-			return "Please use at most 200 characters";
+		if (newTitle.strip().length() > TITLE_MAX) {
+			return new Problem("healthcheck.editor.title.tooLong", TITLE_MAX);
 		}
-		String problem = add(newTitle.strip(), newGood, newBad);
+		Problem problem = add(newTitle.strip(), newGood, newBad);
 		if (problem == null) {
 			newTitle = "";
 			newGood = "";
@@ -91,13 +94,13 @@ class QuestionListForm {
 	}
 
 	/** Adds a question; answers the problem with it, or null when it was added. */
-	String add(String title, String good, String bad) {
+	Problem add(String title, String good, String bad) {
 		if (questions.size() >= MAX) {
-			return "A list has at most " + MAX + " questions";
+			return new Problem("healthcheck.editor.full", MAX);
 		}
 		boolean duplicate = questions.stream().anyMatch(item -> item.getTitle().strip().equalsIgnoreCase(title.strip()));
 		if (duplicate) {
-			return "“" + title.strip() + "” is already in the list";
+			return new Problem("healthcheck.editor.duplicate", title.strip());
 		}
 		questions.add(new Item(newKey(), title.strip(), blankToEmpty(good), blankToEmpty(bad)));
 		return null;
@@ -199,6 +202,10 @@ class QuestionListForm {
 
 	public void setTimeZone(String timeZone) {
 		this.timeZone = timeZone;
+	}
+
+	/** What keeps a question out of the list: a message key and its arguments, for the page to put into words. */
+	record Problem(String key, Object... arguments) {
 	}
 
 	/**

@@ -67,10 +67,13 @@ class QuestionListPages {
 
 	private final QuestionLibrary library;
 
+	private final PageTexts texts;
+
 	private final Deck deck;
 
 	QuestionListPages(SquadAccess squads, SquadTemplates templates, SessionLifecycle lifecycle, SessionViews views,
-			QuestionLibrary library, Deck deck) {
+			QuestionLibrary library, PageTexts texts, Deck deck) {
+		this.texts = texts;
 		this.deck = deck;
 		this.squads = squads;
 		this.templates = templates;
@@ -113,7 +116,7 @@ class QuestionListPages {
 		Map<String, String> errors = new LinkedHashMap<>();
 		StartOptions options = startOptions(form, stored(form), errors);
 		if (form.newQuestions().isEmpty()) {
-			errors.put("questions", "Add at least one question");
+			errors.put("questions", texts.text("healthcheck.editor.noQuestions"));
 		}
 		if (errors.isEmpty()) {
 			try {
@@ -121,7 +124,7 @@ class QuestionListPages {
 				return redirect("/sessions/" + session.id(), htmx, request, response, Map.of());
 			}
 			catch (DomainException refused) {
-				errors.put(fieldOf(refused), refused.getMessage());
+				errors.put(fieldOf(refused), texts.refusal(refused));
 			}
 		}
 		return show(model, squad, form, errors, Purpose.SESSION, htmx != null);
@@ -144,7 +147,7 @@ class QuestionListPages {
 		Squad squad = owner(squadId, callerId);
 		if ("save".equals(op) || "defaults".equals(op)) {
 			if ("save".equals(op) && form.newQuestions().isEmpty()) {
-				return show(model, squad, form, Map.of("questions", "Add at least one question, or go back to the defaults"),
+				return show(model, squad, form, Map.of("questions", texts.text("healthcheck.editor.noQuestions.template")),
 						Purpose.TEMPLATE, htmx != null);
 			}
 			try {
@@ -153,7 +156,7 @@ class QuestionListPages {
 						Map.of("templateSaved", true));
 			}
 			catch (DomainException refused) {
-				return show(model, squad, form, Map.of("questions", refused.getMessage()), Purpose.TEMPLATE,
+				return show(model, squad, form, Map.of("questions", texts.refusal(refused)), Purpose.TEMPLATE,
 						htmx != null);
 			}
 		}
@@ -177,9 +180,9 @@ class QuestionListPages {
 			case "remove" -> form.remove(argument);
 			case "add" -> {
 				String title = form.getNewTitle() == null ? "" : form.getNewTitle().strip();
-				String problem = form.addTyped();
+				QuestionListForm.Problem problem = form.addTyped();
 				if (problem != null) {
-					errors.put("newTitle", problem);
+					errors.put("newTitle", texts.text(problem.key(), problem.arguments()));
 				}
 				else {
 					added(model, "typed", title, form);
@@ -188,10 +191,11 @@ class QuestionListPages {
 			case "library" -> {
 				Optional<LibraryQuestion> entry = library.findVisible(squad.organisationId(), argument)
 					.map(found -> deck.shown(found, LocaleContextHolder.getLocale()));
-				String problem = entry.isEmpty() ? "This suggestion is no longer available"
+				QuestionListForm.Problem problem = entry.isEmpty()
+						? new QuestionListForm.Problem("healthcheck.editor.suggestionGone")
 						: form.add(entry.get().title(), entry.get().descriptionGood(), entry.get().descriptionBad());
 				if (problem != null) {
-					errors.put("search", problem);
+					errors.put("search", texts.text(problem.key(), problem.arguments()));
 				}
 				else {
 					form.setSearch("");
@@ -244,25 +248,24 @@ class QuestionListPages {
 	/** The list to store: the deck's questions back in its English, whichever language the form showed them in. */
 	private List<NewQuestion> stored(QuestionListForm form) {
 		return form.newQuestions().stream().map(question -> {
-			Deck.Texts texts = deck.stored(question.title(), question.descriptionGood(), question.descriptionBad());
-			return new NewQuestion(texts.title(), texts.descriptionGood(), texts.descriptionBad());
+			Deck.Texts english = deck.stored(question.title(), question.descriptionGood(), question.descriptionBad());
+			return new NewQuestion(english.title(), english.descriptionGood(), english.descriptionBad());
 		}).toList();
 	}
 
-	private static StartOptions startOptions(QuestionListForm form, List<NewQuestion> questions,
-			Map<String, String> errors) {
+	private StartOptions startOptions(QuestionListForm form, List<NewQuestion> questions, Map<String, String> errors) {
 		SessionMode mode = "ASYNC".equals(form.getMode()) ? SessionMode.ASYNC : SessionMode.LIVE;
 		Instant deadline = null;
 		if (mode == SessionMode.ASYNC) {
 			if (form.getDeadline() == null || form.getDeadline().isBlank()) {
-				errors.put("deadline", "Choose when voting closes");
+				errors.put("deadline", texts.text("healthcheck.editor.deadline.missing"));
 			}
 			else {
 				try {
 					deadline = LocalDateTime.parse(form.getDeadline()).atZone(zone(form.getTimeZone())).toInstant();
 				}
 				catch (DateTimeParseException ex) {
-					errors.put("deadline", "Enter a date and a time, like 2026-12-31 17:00");
+					errors.put("deadline", texts.text("healthcheck.editor.deadline.invalid"));
 				}
 			}
 		}
@@ -272,14 +275,10 @@ class QuestionListPages {
 				reminder = Integer.valueOf(form.getReminderHours().strip());
 			}
 			catch (NumberFormatException ex) {
-				errors.put("reminderHours", refusal("reminder.hoursRange", SessionLifecycle.LONGEST_REMINDER_HOURS));
+				errors.put("reminderHours", texts.text("reminder.hoursRange", SessionLifecycle.LONGEST_REMINDER_HOURS));
 			}
 		}
 		return new StartOptions(form.getName(), mode, deadline, ResultVisibility.ON_REVEAL, questions, reminder);
-	}
-
-	private static String refusal(String key, Object... arguments) {
-		return DomainException.of(io.featurecreep.shared.ErrorCode.BAD_USER_INPUT, key, arguments).getMessage();
 	}
 
 	private static ZoneId zone(String name) {
@@ -291,19 +290,22 @@ class QuestionListPages {
 		}
 	}
 
-	/** Which field a refusal of the start belongs to, from what the lifecycle checks. */
+	/**
+	 * Which field a refusal of the start belongs to, from what the lifecycle checks: by its key, or by its words for
+	 * the shared text checks, which name the field in English only.
+	 */
 	private static String fieldOf(DomainException refused) {
-		if (refused.messageKey() != null && refused.messageKey().startsWith("reminder.")) {
-			return "reminderHours";
+		String key = refused.messageKey();
+		if (key != null) {
+			return switch (key) {
+				case "reminder.onlyAsync", "reminder.hoursRange", "reminder.tooLate" -> "reminderHours";
+				case "healthcheck.refused.deadlinePassed", "healthcheck.refused.deadlineTooFar",
+						"healthcheck.refused.deadlineNotAsync" ->
+					"deadline";
+				default -> "questions";
+			};
 		}
-		String message = refused.getMessage().toLowerCase(Locale.ROOT);
-		if (message.contains("deadline") || message.contains("days")) {
-			return "deadline";
-		}
-		if (message.contains("session name")) {
-			return "name";
-		}
-		return "questions";
+		return refused.getMessage().startsWith("Session name") ? "name" : "questions";
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.featurecreep.healthcheck;
 import org.springframework.stereotype.Component;
 
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.squads.Membership;
 import io.featurecreep.squads.SquadAccess;
 
@@ -36,7 +37,7 @@ class SessionAccess {
 	HealthSession requireFacilitator(String sessionId, String callerId, String unknownMessage) {
 		HealthSession session = requireVisible(sessionId, callerId, unknownMessage);
 		if (!canFacilitate(session, callerId)) {
-			throw DomainException.forbidden("Only the facilitator or a squad owner can steer this session");
+			throw DomainException.of(ErrorCode.FORBIDDEN, "healthcheck.refused.notFacilitator");
 		}
 		return session;
 	}

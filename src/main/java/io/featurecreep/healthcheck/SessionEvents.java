@@ -30,8 +30,9 @@ import io.featurecreep.identity.Person;
 import io.featurecreep.shared.DomainException;
 
 /**
- * The live page's server-sent events: the name of what changed, never any votes, so every viewer fetches
- * the changed parts as they may see them. The first event ({@code sync}) makes the page catch up on what
+ * The live page's server-sent events: the name of what changed, never any votes and never any words, so every viewer
+ * fetches the changed parts as they may see them, in their own language (each screen's own requests carry it; the
+ * person who caused the change and the language they work in play no part). The first event ({@code sync}) makes the page catch up on what
  * happened between its rendering (or a lost connection) and now. The page closes the stream itself on
  * {@code ended}: a stream the server closes shows up as an error in the browser. Comments keep quiet
  * connections open through proxies and reveal browsers that left; streams have no time limit unless

@@ -12,6 +12,7 @@ import io.featurecreep.healthcheck.SessionChanged.Change;
 import io.featurecreep.library.LibraryQuestion;
 import io.featurecreep.library.QuestionLibrary;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.shared.TextLimits;
 import io.featurecreep.squads.SquadAccess;
@@ -55,14 +56,14 @@ public class SessionFacilitation {
 			String descriptionBad) {
 		HealthSession session = access.requireVisible(sessionId, callerId, "Invalid session ID");
 		if (!session.active()) {
-			throw DomainException.badInput("Session has ended");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.ended");
 		}
 		String checkedTitle = TextLimits.required(title, "Question", 200);
 		String good = TextLimits.optionalMultiline(descriptionGood, "Good description", 1000);
 		String bad = TextLimits.optionalMultiline(descriptionBad, "Bad description", 1000);
 		int position = store.nextPosition(sessionId);
 		if (position > MAX_QUESTIONS) {
-			throw DomainException.badInput("A session has at most " + MAX_QUESTIONS + " questions");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.sessionFull", MAX_QUESTIONS);
 		}
 		String organisationId = squads.find(session.squadId()).orElseThrow().organisationId();
 		LibraryQuestion entry = library.recordUse(organisationId, checkedTitle, good, bad);
@@ -77,10 +78,10 @@ public class SessionFacilitation {
 	public HealthSession removeQuestion(String callerId, String sessionId, String questionId) {
 		HealthSession session = access.requireFacilitator(sessionId, callerId, "Invalid session ID");
 		if (!session.active()) {
-			throw DomainException.badInput("Session has ended");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.ended");
 		}
 		SessionQuestion question = store.lockQuestion(sessionId, questionId)
-			.orElseThrow(() -> DomainException.badInput("Invalid question ID"));
+			.orElseThrow(() -> DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.unknownQuestion"));
 		if (store.countVotes(question.id()) > 0) {
 			throw DomainException.badInput("This question already has votes and cannot be removed");
 		}
@@ -116,12 +117,12 @@ public class SessionFacilitation {
 	public HealthSession setTimer(String callerId, String sessionId, Duration length) {
 		HealthSession session = access.requireFacilitator(sessionId, callerId, "Invalid session ID");
 		if (!session.active()) {
-			throw DomainException.badInput("Session has ended");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.ended");
 		}
 		Instant endsAt = null;
 		if (length != null && !length.isZero()) {
 			if (length.isNegative() || length.compareTo(LONGEST_TIMER) > 0) {
-				throw DomainException.badInput("A timer runs for between 1 second and 60 minutes");
+				throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.timerRange");
 			}
 			endsAt = clock.instant().plus(length);
 		}
@@ -134,14 +135,14 @@ public class SessionFacilitation {
 	public SessionQuestion reveal(String callerId, String sessionId, String questionId) {
 		HealthSession session = access.requireFacilitator(sessionId, callerId, "Invalid session ID");
 		SessionQuestion question = store.lockQuestion(sessionId, questionId)
-			.orElseThrow(() -> DomainException.badInput("Invalid question ID"));
+			.orElseThrow(() -> DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.unknownQuestion"));
 		if (!session.active()) {
-			throw DomainException.badInput("Session has ended");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.ended");
 		}
 		if (session.anonymous() && session.mode() == SessionMode.ASYNC) {
 			// results show when everyone had their chance: a question revealed early would show (and freeze) a handful
 			// of votes while the others are still to come, and who has voted so far is plain to see
-			throw DomainException.badInput("An anonymous async session shows its results when it closes");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.anonymousAsyncReveal");
 		}
 		if (!question.revealed()) {
 			store.reveal(questionId, clock.instant());

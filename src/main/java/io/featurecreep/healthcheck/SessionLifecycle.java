@@ -167,10 +167,11 @@ public class SessionLifecycle {
 			return null;
 		}
 		if (questions.isEmpty()) {
-			throw DomainException.badInput("A session needs at least one question");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.noQuestions");
 		}
 		if (questions.size() > SessionFacilitation.MAX_QUESTIONS) {
-			throw DomainException.badInput("A session has at most " + SessionFacilitation.MAX_QUESTIONS + " questions");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.sessionFull",
+					SessionFacilitation.MAX_QUESTIONS);
 		}
 		return questions.stream()
 			.map(q -> new NewQuestion(TextLimits.required(q.title(), "Question", 200),
@@ -185,14 +186,15 @@ public class SessionLifecycle {
 		Instant deadline = options.deadline();
 		if (mode == SessionMode.ASYNC) {
 			if (deadline == null || !deadline.isAfter(now)) {
-				throw DomainException.badInput("An async session needs a deadline in the future");
+				throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.deadlinePassed");
 			}
 			if (deadline.isAfter(now.plus(LONGEST_ASYNC))) {
-				throw DomainException.badInput("An async session can stay open for at most 90 days");
+				throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.deadlineTooFar",
+						LONGEST_ASYNC.toDays());
 			}
 		}
 		else if (deadline != null) {
-			throw DomainException.badInput("Only async sessions have a deadline");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.deadlineNotAsync");
 		}
 		checkReminder(mode, deadline, options.reminderHours(), now);
 		return new HealthSession(Ids.newId(), squad.id(), TextLimits.optional(options.name(), "Session name", 200),

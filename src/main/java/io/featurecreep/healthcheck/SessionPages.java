@@ -48,8 +48,11 @@ class SessionPages {
 
 	private final List<SessionPageContributor> contributors;
 
+	private final PageTexts texts;
+
 	SessionPages(SessionViews views, SessionFacilitation facilitation, SessionLifecycle lifecycle, CastVote castVote,
-			List<SessionPageContributor> contributors) {
+			List<SessionPageContributor> contributors, PageTexts texts) {
+		this.texts = texts;
 		this.views = views;
 		this.facilitation = facilitation;
 		this.lifecycle = lifecycle;
@@ -142,24 +145,25 @@ class SessionPages {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Principal principal, Model model) {
 		String viewerId = Callers.id(principal);
 		HealthSession session = visible(sessionId, viewerId);
-		String problem = null;
+		DomainException refusal = null;
 		if (colour == null) {
-			problem = "Choose red, yellow or green";
+			refusal = DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.vote.chooseColour");
 		}
 		else {
 			try {
 				castVote.cast(viewerId, new Ballot(sessionId, questionId, colour, trend, comment));
 			}
 			catch (DomainException refused) {
-				problem = refused.getMessage();
+				refusal = refused;
 			}
 		}
 		if (htmx == null) {
-			if (problem != null) {
-				throw DomainException.badInput(problem);
+			if (refusal != null) {
+				throw refusal;
 			}
 			return "redirect:/sessions/{sessionId}" + (session.mode() == SessionMode.ASYNC ? "#q-{questionId}" : "");
 		}
+		String problem = refusal == null ? null : texts.refusal(refusal);
 		HealthSession now = visible(sessionId, viewerId);
 		model.addAttribute("voteError", problem);
 		model.addAttribute("voteSaved", problem == null);

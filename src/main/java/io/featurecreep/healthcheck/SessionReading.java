@@ -131,16 +131,6 @@ class SessionReading {
 			return Integer.toHexString(Objects.hash(colour, trend, comment));
 		}
 
-		/** The vote in words, for its voter: "green, improving". */
-		public String describe() {
-			String colourName = switch (colour) {
-				case 0 -> "red";
-				case 1 -> "yellow";
-				default -> "green";
-			};
-			return trend == null ? colourName : colourName + ", " + trend.name().toLowerCase(java.util.Locale.ROOT);
-		}
-
 	}
 
 	/**

@@ -220,11 +220,14 @@ class SessionViews {
 	 */
 	record ResultCard(QuestionCard card, ResultStore.Previous previous) {
 
-		/** How much the average moved since {@code previous}, to one decimal ("+0.3", "−1.0"); null when unknown or the same. */
+		/**
+		 * How much the average moved since {@code previous}, to one decimal in the reader's way of writing numbers
+		 * ("+0.3", "−1.0"; "+0,3" in German); null when unknown or the same.
+		 */
 		public String change() {
 			Double delta = delta();
 			return delta == null || same() ? null
-					: String.format(java.util.Locale.ROOT, "%s%.1f", delta > 0 ? "+" : "−", Math.abs(delta));
+					: String.format(LocaleContextHolder.getLocale(), "%s%.1f", delta > 0 ? "+" : "−", Math.abs(delta));
 		}
 
 		/** Whether the average is about what it was in {@code previous} (it moved less than shows at one decimal). */

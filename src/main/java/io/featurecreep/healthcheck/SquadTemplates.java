@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.featurecreep.library.LibraryQuestion;
 import io.featurecreep.library.QuestionLibrary;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.TextLimits;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
@@ -52,7 +53,7 @@ public class SquadTemplates {
 		Squad squad = squads.requireOwner(squadId, callerId, DomainException.notFound("Squad not found"),
 				"change the squad's questions");
 		if (questions.size() > MAX_QUESTIONS) {
-			throw DomainException.badInput("A template has at most " + MAX_QUESTIONS + " questions");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.templateFull", MAX_QUESTIONS);
 		}
 		jdbc.sql("delete from squad_template_question where squad_id = ?").param(squadId).update();
 		int position = 1;

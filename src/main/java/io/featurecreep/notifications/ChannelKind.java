@@ -1,8 +1,29 @@
 package io.featurecreep.notifications;
 
-/** The kinds of places a squad's reports can go. */
+/** The kinds of places a squad's reports can go, with the keys of their names and of what their target is. */
 public enum ChannelKind {
 
-	DISCORD, SLACK, TEAMS, WEBHOOK, EMAIL
+	DISCORD("channel.kind.DISCORD", "channel.target.DISCORD"), SLACK("channel.kind.SLACK", "channel.target.SLACK"),
+	TEAMS("channel.kind.TEAMS", "channel.target.TEAMS"), WEBHOOK("channel.kind.WEBHOOK", "channel.target.WEBHOOK"),
+	EMAIL("channel.kind.EMAIL", "channel.target.EMAIL");
+
+	private final String labelKey;
+
+	private final String targetKey;
+
+	ChannelKind(String labelKey, String targetKey) {
+		this.labelKey = labelKey;
+		this.targetKey = targetKey;
+	}
+
+	/** The key of the kind's name as pages show it ("Slack", "Signed webhook"). */
+	String labelKey() {
+		return labelKey;
+	}
+
+	/** The key of what a target of this kind is, as refusals name it ("Slack webhook URL (…)"). */
+	String targetKey() {
+		return targetKey;
+	}
 
 }

@@ -7,11 +7,21 @@ interface ChannelSender {
 
 	void send(NotificationChannel channel, Message message) throws DeliveryFailed;
 
-	/** A message that did not arrive; the reason is safe to show to the squad's owners (no secrets). */
+	/**
+	 * A message that did not arrive; the reason is safe to show to the squad's owners (no secrets). Its message is
+	 * the reason in English, as the delivery log stores it and the API reports it.
+	 */
 	final class DeliveryFailed extends Exception {
 
-		DeliveryFailed(String reason) {
-			super(reason);
+		private final transient Phrase reason;
+
+		DeliveryFailed(Phrase reason) {
+			super(reason.toString());
+			this.reason = reason;
+		}
+
+		Phrase reason() {
+			return reason;
 		}
 
 	}

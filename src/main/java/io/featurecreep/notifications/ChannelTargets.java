@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.featurecreep.shared.DomainException;
-import io.featurecreep.shared.EnglishTexts;
 import io.featurecreep.shared.ErrorCode;
 
 /**
@@ -154,14 +153,17 @@ final class ChannelTargets {
 		}
 	}
 
-	/** What the target of a kind is, as refusals name it ("Slack webhook URL (https://hooks.slack.com/...)"). */
-	static String describe(ChannelKind kind) {
-		return EnglishTexts.of("channel.target." + kind.name());
+	/**
+	 * What the target of a kind is, as refusals name it ("Slack webhook URL (https://hooks.slack.com/...)"): a phrase,
+	 * so that a page says it in the language of the refusal around it.
+	 */
+	static Phrase describe(ChannelKind kind) {
+		return new Phrase(kind.targetKey());
 	}
 
 	/** The kind's name as the pages show it ("Slack", "Signed webhook"). */
-	static String label(ChannelKind kind) {
-		return EnglishTexts.of("channel.kind." + kind.name());
+	static Phrase label(ChannelKind kind) {
+		return new Phrase(kind.labelKey());
 	}
 
 	private static DomainException refused(String key, Object... arguments) {

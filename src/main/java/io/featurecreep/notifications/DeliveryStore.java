@@ -147,10 +147,20 @@ class DeliveryStore {
 			.list();
 	}
 
-	/** What a delivery is for. */
+	/** What a delivery is for, and the key of how the delivery log names it. */
 	enum Purpose {
 
-		REPORT, TEST, REMINDER
+		REPORT("deliveries.purpose.REPORT"), TEST("deliveries.purpose.TEST"), REMINDER("deliveries.purpose.REMINDER");
+
+		private final String labelKey;
+
+		Purpose(String labelKey) {
+			this.labelKey = labelKey;
+		}
+
+		String labelKey() {
+			return labelKey;
+		}
 
 	}
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,6 +29,7 @@ import io.featurecreep.notifications.DeliveryStore.Purpose;
 import io.featurecreep.shared.EnglishTexts;
 import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
 import io.featurecreep.notifications.DeliveryMetrics.Outcome;
+import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
 
 /**
@@ -97,14 +100,14 @@ class DeliveryWorker extends WorkLoop {
 	}
 
 	/** Sends a message to a channel now, for the "send a test message" action. Null when it arrived, else why not. */
-	String sendNow(NotificationChannel channel, Message message) {
-		String error;
+	Phrase sendNow(NotificationChannel channel, Message message) {
+		Phrase error;
 		try {
 			senders.get(channel.kind()).send(channel, message);
 			error = null;
 		}
 		catch (DeliveryFailed failed) {
-			error = failed.getMessage();
+			error = failed.reason();
 		}
 		if (message instanceof Message.Test) {
 			metrics.count(channel.kind(), Purpose.TEST.name(), error == null ? Outcome.DELIVERED : Outcome.FAILED);
@@ -123,7 +126,7 @@ class DeliveryWorker extends WorkLoop {
 	private void deliver(Delivery delivery) {
 		NotificationChannel channel = channels.find(delivery.channelId()).orElse(null);
 		if (channel == null) {
-			deliveries.failed(delivery.id(), "The channel was removed");
+			deliveries.failed(delivery.id(), EnglishTexts.of("notifications.failure.channelRemoved"));
 			return;
 		}
 		if (delivery.sessionId() != null && sessions.discarded(delivery.sessionId())) {
@@ -131,7 +134,9 @@ class DeliveryWorker extends WorkLoop {
 			metrics.count(channel.kind(), delivery.purpose(), Outcome.CANCELLED);
 			return;
 		}
-		String squadName = squads.find(delivery.squadId()).map(s -> s.name()).orElse("");
+		Optional<Squad> squad = squads.find(delivery.squadId());
+		String squadName = squad.map(Squad::name).orElse("");
+		Locale language = squad.map(Squad::reportLanguage).orElse(Locale.ENGLISH);
 		Message message;
 		if (Purpose.REMINDER.name().equals(delivery.purpose())) {
 			// counted now, not when planned: a retry tells how things stand when it goes
@@ -142,14 +147,14 @@ class DeliveryWorker extends WorkLoop {
 				metrics.count(channel.kind(), delivery.purpose(), Outcome.CANCELLED);
 				return;
 			}
-			message = reminderTexts.forChannel(squadName, progress.get());
+			message = reminderTexts.forChannel(squadName, progress.get(), language);
 		}
 		else {
 			message = new Message.Report(SquadReport.of(squadName, delivery.sessionId(),
-					history.recent(delivery.squadId(), SESSIONS_IN_REPORT)));
+					history.recent(delivery.squadId(), SESSIONS_IN_REPORT)), language);
 		}
 		pauseForDrill();
-		String error = sendNow(channel, message);
+		String error = Objects.toString(sendNow(channel, message), null);
 		deliveries.recordAttempt(delivery.id(), delivery.attempts(), clock.instant(), error);
 		String what = delivery.purpose().toLowerCase(java.util.Locale.ROOT);
 		if (error == null) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +20,11 @@ class DiscordSender implements ChannelSender {
 
 	private final WebhookPoster poster;
 
-	DiscordSender(WebhookPoster poster) {
+	private final MessageSource messages;
+
+	DiscordSender(WebhookPoster poster, MessageSource messages) {
 		this.poster = poster;
+		this.messages = messages;
 	}
 
 	@Override
@@ -33,34 +37,33 @@ class DiscordSender implements ChannelSender {
 		poster.post(channel.target(), payload(message));
 	}
 
-	static Map<String, Object> payload(Message message) {
+	Map<String, Object> payload(Message message) {
+		ChannelWords words = new ChannelWords(messages, message.language());
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("username", "Feature Creep");
 		payload.put("allowed_mentions", Map.of("parse", List.of()));
 		switch (message) {
-			case Message.Test test -> payload.put("content", Message.TEST_TEXT);
+			case Message.Test test -> payload.put("content", words.text("notifications.test.text"));
 			case Message.Report report -> {
 				payload.put("content", "");
-				payload.put("embeds", List.of(embed(report.report())));
+				payload.put("embeds", List.of(embed(report.report(), words)));
 			}
 			case Message.Reminder reminder -> payload.put("content", cut(reminder.text(), 2000));
 		}
 		return payload;
 	}
 
-	private static Map<String, Object> embed(SquadReport report) {
+	private static Map<String, Object> embed(SquadReport report, ChannelWords words) {
 		List<Map<String, Object>> fields = new ArrayList<>();
 		for (SquadReport.Row row : report.indicators().subList(0, Math.min(MAX_FIELDS, report.indicators().size()))) {
 			StringBuilder circles = new StringBuilder();
 			row.averages().forEach(average -> circles.append(SquadReport.circle(average)));
-			circles.append("  ").append(SquadReport.count(row.latest()));
+			circles.append("  ").append(words.count(row.latest()));
 			fields.add(Map.of("name", cut(row.title(), 100), "value", circles.toString()));
 		}
 		Map<String, Object> embed = new LinkedHashMap<>();
-		embed.put("title", cut("Health check: " + report.squadName(), 256));
-		embed.put("description", "Each row is an indicator and each circle a session, oldest first: the colour of the "
-				+ "squad's average vote (red, orange, green; white when not asked, or withheld to keep a small "
-				+ "anonymous vote anonymous).");
+		embed.put("title", cut(words.text("notifications.report.title", report.squadName()), 256));
+		embed.put("description", words.text("notifications.report.legend"));
 		embed.put("fields", fields);
 		return embed;
 	}

@@ -2,12 +2,11 @@ package io.featurecreep.notifications;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-
-import io.featurecreep.shared.EnglishTexts;
 
 /** E-mail summaries over SMTP ({@code spring.mail.*}); without a mail server configured, e-mail is unavailable. */
 @Component
@@ -17,10 +16,14 @@ class EmailSender implements ChannelSender {
 
 	private final String from;
 
+	private final MessageSource messages;
+
 	EmailSender(ObjectProvider<JavaMailSender> mail,
-			@Value("${feature-creep.notifications.mail-from:feature-creep@localhost}") String from) {
+			@Value("${feature-creep.notifications.mail-from:feature-creep@localhost}") String from,
+			MessageSource messages) {
 		this.mail = mail;
 		this.from = from;
+		this.messages = messages;
 	}
 
 	boolean available() {
@@ -36,22 +39,23 @@ class EmailSender implements ChannelSender {
 	public void send(NotificationChannel channel, Message message) throws DeliveryFailed {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {
-			throw new DeliveryFailed("E-mail is not configured on this server");
+			throw new DeliveryFailed(new Phrase("notifications.failure.emailUnavailable"));
 		}
+		ChannelWords words = new ChannelWords(messages, message.language());
 		SimpleMailMessage mailMessage = new SimpleMailMessage();
 		mailMessage.setFrom(from);
 		mailMessage.setTo(channel.target());
 		switch (message) {
 			case Message.Test test -> {
-				mailMessage.setSubject("Feature Creep: test message for " + oneLine(test.squadName()));
-				mailMessage.setText(Message.TEST_TEXT);
+				mailMessage.setSubject(oneLine(words.text("notifications.test.subject", test.squadName())));
+				mailMessage.setText(words.text("notifications.test.text"));
 			}
 			case Message.Report report -> {
-				mailMessage.setSubject("Health check results: " + oneLine(report.report().squadName()));
-				mailMessage.setText(text(report.report()));
+				mailMessage.setSubject(oneLine(words.text("notifications.report.mail.subject", report.report().squadName())));
+				mailMessage.setText(text(report.report(), words));
 			}
 			case Message.Reminder reminder -> {
-				mailMessage.setSubject(oneLine(EnglishTexts.of("reminder.channel.subject", reminder.squadName())));
+				mailMessage.setSubject(oneLine(words.text("reminder.channel.subject", reminder.squadName())));
 				mailMessage.setText(reminder.text());
 			}
 		}
@@ -62,7 +66,7 @@ class EmailSender implements ChannelSender {
 	void sendToPerson(String address, String subject, String text) throws DeliveryFailed {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {
-			throw new DeliveryFailed("E-mail is not configured on this server");
+			throw new DeliveryFailed(new Phrase("notifications.failure.emailUnavailable"));
 		}
 		SimpleMailMessage mailMessage = new SimpleMailMessage();
 		mailMessage.setFrom(from);
@@ -77,18 +81,20 @@ class EmailSender implements ChannelSender {
 			sender.send(mailMessage);
 		}
 		catch (MailException failed) {
-			throw new DeliveryFailed("The mail server refused the message (" + failed.getClass().getSimpleName() + ")");
+			throw new DeliveryFailed(new Phrase("notifications.failure.mailRefused", failed.getClass().getSimpleName()));
 		}
 	}
 
-	static String text(SquadReport report) {
-		StringBuilder text = new StringBuilder("Health check results of ").append(report.squadName())
-			.append("\n\nEach row: the colour of the squad's average vote per session, oldest first.\n\n");
+	static String text(SquadReport report, ChannelWords words) {
+		StringBuilder text = new StringBuilder(words.text("notifications.report.mail.heading", report.squadName()))
+			.append("\n\n")
+			.append(words.text("notifications.report.mail.legend"))
+			.append("\n\n");
 		for (SquadReport.Row row : report.indicators()) {
 			row.averages().forEach(average -> text.append(SquadReport.circle(average)));
-			text.append("  ").append(row.title()).append(" (").append(SquadReport.count(row.latest()));
+			text.append("  ").append(row.title()).append(" (").append(words.count(row.latest()));
 			if (row.latest().average() != null) {
-				text.append(", average ").append(String.format(java.util.Locale.ROOT, "%.2f", row.latest().average()));
+				text.append(", ").append(words.average(row.latest().average()));
 			}
 			text.append(")\n");
 		}

@@ -1,16 +1,21 @@
 package io.featurecreep.notifications;
 
 import java.time.Instant;
+import java.util.Locale;
 
-/** What is sent to a channel: a test message, a session's report, or a reminder to vote before its deadline. */
+/**
+ * What is sent to a channel: a test message, a session's report, or a reminder to vote before its deadline. Each is
+ * written in the squad's report language ({@link io.featurecreep.squads.Squad#reportLanguage()}).
+ */
 sealed interface Message {
 
-	String TEST_TEXT = "Hello from Feature Creep! This webhook works: health check reports of your squad will arrive here.";
+	/** The language the message is written in. */
+	Locale language();
 
-	record Test(String squadName) implements Message {
+	record Test(String squadName, Locale language) implements Message {
 	}
 
-	record Report(SquadReport report) implements Message {
+	record Report(SquadReport report, Locale language) implements Message {
 	}
 
 	/**
@@ -19,7 +24,7 @@ sealed interface Message {
 	 * {@code text} is the whole message in words, for services that show text.
 	 */
 	record Reminder(String squadName, String sessionId, String sessionName, int yetToVote, int members,
-			Instant deadline, String text) implements Message {
+			Instant deadline, String text, Locale language) implements Message {
 	}
 
 }

@@ -2,12 +2,17 @@ package io.featurecreep.notifications;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.featurecreep.identity.Callers;
+import io.featurecreep.notifications.DeliveryStore.Purpose;
 import io.featurecreep.notifications.SquadNotifications.AddedChannel;
 import io.featurecreep.notifications.SquadNotifications.SquadLog;
 import io.featurecreep.shared.DomainException;
@@ -28,7 +34,8 @@ import io.featurecreep.squads.SquadPagePart;
  * The notification channels and the delivery log on the squad page. Owners add channels of every kind (each gets a
  * test message first; a signed webhook's secret shows once, right after), test and remove them, and retry failed
  * reports and reminders. Members who do not own the squad see which kinds of channel there are and how deliveries
- * went, never an address, a secret or an error text.
+ * went, never an address, a secret or an error text. What the page says comes in its reader's language: refusals from
+ * their keys, and the reasons the delivery log stores in English recognised and said again ({@link StoredReasons}).
  */
 @Controller
 class NotificationPages implements SquadPageContributor {
@@ -37,13 +44,17 @@ class NotificationPages implements SquadPageContributor {
 
 	private final SquadNotifications notifications;
 
-	NotificationPages(SquadNotifications notifications) {
+	private final MessageSource messages;
+
+	NotificationPages(SquadNotifications notifications, MessageSource messages) {
 		this.notifications = notifications;
+		this.messages = messages;
 	}
 
 	@Override
 	public List<SquadPagePart> squadPage(String viewerId, Squad squad, Membership viewer) {
 		boolean owner = viewer.isOwner();
+		Locale locale = LocaleContextHolder.getLocale();
 		SquadLog log = notifications.logForPage(squad.id(), LOG_LINES);
 		Map<String, NotificationChannel> byId = log.channels()
 			.stream()
@@ -51,23 +62,25 @@ class NotificationPages implements SquadPageContributor {
 		Map<String, Object> values = new HashMap<>();
 		values.put("squadId", squad.id());
 		values.put("owner", owner);
-		values.put("kinds", ChannelKind.values());
+		values.put("kinds", Arrays.stream(ChannelKind.values()).map(KindOption::of).toList());
 		values.put("emailAvailable", notifications.emailAvailable());
 		values.put("channels", log.channels().stream().map(channel -> ChannelLine.of(channel, owner)).toList());
 		values.put("deliveries", log.deliveries()
 			.stream()
 			.map(delivery -> DeliveryLine.of(delivery, byId.get(delivery.channelId()),
-					log.attempts().getOrDefault(delivery.id(), List.of()), owner))
+					log.attempts().getOrDefault(delivery.id(), List.of()), owner, reason -> said(reason, locale)))
 			.toList());
 		return List.of(new SquadPagePart(90, "notifications/squad-part", "notifications", values));
 	}
 
 	@PostMapping("/squads/{squadId}/channels")
 	String add(@PathVariable String squadId, @RequestParam(defaultValue = "") String kind,
-			@RequestParam(defaultValue = "") String target, Principal principal, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String target, Principal principal, RedirectAttributes redirect,
+			Locale locale) {
 		try {
 			AddedChannel added = notifications.addChannel(Callers.id(principal), squadId, kindOf(kind), target);
-			redirect.addFlashAttribute("channelAdded", ChannelTargets.label(added.channel().kind()));
+			redirect.addFlashAttribute("channelAdded",
+					messages.getMessage(ChannelTargets.label(added.channel().kind()), locale));
 			if (added.signingSecret() != null) {
 				redirect.addFlashAttribute("signingSecret", added.signingSecret());
 			}
@@ -76,18 +89,18 @@ class NotificationPages implements SquadPageContributor {
 			requireBadInput(refused);
 			redirect.addFlashAttribute("channelKind", kind);
 			redirect.addFlashAttribute("channelTarget", target);
-			redirect.addFlashAttribute("channelError", refused.getMessage());
+			redirect.addFlashAttribute("channelError", inWords(refused, locale));
 		}
 		return "redirect:/squads/{squadId}#notifications";
 	}
 
 	@PostMapping("/squads/{squadId}/channels/{channelId}/test")
 	String test(@PathVariable String squadId, @PathVariable String channelId, Principal principal,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		requireChannelOf(squadId, channelId);
 		Delivery test = notifications.sendTest(Callers.id(principal), channelId);
 		redirect.addFlashAttribute(test.lastError() == null ? "testSent" : "testFailed",
-				test.lastError() == null ? true : test.lastError());
+				test.lastError() == null ? true : said(test.lastError(), locale));
 		return "redirect:/squads/{squadId}#notifications";
 	}
 
@@ -102,7 +115,7 @@ class NotificationPages implements SquadPageContributor {
 
 	@PostMapping("/squads/{squadId}/deliveries/{deliveryId}/retry")
 	String retry(@PathVariable String squadId, @PathVariable String deliveryId, Principal principal,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		if (notifications.deliveryOf(squadId, deliveryId).isEmpty()) {
 			throw DomainException.notFound("Delivery not found");
 		}
@@ -112,7 +125,7 @@ class NotificationPages implements SquadPageContributor {
 		}
 		catch (DomainException refused) {
 			requireBadInput(refused);
-			redirect.addFlashAttribute("deliveryError", refused.getMessage());
+			redirect.addFlashAttribute("deliveryError", inWords(refused, locale));
 		}
 		return "redirect:/squads/{squadId}#deliveries";
 	}
@@ -133,6 +146,18 @@ class NotificationPages implements SquadPageContributor {
 		throw DomainException.of(ErrorCode.BAD_USER_INPUT, "channels.add.kindMissing");
 	}
 
+	/** A refusal in the reader's language; one written in English only (no key) as it is. */
+	private String inWords(DomainException refused, Locale locale) {
+		return refused.messageKey() == null ? refused.getMessage()
+				: messages.getMessage(refused.messageKey(), refused.arguments(), refused.getMessage(), locale);
+	}
+
+	/** A reason the delivery log stored, in the reader's language where it is one the page knows. */
+	private String said(String storedReason, Locale locale) {
+		return StoredReasons.recognise(storedReason) instanceof MessageSourceResolvable phrase
+				? messages.getMessage(phrase, locale) : storedReason;
+	}
+
 	/** Refusals other than bad input (not an owner, not found) are the error page's. */
 	private static void requireBadInput(DomainException refused) {
 		if (refused.code() != ErrorCode.BAD_USER_INPUT) {
@@ -140,33 +165,62 @@ class NotificationPages implements SquadPageContributor {
 		}
 	}
 
+	/** A kind of channel the form offers, and the key of its name. */
+	record KindOption(String name, String labelKey) {
+
+		static KindOption of(ChannelKind kind) {
+			return new KindOption(kind.name(), kind.labelKey());
+		}
+
+	}
+
 	/** A channel as the page lists it: owners see its address, masked; members only its kind. */
-	record ChannelLine(String id, String kind, String target) {
+	record ChannelLine(String id, String kind, String kindKey, String target) {
 
 		static ChannelLine of(NotificationChannel channel, boolean owner) {
-			return new ChannelLine(channel.id(), channel.kind().name(),
+			return new ChannelLine(channel.id(), channel.kind().name(), channel.kind().labelKey(),
 					owner ? ChannelTargets.masked(channel.kind(), channel.target()) : null);
 		}
 
+	}
+
+	/** An attempt of the log as owners see it, its error in their language. */
+	record AttemptLine(int attempt, Instant at, boolean delivered, String error) {
 	}
 
 	/**
 	 * A line of the delivery log. Members see what, where (the kind), when and how it stands; owners also the masked
 	 * address, the last error and every attempt, and may retry what failed.
 	 */
-	record DeliveryLine(String id, String purpose, String status, int attempts, String channelKind,
-			String channelTarget, String lastError, Instant createdAt, Instant lastAttemptAt,
-			List<DeliveryAttempt> attemptLog, boolean retryable) {
+	record DeliveryLine(String id, String purposeKey, String status, String statusKey, int attempts,
+			String channelKindKey, String channelTarget, String lastError, Instant createdAt, Instant lastAttemptAt,
+			List<AttemptLine> attemptLog, boolean retryable) {
 
 		static DeliveryLine of(Delivery delivery, NotificationChannel channel, List<DeliveryAttempt> attempts,
-				boolean owner) {
+				boolean owner, Function<String, String> inReadersLanguage) {
 			Instant lastAttempt = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).at();
 			boolean retryable = owner && "FAILED".equals(delivery.status()) && !"TEST".equals(delivery.purpose());
-			return new DeliveryLine(delivery.id(), delivery.purpose(), delivery.status(), delivery.attempts(),
-					channel == null ? null : channel.kind().name(),
+			List<AttemptLine> attemptLog = !owner ? List.of()
+					: attempts.stream()
+						.map(a -> new AttemptLine(a.attempt(), a.at(), a.delivered(),
+								a.error() == null ? null : inReadersLanguage.apply(a.error())))
+						.toList();
+			return new DeliveryLine(delivery.id(), Purpose.valueOf(delivery.purpose()).labelKey(), delivery.status(),
+					statusKey(delivery.status()), delivery.attempts(),
+					channel == null ? null : channel.kind().labelKey(),
 					owner && channel != null ? ChannelTargets.masked(channel.kind(), channel.target()) : null,
-					owner ? delivery.lastError() : null, delivery.createdAt(), lastAttempt,
-					owner ? attempts : List.of(), retryable);
+					owner && delivery.lastError() != null ? inReadersLanguage.apply(delivery.lastError()) : null,
+					delivery.createdAt(), lastAttempt, attemptLog, retryable);
+		}
+
+		private static String statusKey(String status) {
+			return switch (status) {
+				case "PENDING" -> "deliveries.status.PENDING";
+				case "DELIVERED" -> "deliveries.status.DELIVERED";
+				case "FAILED" -> "deliveries.status.FAILED";
+				case "CANCELLED" -> "deliveries.status.CANCELLED";
+				default -> throw new IllegalStateException("A delivery status the log does not know: " + status);
+			};
 		}
 
 	}

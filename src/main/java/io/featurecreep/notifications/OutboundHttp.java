@@ -104,7 +104,7 @@ class OutboundHttp implements DisposableBean {
 					+ (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
 		}
 		if (!"https".equalsIgnoreCase(target.getScheme()) || target.getRawUserInfo() != null) {
-			throw new OutboundRefused("only https addresses without credentials are allowed");
+			throw new OutboundRefused(new Phrase("notifications.failure.notHttps"));
 		}
 		return target;
 	}
@@ -131,7 +131,7 @@ class OutboundHttp implements DisposableBean {
 		public InetAddress[] resolve(String host) throws UnknownHostException {
 			InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
 			if (addresses.length == 0 || !Arrays.stream(addresses).allMatch(PublicAddresses::isPublic)) {
-				throw new OutboundRefused("the address does not lead to the public internet");
+				throw new OutboundRefused(new Phrase("notifications.failure.notPublic"));
 			}
 			return addresses;
 		}
@@ -146,8 +146,15 @@ class OutboundHttp implements DisposableBean {
 	/** A request the guard refused to send. */
 	static final class OutboundRefused extends UnknownHostException {
 
-		OutboundRefused(String reason) {
-			super("Refused: " + reason);
+		private final transient Phrase reason;
+
+		OutboundRefused(Phrase reason) {
+			super(reason.toString());
+			this.reason = reason;
+		}
+
+		Phrase reason() {
+			return reason;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.featurecreep.notifications;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import io.featurecreep.identity.Person;
 import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
 import io.featurecreep.notifications.DeliveryStore.Purpose;
 import io.featurecreep.shared.Ids;
+import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
 
 /**
@@ -115,7 +117,10 @@ class RemindNonVoters implements DurableHandler<ReminderDue> {
 			return;
 		}
 		HealthSession session = progress.session();
-		String squadName = squads.find(session.squadId()).map(squad -> squad.name()).orElse("");
+		Optional<Squad> squad = squads.find(session.squadId());
+		String squadName = squad.map(Squad::name).orElse("");
+		// in the squad's report language, as the reminder its channels get
+		Locale language = squad.map(Squad::reportLanguage).orElse(Locale.ENGLISH);
 		Map<String, Person> persons = people.findAllById(progress.yetToVote());
 		int reminded = 0;
 		int failed = 0;
@@ -125,8 +130,8 @@ class RemindNonVoters implements DurableHandler<ReminderDue> {
 				continue;
 			}
 			try {
-				email.sendToPerson(person.email(), texts.subjectForMember(session),
-						texts.textForMember(person.displayName(), squadName, session));
+				email.sendToPerson(person.email(), texts.subjectForMember(session, language),
+						texts.textForMember(person.displayName(), squadName, session, language));
 				reminded++;
 			}
 			catch (DeliveryFailed refused) {

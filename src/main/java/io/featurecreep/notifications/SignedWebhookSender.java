@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.featurecreep.healthcheck.QuestionResult;
@@ -28,9 +29,12 @@ class SignedWebhookSender implements ChannelSender {
 
 	private final Clock clock;
 
-	SignedWebhookSender(WebhookPoster poster, Clock clock) {
+	private final MessageSource messages;
+
+	SignedWebhookSender(WebhookPoster poster, Clock clock, MessageSource messages) {
 		this.poster = poster;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@Override
@@ -57,13 +61,14 @@ class SignedWebhookSender implements ChannelSender {
 		}
 	}
 
-	static Map<String, Object> payload(Message message) {
+	/** Codes, numbers and what people named keep their form; only {@code text} is in the squad's report language. */
+	Map<String, Object> payload(Message message) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		switch (message) {
 			case Message.Test test -> {
 				payload.put("type", "test");
 				payload.put("squad", test.squadName());
-				payload.put("text", Message.TEST_TEXT);
+				payload.put("text", new ChannelWords(messages, test.language()).text("notifications.test.text"));
 			}
 			case Message.Reminder reminder -> {
 				payload.put("type", "session.reminder");

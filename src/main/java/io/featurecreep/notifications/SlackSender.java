@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +19,11 @@ class SlackSender implements ChannelSender {
 
 	private final WebhookPoster poster;
 
-	SlackSender(WebhookPoster poster) {
+	private final MessageSource messages;
+
+	SlackSender(WebhookPoster poster, MessageSource messages) {
 		this.poster = poster;
+		this.messages = messages;
 	}
 
 	@Override
@@ -32,14 +36,15 @@ class SlackSender implements ChannelSender {
 		poster.post(channel.target(), payload(message));
 	}
 
-	static Map<String, Object> payload(Message message) {
+	Map<String, Object> payload(Message message) {
+		ChannelWords words = new ChannelWords(messages, message.language());
 		Map<String, Object> payload = new LinkedHashMap<>();
 		switch (message) {
-			case Message.Test test -> payload.put("text", escape(Message.TEST_TEXT));
+			case Message.Test test -> payload.put("text", escape(words.text("notifications.test.text")));
 			case Message.Reminder reminder -> payload.put("text", escape(reminder.text()));
 			case Message.Report report -> {
 				SquadReport squad = report.report();
-				String title = "Health check: " + squad.squadName();
+				String title = words.text("notifications.report.title", squad.squadName());
 				payload.put("text", escape(title));
 				List<Object> blocks = new ArrayList<>();
 				// a header is plain text: no escaping there, so the characters that could form a mention are replaced
@@ -50,7 +55,7 @@ class SlackSender implements ChannelSender {
 					StringBuilder line = new StringBuilder();
 					row.averages().forEach(average -> line.append(SquadReport.circle(average)));
 					line.append("  *").append(escape(DiscordSender.cut(row.title(), 100))).append("* (")
-						.append(SquadReport.count(row.latest())).append(")\n");
+						.append(words.count(row.latest())).append(")\n");
 					if (section.length() + line.length() > SECTION_LIMIT) {
 						blocks.add(section(section));
 						section.setLength(0);

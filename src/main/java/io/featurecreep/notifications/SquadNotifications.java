@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class SquadNotifications {
 			.orElseThrow(() -> DomainException.badInput("Discord webhook failed validation"));
 		NotificationChannel candidate = new NotificationChannel(Ids.newId(), squadId, ChannelKind.DISCORD, webhook.url(),
 				null, clock.instant());
-		if (worker.sendNow(candidate, new Message.Test(squad.name())) != null) {
+		if (worker.sendNow(candidate, new Message.Test(squad.name(), squad.reportLanguage())) != null) {
 			throw DomainException.badInput("Discord webhook correct form but cannot send a message");
 		}
 		Optional<NotificationChannel> existing = channels.discordOf(squadId);
@@ -85,16 +86,16 @@ public class SquadNotifications {
 		Squad squad = requireOwner(callerId, squadId);
 		String valid = ChannelTargets.validate(kind, target);
 		if (kind == ChannelKind.EMAIL && !email.available()) {
-			throw DomainException.badInput("E-mail is not configured on this server");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "notifications.channels.emailUnavailable");
 		}
 		if (channels.ofSquad(squadId).size() >= 20) {
-			throw DomainException.badInput("A squad has at most 20 notification channels");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "notifications.channels.tooMany");
 		}
 		String secret = kind == ChannelKind.WEBHOOK ? newSecret() : null;
 		NotificationChannel channel = new NotificationChannel(Ids.newId(), squadId, kind, valid, secret, clock.instant());
-		String error = worker.sendNow(channel, new Message.Test(squad.name()));
+		Phrase error = worker.sendNow(channel, new Message.Test(squad.name(), squad.reportLanguage()));
 		if (error != null) {
-			throw DomainException.badInput("Could not send a test message: " + error);
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "notifications.channels.testFailed", error);
 		}
 		channels.insert(channel, callerId);
 		deliveries.logTest(Ids.newId(), squadId, channel.id(), null, clock.instant());
@@ -135,9 +136,9 @@ public class SquadNotifications {
 			.orElseThrow(() -> DomainException.notFound("Channel not found"));
 		Squad squad = squads.requireOwner(channel.squadId(), callerId, DomainException.notFound("Channel not found"),
 				"send test messages");
-		String error = worker.sendNow(channel, new Message.Test(squad.name()));
+		Phrase error = worker.sendNow(channel, new Message.Test(squad.name(), squad.reportLanguage()));
 		String id = Ids.newId();
-		deliveries.logTest(id, squad.id(), channelId, error, clock.instant());
+		deliveries.logTest(id, squad.id(), channelId, Objects.toString(error, null), clock.instant());
 		return deliveries.find(id).orElseThrow();
 	}
 

@@ -60,14 +60,6 @@ record SquadReport(String squadName, String sessionId, List<Column> sessions, Li
 		return list;
 	}
 
-	/**
-	 * The number of votes of an indicator's latest result, saying so where anonymity withholds the rest (its circle
-	 * is white then, as where nobody voted).
-	 */
-	static String count(QuestionResult latest) {
-		return "n=" + latest.votes() + (latest.withheld() ? ", withheld" : "");
-	}
-
 	/** The traffic light of an average as a coloured circle; white where not asked, nobody voted or withheld. */
 	static String circle(Double average) {
 		return switch (QuestionResult.Band.of(average)) {

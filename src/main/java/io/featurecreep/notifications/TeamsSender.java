@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** Microsoft Teams (workflows and incoming webhooks): an Adaptive Card with one fact per indicator. */
@@ -13,8 +14,11 @@ class TeamsSender implements ChannelSender {
 
 	private final WebhookPoster poster;
 
-	TeamsSender(WebhookPoster poster) {
+	private final MessageSource messages;
+
+	TeamsSender(WebhookPoster poster, MessageSource messages) {
 		this.poster = poster;
+		this.messages = messages;
 	}
 
 	@Override
@@ -27,18 +31,19 @@ class TeamsSender implements ChannelSender {
 		poster.post(channel.target(), payload(message));
 	}
 
-	static Map<String, Object> payload(Message message) {
+	Map<String, Object> payload(Message message) {
+		ChannelWords words = new ChannelWords(messages, message.language());
 		List<Object> body = new ArrayList<>();
 		switch (message) {
-			case Message.Test test -> body.add(text(Message.TEST_TEXT, false));
+			case Message.Test test -> body.add(text(words.text("notifications.test.text"), false));
 			case Message.Reminder reminder -> body.add(text(reminder.text(), false));
 			case Message.Report report -> {
-				body.add(text("Health check: " + report.report().squadName(), true));
+				body.add(text(words.text("notifications.report.title", report.report().squadName()), true));
 				List<Object> facts = new ArrayList<>();
 				for (SquadReport.Row row : report.report().indicators()) {
 					StringBuilder circles = new StringBuilder();
 					row.averages().forEach(average -> circles.append(SquadReport.circle(average)));
-					circles.append("  ").append(SquadReport.count(row.latest()));
+					circles.append("  ").append(words.count(row.latest()));
 					facts.add(Map.of("title", DiscordSender.cut(row.title(), 100), "value", circles.toString()));
 				}
 				body.add(Map.of("type", "FactSet", "facts", facts));

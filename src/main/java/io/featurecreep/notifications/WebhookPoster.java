@@ -37,16 +37,17 @@ class WebhookPoster {
 			status = http.postJson(URI.create(url), body, headers);
 		}
 		catch (OutboundRefused refused) {
-			throw new DeliveryFailed(refused.getMessage());
+			throw new DeliveryFailed(refused.reason());
 		}
 		catch (IOException unreachable) {
-			throw new DeliveryFailed("Could not reach the receiver (" + unreachable.getClass().getSimpleName() + ")");
+			throw new DeliveryFailed(
+					new Phrase("notifications.failure.unreachable", unreachable.getClass().getSimpleName()));
 		}
 		catch (IllegalArgumentException invalid) {
-			throw new DeliveryFailed("Invalid address");
+			throw new DeliveryFailed(new Phrase("notifications.failure.invalidAddress"));
 		}
 		if (status / 100 != 2) {
-			throw new DeliveryFailed("The receiver answered HTTP " + status);
+			throw new DeliveryFailed(new Phrase("notifications.failure.httpStatus", String.valueOf(status)));
 		}
 	}
 

@@ -94,6 +94,13 @@ class SquadGraphQlController {
 			.toList();
 	}
 
+	/** Members only, as everything of an open squad but its name and open state. */
+	@SchemaMapping(typeName = "Squad")
+	String reportLocale(Squad squad, Principal principal) {
+		access.requireMemberToSee(squad.id(), Callers.id(principal));
+		return squad.reportLocale();
+	}
+
 	@SchemaMapping(typeName = "Squad")
 	Boolean open(Squad squad) {
 		return access.isOpen(squad.id());
@@ -122,7 +129,7 @@ class SquadGraphQlController {
 	@MutationMapping
 	Squad updateSquad(@Argument Map<String, Object> input, Principal principal) {
 		return management.update(Callers.id(principal), (String) input.get("squadId"), (String) input.get("name"),
-				(Boolean) input.get("anonymous"));
+				(Boolean) input.get("anonymous"), (String) input.get("reportLocale"));
 	}
 
 	@MutationMapping

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -49,19 +50,22 @@ public class SquadManagement {
 	/** Creates a squad with the caller as its owner and only member. */
 	public Squad create(String callerId, String name, boolean anonymous) {
 		Person caller = people.findById(callerId).orElseThrow();
-		Squad squad = new Squad(Ids.newId(), caller.organisationId(), TextLimits.required(name, "Squad name", 200),
-				anonymous, clock.instant());
+		Squad squad = new Squad(Ids.newId(), caller.organisationId(), squadName(name), anonymous, clock.instant(), null);
 		store.insert(squad);
 		store.addMember(squad.id(), callerId, SquadRole.OWNER, clock.instant());
 		return squad;
 	}
 
-	/** Renames a squad or switches its anonymity (applies to sessions started afterwards). */
-	public Squad update(String callerId, String squadId, String name, Boolean anonymous) {
+	/**
+	 * Renames a squad, switches its anonymity (applies to sessions started afterwards) or chooses the language of its
+	 * channel messages (a tag of {@link Squad#REPORT_LANGUAGES}). What is null stays as it is.
+	 */
+	public Squad update(String callerId, String squadId, String name, Boolean anonymous, String reportLocale) {
 		Squad squad = requireOwner(squadId, callerId, "change squad settings");
-		String newName = name == null ? squad.name() : TextLimits.required(name, "Squad name", 200);
+		String newName = name == null ? squad.name() : squadName(name);
 		boolean newAnonymous = anonymous == null ? squad.anonymous() : anonymous;
-		store.update(squadId, newName, newAnonymous);
+		String newReportLocale = reportLocale == null ? squad.reportLocale() : reportLanguage(reportLocale);
+		store.update(squadId, newName, newAnonymous, newReportLocale);
 		return store.find(squadId).orElseThrow();
 	}
 
@@ -87,7 +91,7 @@ public class SquadManagement {
 	public Invite createInvite(String callerId, String squadId, Duration validFor) {
 		requireOwner(squadId, callerId, "invite members");
 		if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(LONGEST_INVITE) > 0) {
-			throw DomainException.badInput("An invite must be valid for between 1 minute and 30 days");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "squads.invites.validFor.outOfRange");
 		}
 		Instant now = clock.instant();
 		Invite invite = new Invite(newToken(), squadId, false, callerId, now, now.plus(validFor), null);
@@ -157,7 +161,7 @@ public class SquadManagement {
 		Squad squad = store.find(squadId).orElseThrow(() -> unknown);
 		Membership callerMembership = store.membership(squadId, callerId).orElseThrow(() -> unknown);
 		if (!people.exists(personId)) {
-			throw DomainException.badInput("Person does not exist");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "squads.members.personUnknown");
 		}
 		if (!personId.equals(callerId) && !callerMembership.isOwner()) {
 			throw DomainException.forbidden("Only squad owners can remove other members");
@@ -169,7 +173,7 @@ public class SquadManagement {
 		}
 		List<Membership> members = store.members(squadId);
 		if (removed.get().isOwner() && store.countOwners(squadId) == 1 && members.size() > 1) {
-			throw DomainException.badInput("The last owner cannot leave while others remain; make someone else an owner first");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "squads.members.lastOwner");
 		}
 		store.removeMember(squadId, personId);
 		return squad;
@@ -181,10 +185,29 @@ public class SquadManagement {
 		Membership target = store.membership(squadId, personId)
 			.orElseThrow(() -> DomainException.notFound("That person is not a member of this squad"));
 		if (target.isOwner() && role != SquadRole.OWNER && store.countOwners(squadId) == 1) {
-			throw DomainException.badInput("A squad needs at least one owner");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "squads.members.oneOwner");
 		}
 		store.changeRole(squadId, personId, role);
 		return squad;
+	}
+
+	/**
+	 * A squad name checked as every name is; a missing one, the refusal a form sees most, with words the pages can
+	 * show in their reader's language (the same English words as the check's).
+	 */
+	private static String squadName(String name) {
+		if (name == null || name.isBlank()) {
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "squads.name.missing");
+		}
+		return TextLimits.required(name, "Squad name", 200);
+	}
+
+	private static String reportLanguage(String tag) {
+		String language = tag.strip().toLowerCase(Locale.ROOT);
+		if (!Squad.REPORT_LANGUAGES.contains(language)) {
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "squads.settings.reportLocale.unknown", tag);
+		}
+		return language;
 	}
 
 	private Squad requireOwner(String squadId, String callerId, String whatOwnersDo) {

@@ -4,9 +4,11 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +33,22 @@ import io.featurecreep.shared.ErrorCode;
 @Controller
 class SquadPagesController {
 
-	/** The validity choices of a new invite link, in minutes, and how the page names them. */
-	static final Map<Integer, String> INVITE_VALIDITY = Map.of(30, "30 minutes", 1440, "1 day", 10080, "7 days", 43200,
-			"30 days");
+	/** The validity choices of a new invite link, in minutes, and the keys of how the page names them. */
+	static final Map<Integer, String> INVITE_VALIDITY = Map.of(30, "squads.invites.validFor.30minutes", 1440,
+			"squads.invites.validFor.1day", 10080, "squads.invites.validFor.7days", 43200,
+			"squads.invites.validFor.30days");
+
+	/** The languages of a squad's channel messages, each named in itself (the same in every bundle). */
+	static final List<ReportLanguage> REPORT_LANGUAGES = Squad.REPORT_LANGUAGES.stream()
+		.map(tag -> new ReportLanguage(tag, switch (tag) {
+			case "en" -> "squads.language.en";
+			case "de" -> "squads.language.de";
+			case "fr" -> "squads.language.fr";
+			case "es" -> "squads.language.es";
+			case "nl" -> "squads.language.nl";
+			default -> throw new IllegalStateException("No name for the language " + tag);
+		}))
+		.toList();
 
 	private final SquadAccess access;
 
@@ -43,12 +58,15 @@ class SquadPagesController {
 
 	private final List<SquadPageContributor> contributors;
 
+	private final MessageSource messages;
+
 	SquadPagesController(SquadAccess access, SquadManagement management, People people,
-			List<SquadPageContributor> contributors) {
+			List<SquadPageContributor> contributors, MessageSource messages) {
 		this.access = access;
 		this.management = management;
 		this.people = people;
 		this.contributors = contributors;
+		this.messages = messages;
 	}
 
 	@GetMapping("/workspace")
@@ -91,7 +109,7 @@ class SquadPagesController {
 
 	@PostMapping("/squads")
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "false") boolean anonymous,
-			Principal principal, Model model) {
+			Principal principal, Model model, Locale locale) {
 		try {
 			Squad squad = management.create(Callers.id(principal), name, anonymous);
 			return "redirect:/squads/" + squad.id();
@@ -99,7 +117,7 @@ class SquadPagesController {
 		catch (DomainException refused) {
 			model.addAttribute("name", name);
 			model.addAttribute("anonymous", anonymous);
-			model.addAttribute("nameError", refused.getMessage());
+			model.addAttribute("nameError", inWords(refused, locale));
 			return "squads/new";
 		}
 	}
@@ -127,6 +145,7 @@ class SquadPagesController {
 				.stream()
 				.sorted(Map.Entry.comparingByKey())
 				.toList());
+			model.addAttribute("reportLanguages", REPORT_LANGUAGES);
 		}
 		model.addAttribute("parts", contributors.stream()
 			.flatMap(contributor -> contributor.squadPage(callerId, squad, viewer).stream())
@@ -137,22 +156,23 @@ class SquadPagesController {
 
 	@PostMapping("/squads/{squadId}/settings")
 	String settings(@PathVariable String squadId, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "false") boolean anonymous, Principal principal, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean anonymous, @RequestParam(required = false) String reportLocale,
+			Principal principal, RedirectAttributes redirect, Locale locale) {
 		try {
-			management.update(Callers.id(principal), squadId, name, anonymous);
+			management.update(Callers.id(principal), squadId, name, anonymous, reportLocale);
 			redirect.addFlashAttribute("settingsSaved", true);
 		}
 		catch (DomainException refused) {
 			requireBadInput(refused);
 			redirect.addFlashAttribute("settingsName", name);
-			redirect.addFlashAttribute("settingsError", refused.getMessage());
+			redirect.addFlashAttribute("settingsError", inWords(refused, locale));
 		}
 		return "redirect:/squads/{squadId}#settings";
 	}
 
 	@PostMapping("/squads/{squadId}/invites")
 	String createInvite(@PathVariable String squadId, @RequestParam(defaultValue = "10080") int validForMinutes,
-			Principal principal, RedirectAttributes redirect) {
+			Principal principal, RedirectAttributes redirect, Locale locale) {
 		try {
 			Invite invite = management.createInvite(Callers.id(principal), squadId,
 					Duration.ofMinutes(validForMinutes));
@@ -160,7 +180,7 @@ class SquadPagesController {
 		}
 		catch (DomainException refused) {
 			requireBadInput(refused);
-			redirect.addFlashAttribute("inviteError", refused.getMessage());
+			redirect.addFlashAttribute("inviteError", inWords(refused, locale));
 		}
 		return "redirect:/squads/{squadId}#invites";
 	}
@@ -192,7 +212,7 @@ class SquadPagesController {
 
 	@PostMapping("/squads/{squadId}/members/{personId}/remove")
 	String remove(@PathVariable String squadId, @PathVariable String personId, Principal principal,
-			RedirectAttributes redirect, Model model) {
+			RedirectAttributes redirect, Locale locale) {
 		String callerId = Callers.id(principal);
 		try {
 			management.removeMember(callerId, squadId, personId);
@@ -202,7 +222,7 @@ class SquadPagesController {
 			if (!access.isMember(squadId, callerId)) {
 				throw refused;
 			}
-			redirect.addFlashAttribute("membersError", refused.getMessage());
+			redirect.addFlashAttribute("membersError", inWords(refused, locale));
 			return "redirect:/squads/{squadId}#members";
 		}
 		if (personId.equals(callerId)) {
@@ -214,15 +234,21 @@ class SquadPagesController {
 
 	@PostMapping("/squads/{squadId}/members/{personId}/role")
 	String changeRole(@PathVariable String squadId, @PathVariable String personId, @RequestParam SquadRole role,
-			Principal principal, RedirectAttributes redirect) {
+			Principal principal, RedirectAttributes redirect, Locale locale) {
 		try {
 			management.changeRole(Callers.id(principal), squadId, personId, role);
 		}
 		catch (DomainException refused) {
 			requireBadInput(refused);
-			redirect.addFlashAttribute("membersError", refused.getMessage());
+			redirect.addFlashAttribute("membersError", inWords(refused, locale));
 		}
 		return "redirect:/squads/{squadId}#members";
+	}
+
+	/** A refusal in the reader's language; one written in English only (no key) as it is. */
+	private String inWords(DomainException refused, Locale locale) {
+		return refused.messageKey() == null ? refused.getMessage()
+				: messages.getMessage(refused.messageKey(), refused.arguments(), refused.getMessage(), locale);
 	}
 
 	/** Refusals of who may do what go to the error page; only bad input is shown next to the form. */
@@ -243,6 +269,10 @@ class SquadPagesController {
 	}
 
 	record MemberLine(Person person, Membership membership, boolean me) {
+	}
+
+	/** A language the squad's channel messages can be written in, and the key of its name. */
+	record ReportLanguage(String tag, String nameKey) {
 	}
 
 }

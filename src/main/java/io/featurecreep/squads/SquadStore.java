@@ -34,13 +34,18 @@ class SquadStore {
 	}
 
 	void insert(Squad squad) {
-		jdbc.sql("insert into squad (id, organisation_id, name, anonymous, created_at) values (?, ?, ?, ?, ?)")
-			.params(squad.id(), squad.organisationId(), squad.name(), squad.anonymous(), utc(squad.createdAt()))
+		jdbc.sql("""
+				insert into squad (id, organisation_id, name, anonymous, created_at, report_locale)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(squad.id(), squad.organisationId(), squad.name(), squad.anonymous(), utc(squad.createdAt()),
+					squad.reportLocale())
 			.update();
 	}
 
-	void update(String id, String name, boolean anonymous) {
-		jdbc.sql("update squad set name = ?, anonymous = ? where id = ?").params(name, anonymous, id).update();
+	void update(String id, String name, boolean anonymous, String reportLocale) {
+		jdbc.sql("update squad set name = ?, anonymous = ?, report_locale = ? where id = ?")
+			.params(name, anonymous, reportLocale, id)
+			.update();
 	}
 
 	List<Squad> findByOrganisation(String organisationId) {
@@ -168,7 +173,7 @@ class SquadStore {
 
 	private static Squad squad(ResultSet rs, int row) throws SQLException {
 		return new Squad(rs.getString("id"), rs.getString("organisation_id"), rs.getString("name"),
-				rs.getBoolean("anonymous"), instant(rs, "created_at"));
+				rs.getBoolean("anonymous"), instant(rs, "created_at"), rs.getString("report_locale"));
 	}
 
 	private static Membership membership(ResultSet rs, int row) throws SQLException {

@@ -105,6 +105,22 @@ class DiscardSessionTests extends WithReceivers {
 		assertThat(start()).as("the squad starts anew").isNotEqualTo(sessionId);
 	}
 
+	@Test
+	void theSquadsHealthChecksSpeakTheOwnersLanguageBeforeAndAfterADiscard() throws Exception {
+		String sessionId = start();
+		assertThat(page(owner, "/squads/" + squadId, "de")).contains("Health Checks", "Jetzt live", "Zur Session",
+				"Vergangene Sessions", "Noch keine. Die Ergebnisse erscheinen hier, sobald eine Session endet.",
+				"Fragen bearbeiten")
+			.doesNotContain("Join the session", ">Past sessions</h3>");
+		assertThat(page(owner, "/sessions/" + sessionId + "/discard", "de")).contains("id=\"confirm-discard\"");
+
+		mvc.perform(post("/sessions/{id}/discard", sessionId).header("Accept-Language", "de").with(as(owner)).with(csrf()))
+			.andExpect(redirectedUrl("/squads/" + squadId + "#sessions"));
+		assertThat(page(owner, "/squads/" + squadId, "fr")).contains("Aucun health check en cours.",
+				"Lancer un health check", "Sessions passées");
+		assertThat(page(member, "/workspace", "es")).contains("Iniciar un health check");
+	}
+
 	/**
 	 * Three sessions; the middle one is discarded: the history, the export and the series leave it out, and the last
 	 * session's change is measured against the first again.
@@ -293,6 +309,14 @@ class DiscardSessionTests extends WithReceivers {
 			}
 		}
 		return null;
+	}
+
+	String page(Caller caller, String path, String languages) throws Exception {
+		return mvc.perform(get(path).header("Accept-Language", languages).with(as(caller)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	String page(Caller caller, String path) throws Exception {

@@ -43,6 +43,9 @@ class QuestionListPagesTests {
 	@Autowired
 	SessionStore store;
 
+	@Autowired
+	SessionLifecycle lifecycle;
+
 	Person owner;
 
 	String squadId;
@@ -166,6 +169,53 @@ class QuestionListPagesTests {
 		assertThat(templates.templateOf(squadId)).extracting(LibraryQuestion::title).containsExactly("First", "Second");
 		HealthSession started = store.findActive(squadId).orElseThrow();
 		assertThat(store.questions(started.id())).extracting(SessionQuestion::title).containsExactly("First", "Second");
+	}
+
+	@Test
+	void aNewSessionIsPutTogetherInTheOwnersLanguage() throws Exception {
+		String page = mvc.perform(get("/squads/{id}/sessions/new", squadId).header("Accept-Language", "de")
+			.with(user(owner.id()))).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("<title>Neuer Health Check · Feature Creep</title>", "Ablauf",
+				"Asynchron: Alle stimmen bis zu einer Frist ab", "Aus der Bibliothek hinzufügen", "placeholder=\"Check Sprint 42\"",
+				"Eigene Frage schreiben", ">Session starten</button>", "aria-label=\"Nach oben: ")
+			.doesNotContain("How it runs", "Start the session");
+
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "start").param("mode", "ASYNC").header("Accept-Language", "de"))
+			.andExpect(content().string(containsString("Wähle, wann die Abstimmung endet")));
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "add").param("newTitle", "first")
+			.header("Accept-Language", "fr")).andExpect(content().string(containsString("«\u00a0first\u00a0» est déjà dans la liste")));
+		mvc.perform(list("/squads/" + squadId + "/sessions/new", "library:not-an-id").header("Accept-Language", "nl"))
+			.andExpect(content().string(containsString("Deze suggestie is niet meer beschikbaar")));
+	}
+
+	/** A refusal of the lifecycle shows next to its field in the reader's language; the API keeps its English words. */
+	@Test
+	void aRefusedStartIsShownInTheReadersLanguageNextToItsField() throws Exception {
+		String page = mvc.perform(list("/squads/" + squadId + "/sessions/new", "start").param("mode", "ASYNC")
+			.param("deadline", "2020-01-01T10:00")
+			.param("timeZone", "UTC")
+			.header("Accept-Language", "es")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"deadline-error\">Una sesión asíncrona necesita una fecha límite en el futuro</p>");
+		assertThat(store.findActive(squadId)).isEmpty();
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> lifecycle.start(owner.id(), squadId,
+					new SessionLifecycle.StartOptions(null, SessionMode.ASYNC, java.time.Instant.parse("2020-01-01T10:00:00Z"),
+							ResultVisibility.ON_REVEAL, java.util.List.of(new SquadTemplates.NewQuestion("Fun", null, null)), null)))
+			.hasMessage("An async session needs a deadline in the future");
+	}
+
+	@Test
+	void theSquadsQuestionsAreEditedInTheOwnersLanguage() throws Exception {
+		assertThat(mvc.perform(get("/squads/{id}/questions", squadId).header("Accept-Language", "nl")
+			.with(user(owner.id()))).andReturn().getResponse().getContentAsString()).contains("Vragen voor nieuwe sessies",
+					"Elke nieuwe health check van Editors begint met deze vragen.", ">Vragen opslaan",
+					"Standaardvragen gebruiken")
+			.doesNotContain("Ablauf", "How it runs");
+		mvc.perform(post("/squads/{id}/questions", squadId).param("op", "save")
+			.header("Accept-Language", "de")
+			.with(user(owner.id()))
+			.with(csrf()))
+			.andExpect(content().string(containsString("Füge mindestens eine Frage hinzu oder nimm wieder die Standardfragen")));
 	}
 
 	/** The editor's form with two questions, First and Second (keys a and b), posted with an op. */

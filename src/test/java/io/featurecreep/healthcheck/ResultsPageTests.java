@@ -104,6 +104,28 @@ class ResultsPageTests {
 		assertThat(section(page, "2. Speed")).contains("No votes").doesNotContain("Withheld");
 	}
 
+	@Test
+	void theResultsPageSpeaksTheReadersLanguageAndWritesNumbersItsWay() throws Exception {
+		String squadId = squad(false);
+		HealthSession first = session(squadId, "Sprint 1", "Speed");
+		vote(first, 0, 0, 0, 0);
+		end(first);
+		HealthSession second = session(squadId, "Sprint 2", "Speed");
+		vote(second, 0, 1, 1, 2);
+		end(second);
+
+		String german = mvc.perform(get("/sessions/{id}/results", second.id()).header("Accept-Language", "de")
+			.with(user(owner.id()))).andReturn().getResponse().getContentAsString();
+		assertThat(german).contains("<title>Ergebnisse · Results · Feature Creep</title>", "Ergebnisse: Sprint 2",
+				"Live-Health-Check, beendet am", "3 Mitglieder im Squad.", "Überblick", "Ø 1,3 · 3 Stimmen", "+1,3",
+				"2× gelb", "Deine Stimme: gelb.", "Zurück zum Squad")
+			.doesNotContain("avg", "Back to the squad");
+		assertThat(mvc.perform(get("/sessions/{id}/results", second.id()).header("Accept-Language", "es")
+			.with(user(owner.id()))).andReturn().getResponse().getContentAsString()).contains("media 1,3 · 3 votos",
+					"2 amarillos", "Tu voto: amarillo.");
+		assertThat(page("/sessions/{id}/results", second.id())).contains("1.3 avg · 3 votes", "+1.3");
+	}
+
 	String squad(boolean anonymous) {
 		String squadId = squads.create(owner.id(), "Results", anonymous).id();
 		String token = squads.createInvite(owner.id(), squadId, Duration.ofDays(1)).token();

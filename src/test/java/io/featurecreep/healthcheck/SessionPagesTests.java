@@ -438,6 +438,127 @@ class SessionPagesTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Results")));
 	}
 
+	// ----- in the reader's language
+
+	@Test
+	void theLivePageSpeaksEachReadersLanguageToParticipantsAndTheFacilitator() throws Exception {
+		String participant = page("/sessions/" + session.id(), member, "de-DE,de;q=0.9");
+		assertThat(participant).contains("Frage 1 von 2", "Wie läuft es?", "Wie ist die Tendenz?", ">Abstimmen</button>",
+				"0 von 2 haben abgestimmt", "Anonym: Du siehst, wer abgestimmt hat, aber nie, wie.")
+			.doesNotContain("How is it?", "Reveal results", "Ergebnisse aufdecken");
+
+		String facilitator = page("/sessions/" + session.id(), owner, "de");
+		assertThat(facilitator).contains("Moderation", "Ergebnisse aufdecken", "Session beenden…", "Weiter →",
+				"aria-label=\"Fragen\"")
+			.doesNotContain(">Facilitator</h2>", "End the session");
+		assertThat(page("/sessions/" + session.id(), owner, "fr")).contains("Question 1 sur 2", "Comment ça va\u00a0?",
+				"Révéler les résultats", "0 sur 2 ont voté");
+		assertThat(page("/sessions/" + session.id(), member, "ja")).as("a language without texts gets English")
+			.contains("Question 1 of 2", "How is it?", "0 of 2 voted");
+	}
+
+	@Test
+	void aRefusedVoteIsShownInTheVotersLanguageAndTheApiKeepsItsEnglishWords() throws Exception {
+		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("trend", "STABLE")
+			.header("HX-Request", "true")
+			.header("Accept-Language", "es")
+			.with(as(member))
+			.with(csrf())).andExpect(content().string(org.hamcrest.Matchers.containsString("Elige rojo, amarillo o verde")));
+
+		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("colour", "7")
+			.header("HX-Request", "true")
+			.header("Accept-Language", "nl")
+			.with(as(member))
+			.with(csrf()))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Het antwoord moet een getal van 0 tot en met 2 zijn")));
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> castVote.cast(member.id(), new CastVote.Ballot(session.id(), firstQuestion, 7, null, null)))
+			.hasMessage("Answer must be a number 0-2");
+		assertThat(store.countVotes(firstQuestion)).isZero();
+	}
+
+	@Test
+	void votesAndResultsAreDescribedInTheReadersLanguage() throws Exception {
+		String namedSquad = squads.create(owner.id(), "Named", false).id();
+		squads.join(member.id(), squads.createInvite(owner.id(), namedSquad, Duration.ofDays(1)).token());
+		HealthSession named = lifecycle.start(owner.id(), namedSquad, new StartOptions(null, SessionMode.LIVE, null,
+				ResultVisibility.ON_REVEAL, List.of(new NewQuestion("Fun", null, null))));
+		String question = store.questions(named.id()).get(0).id();
+		castVote.cast(member.id(), new CastVote.Ballot(named.id(), question, 2, Trend.IMPROVING, "Top"));
+		castVote.cast(owner.id(), new CastVote.Ballot(named.id(), question, 1, null, null));
+		mvc.perform(post("/sessions/{id}/reveal", named.id()).param("questionId", question).with(as(owner)).with(csrf()));
+
+		assertThat(page("/sessions/" + named.id(), member, "de")).contains("Deine Stimme: grün, wird besser.",
+				"Wer wie abgestimmt hat", "Member Tester</span>: <span>grün, wird besser</span>", "„Top“",
+				"Owner Tester</span>: <span>gelb</span>", "0× rot", "1× gelb", "1× grün", "Durchschnitt",
+				"<strong>1,5</strong>", "↗ 1× besser", "aria-label=\"0× rot, 1× gelb, 1× grün\"");
+		assertThat(page("/sessions/" + named.id(), member, "fr")).contains("Votre vote\u00a0: vert, en progrès.",
+				"1 jaune", "<strong>1,5</strong>", "«\u00a0Top\u00a0»");
+		assertThat(page("/sessions/" + named.id(), member, "en")).contains("Your vote: green, improving.",
+				"<strong>1.5</strong>", "“Top”");
+	}
+
+	@Test
+	void theAsyncPageSpeaksTheReadersLanguage() throws Exception {
+		lifecycle.end(owner.id(), session.id());
+		HealthSession async = lifecycle.start(owner.id(), squadId, new StartOptions(null, SessionMode.ASYNC,
+				java.time.Instant.now().plus(Duration.ofDays(1)), ResultVisibility.ON_REVEAL,
+				List.of(new NewQuestion("Fun", "Yay", "Meh"))));
+		assertThat(page("/sessions/" + async.id(), owner, "de")).contains("<title>Health Check · Pages · Feature Creep</title>",
+				">Offen</span>", "Abstimmen bis", "Frage 1", "0 von 2 haben abgestimmt", "Abstimmung jetzt beenden…",
+				"data-done-text=\"keine\"", "Anonym: Andere sehen, dass du abgestimmt hast, aber nie, wie.")
+			.doesNotContain("Vote on each question", "Close voting");
+		assertThat(page("/sessions/" + async.id(), member, "es")).contains("Se puede votar hasta el", "Pregunta 1",
+				"0 de 2 han votado", "Verde:");
+	}
+
+	/**
+	 * The event stream says only what changed; each screen then fetches the parts it shows with its own requests, so
+	 * every screen sees them in its own language, whoever caused the change and in whatever language they work.
+	 */
+	@Test
+	void twoScreensOfOneLiveSessionEachGetTheirUpdatesInTheirOwnLanguage() throws Exception {
+		MvcResult german = mvc.perform(get("/sessions/{id}/events", session.id()).with(as(member))
+			.header("Accept-Language", "de")
+			.accept(MediaType.TEXT_EVENT_STREAM)).andExpect(request().asyncStarted()).andReturn();
+		MvcResult french = mvc.perform(get("/sessions/{id}/events", session.id()).with(as(owner))
+			.header("Accept-Language", "fr")
+			.accept(MediaType.TEXT_EVENT_STREAM)).andExpect(request().asyncStarted()).andReturn();
+
+		Person spanish = api.newPerson("Third");
+		squads.join(spanish.id(), squads.createInvite(owner.id(), squadId, Duration.ofDays(1)).token());
+		mvc.perform(post("/sessions/{id}/questions/{q}/vote", session.id(), firstQuestion).param("colour", "1")
+			.header("HX-Request", "true")
+			.header("Accept-Language", "es")
+			.with(as(spanish))
+			.with(csrf())).andExpect(content().string(org.hamcrest.Matchers.containsString("Tu voto está registrado")));
+
+		awaitEvents(german, "event:votes", 1);
+		awaitEvents(french, "event:votes", 1);
+		for (MvcResult stream : List.of(german, french)) {
+			assertThat(stream.getResponse().getContentAsString()).as("names of changes only, in no language")
+				.matches("(?s)(event:\\w+\ndata:\\w+\n\n)+");
+		}
+		String germanStatus = mvc.perform(get("/sessions/{id}/parts/status", session.id()).header("HX-Request", "true")
+			.header("Accept-Language", "de")
+			.with(as(member))).andReturn().getResponse().getContentAsString();
+		String frenchStatus = mvc.perform(get("/sessions/{id}/parts/status", session.id()).header("HX-Request", "true")
+			.header("Accept-Language", "fr")
+			.with(as(owner))).andReturn().getResponse().getContentAsString();
+		assertThat(germanStatus).contains("1 von 3 hat abgestimmt", "Member Tester (du)", "hat noch nicht abgestimmt")
+			.doesNotContain("ha votado", "a voté");
+		assertThat(frenchStatus).contains("1 sur 3 a voté", "Owner Tester (vous)", "n’a pas encore voté")
+			.doesNotContain("ha votado", "abgestimmt");
+	}
+
+	private String page(String path, Person viewer, String languages) throws Exception {
+		return mvc.perform(get(path).header("Accept-Language", languages).with(as(viewer)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	private static RequestPostProcessor as(Person person) {
 		return user(person.id());
 	}

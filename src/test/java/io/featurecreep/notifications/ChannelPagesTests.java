@@ -217,6 +217,61 @@ class ChannelPagesTests extends WithReceivers {
 			.andExpect(flash().attribute("deliveryError", "Only failed reports and reminders can be retried"));
 	}
 
+	/**
+	 * Owners read why a channel was refused, why a test message did not arrive and why a delivery failed in their own
+	 * language, though the log keeps the API's English words; a member sees statuses in theirs.
+	 */
+	@Test
+	void theChannelPartSpeaksTheReadersLanguage() throws Exception {
+		receiver.answer("/receiver.example/german/" + tag, 404);
+		MvcResult refused = mvc.perform(addChannel("WEBHOOK", "https://receiver.example/german/" + tag).with(as(owner))
+			.header("Accept-Language", "de"))
+			.andExpect(flash().attribute("channelError",
+					"Die Testnachricht ließ sich nicht senden: Der Empfänger hat mit HTTP 404 geantwortet"))
+			.andReturn();
+		assertThat(page(owner, refused.getFlashMap(), "de"))
+			.contains("Die Testnachricht ließ sich nicht senden: Der Empfänger hat mit HTTP 404 geantwortet");
+
+		receiver.answer("/receiver.example/german/" + tag, 200);
+		mvc.perform(addChannel("WEBHOOK", "https://receiver.example/german/" + tag).with(as(owner)));
+		receiver.answer("/receiver.example/german/" + tag, 503);
+		String channelId = channelIds().getFirst();
+		mvc.perform(post("/squads/{s}/channels/{c}/test", squadId, channelId).with(as(owner)).with(csrf())
+			.header("Accept-Language", "fr"))
+			.andExpect(flash().attribute("testFailed", "Le destinataire a répondu HTTP 503"));
+		runSession();
+		await().atMost(Duration.ofSeconds(15)).until(() -> count(page(owner), "data-status=\"FAILED\"") == 2);
+
+		assertThat(page(owner, new FlashMap(), "de")).contains("Der Empfänger hat mit HTTP 503 geantwortet")
+			.doesNotContain("The receiver answered");
+		assertThat(page(owner, new FlashMap(), "nl")).contains("De ontvanger antwoordde met HTTP 503");
+		assertThat(page(owner)).contains("The receiver answered HTTP 503");
+		assertThat(owner.execute("query($s: String!) { squad(id: $s) { deliveries { lastError } } }", "s", squadId)
+			.ok()
+			.data("squad.deliveries")
+			.findValuesAsString("lastError")).as("the API's words").contains("The receiver answered HTTP 503")
+			.doesNotContain("Der Empfänger hat mit HTTP 503 geantwortet");
+		assertThat(page(member, new FlashMap(), "es")).doesNotContain("503");
+	}
+
+	/** The reasons the delivery log stores in English are said again in the reader's language, arguments and all. */
+	@Test
+	void storedReasonsAreRecognisedWithTheirArguments() {
+		assertThat(StoredReasons.recognise("The receiver answered HTTP 500")).isInstanceOfSatisfying(Phrase.class, phrase -> {
+			assertThat(phrase.key()).isEqualTo("notifications.failure.httpStatus");
+			assertThat(phrase.arguments()).containsExactly("500");
+		});
+		assertThat(messages.getMessage((Phrase) StoredReasons.recognise("Could not reach the receiver (ConnectException)"),
+				java.util.Locale.GERMAN)).isEqualTo("Der Empfänger war nicht erreichbar (ConnectException)");
+		assertThat(messages.getMessage((Phrase) StoredReasons.recognise("The channel was removed"), java.util.Locale.FRENCH))
+			.isEqualTo("Le canal a été supprimé");
+		assertThat(StoredReasons.recognise("Something nobody wrote down")).isEqualTo("Something nobody wrote down");
+		assertThat(StoredReasons.recognise("Could not reach the receiver")).isEqualTo("Could not reach the receiver");
+	}
+
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	// -----
 
 	org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder addChannel(String kind, String target) {
@@ -232,7 +287,15 @@ class ChannelPagesTests extends WithReceivers {
 	 * single spaces.
 	 */
 	String page(Caller caller, FlashMap flash) throws Exception {
+		return page(caller, flash, null);
+	}
+
+	/** The squad page as above, asked for in this language (none: the browser says nothing). */
+	String page(Caller caller, FlashMap flash, String language) throws Exception {
 		var request = get("/squads/{id}", squadId).with(as(caller));
+		if (language != null) {
+			request = request.header("Accept-Language", language);
+		}
 		if (!flash.isEmpty()) {
 			request = request.flashAttrs(flash);
 		}
@@ -240,7 +303,7 @@ class ChannelPagesTests extends WithReceivers {
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
-			.getContentAsString()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
 			.replaceAll("\\s+", " ");
 	}
 

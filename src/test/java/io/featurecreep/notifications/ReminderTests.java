@@ -121,7 +121,7 @@ class ReminderTests extends WithReceivers {
 				&& reminders(squad.webhookPath()).size() == 1 && remindersTo(squad.owner()).size() == 1);
 		String discord = JSON.readTree(reminders(squad.discordPath()).get(0).body()).path("content").asString();
 		assertThat(discord).isEqualTo("Reminded: 2 of 4 members have not voted yet in Sprint 7. Voting closes "
-				+ ReminderTexts.deadline(deadlineOf(squad, sessionId)) + ".");
+				+ ReminderTexts.deadline(deadlineOf(squad, sessionId), java.util.Locale.ENGLISH) + ".");
 		JsonNode webhook = JSON.readTree(reminders(squad.webhookPath()).get(0).body());
 		assertThat(webhook.path("type").asString()).isEqualTo("session.reminder");
 		assertThat(webhook.path("yetToVote").asInt()).isEqualTo(2);

@@ -197,6 +197,114 @@ class ReportDeliveryTests extends WithReceivers {
 		assertThat(enough.path("averages").path(column).asDouble()).isEqualTo(1.0);
 	}
 
+	/**
+	 * A squad whose owners chose German hears German on every channel: test messages, reports, the legend, averages as
+	 * German writes them. The signed webhook's codes and numbers stay as they are; only its text follows the language.
+	 */
+	@Test
+	void aSquadsChannelsHearTheLanguageItsOwnersChose() throws Exception {
+		owner.execute("mutation($s: String!) { updateSquad(input: {squadId: $s, reportLocale: \"de\"}) { id } }", "s", squadId)
+			.ok();
+		add("DISCORD", "https://discord.com/api/webhooks/4343/de-" + path).ok();
+		add("WEBHOOK", "https://receiver.example/german/" + path).ok();
+		add("EMAIL", "german-" + path + "@example.com").ok();
+		assertThat(JSON.readTree(receiver.to("/discord.com/api/webhooks/4343/de-" + path).getFirst().body())
+			.path("content")
+			.asString()).startsWith("Hallo von Feature Creep! Dieser Webhook funktioniert");
+		JsonNode signedTest = JSON.readTree(receiver.to("/receiver.example/german/" + path).getFirst().body());
+		assertThat(signedTest.path("type").asString()).isEqualTo("test");
+		assertThat(signedTest.path("text").asString()).startsWith("Hallo von Feature Creep!");
+
+		String sessionId = runSession(1);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> deliveries().stream().filter(d -> d.path("purpose").asString().equals("REPORT")
+					&& d.path("status").asString().equals("DELIVERED")).count() == 3);
+
+		JsonNode embed = JSON.readTree(receiver.to("/discord.com/api/webhooks/4343/de-" + path)
+			.stream()
+			.filter(r -> r.body().contains("embeds"))
+			.findFirst()
+			.orElseThrow()
+			.body()).path("embeds").path(0);
+		assertThat(embed.path("title").asString()).isEqualTo("Health Check: Reporters <!channel>");
+		assertThat(embed.path("description").asString()).startsWith("Jede Zeile ist ein Indikator und jeder Kreis eine Session");
+		assertThat(embed.path("fields").path(0).path("value").asString()).isEqualTo("\uD83D\uDFE0  n=1");
+
+		JsonNode report = JSON.readTree(receiver.to("/receiver.example/german/" + path)
+			.stream()
+			.filter(r -> r.body().contains(sessionId))
+			.findFirst()
+			.orElseThrow()
+			.body());
+		assertThat(report.path("type").asString()).isEqualTo("session.results");
+		JsonNode first = report.path("indicators").path(0);
+		assertThat(first.path("title").asString()).as("what the squad named it").isEqualTo("Delivering value");
+		assertThat(first.path("latest").path("average").asDouble()).isEqualTo(1.0);
+		assertThat(first.path("averages").path(0).asDouble()).isEqualTo(1.0);
+		assertThat(report.path("sessions").path(0).path("endedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+
+		MimeMessage reportMail = java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getAllRecipients()[0].toString().equals("german-" + path + "@example.com")
+						&& m.getSubject().startsWith("Ergebnisse des Health Checks");
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				return false;
+			}
+		}).findFirst().orElseThrow();
+		assertThat(reportMail.getSubject()).isEqualTo("Ergebnisse des Health Checks: Reporters <!channel>");
+		assertThat((String) reportMail.getContent()).startsWith("Ergebnisse des Health Checks von Reporters <!channel>")
+			.contains("Jede Zeile: die Farbe der durchschnittlichen Stimme des Squads pro Session, die älteste zuerst.")
+			.contains("Delivering value (n=1, Durchschnitt 1,00)")
+			.doesNotContain("average", "Each row");
+	}
+
+	/** An anonymous squad's report says in its language that it withholds what too few votes would tell. */
+	@Test
+	void whatAnonymityWithholdsIsSaidInTheSquadsLanguage() throws Exception {
+		String quiet = owner
+			.execute("mutation { createSquad(input: {name: \"Discrets\", anonymous: true}) { id } }")
+			.ok()
+			.text("createSquad.id");
+		owner.execute("mutation($s: String!) { updateSquad(input: {squadId: $s, reportLocale: \"fr\"}) { id } }", "s", quiet)
+			.ok();
+		owner.execute(ADD, "s", quiet, "k", "DISCORD", "t", "https://discord.com/api/webhooks/4444/fr-" + path).ok();
+		GraphQlResponse session = owner
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id questions { id } } }", "s", quiet)
+			.ok();
+		String sessionId = session.text("createSession.id");
+		owner.execute("mutation($s: String!, $q: String!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 2}) { id } }",
+				"s", sessionId, "q", session.data("createSession.questions").get(0).path("id").asString())
+			.ok();
+		owner.execute("mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", "s", sessionId).ok();
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> receiver.to("/discord.com/api/webhooks/4444/fr-" + path).stream().anyMatch(r -> r.body().contains("embeds")));
+		JsonNode embed = JSON.readTree(receiver.to("/discord.com/api/webhooks/4444/fr-" + path)
+			.stream()
+			.filter(r -> r.body().contains("embeds"))
+			.findFirst()
+			.orElseThrow()
+			.body()).path("embeds").path(0);
+		assertThat(embed.path("title").asString()).isEqualTo("Health check\u00a0: Discrets");
+		assertThat(embed.path("fields").path(0).path("value").asString()).as("one anonymous vote: its count only")
+			.isEqualTo("\u26AA  n=1, masqué");
+	}
+
+	/** Numbers and times in channel messages, as each language writes them. */
+	@Test
+	void channelMessagesWriteNumbersAndTimesAsTheirLanguageDoes() {
+		java.time.Instant time = java.time.Instant.parse("2026-12-02T14:05:00Z");
+		assertThat(ChannelWords.time(time, java.util.Locale.ENGLISH)).isEqualTo("2 Dec 2026, 14:05 UTC");
+		assertThat(ChannelWords.time(time, java.util.Locale.GERMAN)).isEqualTo("02.12.2026, 14:05 UTC");
+		assertThat(ChannelWords.time(time, java.util.Locale.forLanguageTag("nl"))).isEqualTo("2 dec 2026, 14:05 UTC");
+		assertThat(new ChannelWords(messages, java.util.Locale.ENGLISH).average(1.5)).isEqualTo("average 1.50");
+		assertThat(new ChannelWords(messages, java.util.Locale.GERMAN).average(1.5)).isEqualTo("Durchschnitt 1,50");
+		assertThat(new ChannelWords(messages, java.util.Locale.forLanguageTag("es")).average(0.333)).isEqualTo("media 0,33");
+	}
+
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	static JsonNode indicator(JsonNode report, String title) {
 		for (JsonNode indicator : report.path("indicators")) {
 			if (indicator.path("title").asString().equals(title)) {

@@ -139,6 +139,39 @@ class SquadMembershipTests {
 		assertThat(session.data("createSession.anonymous").asBoolean()).as("sessions take the squad's setting").isTrue();
 	}
 
+	/**
+	 * Owners choose the language of the squad's channel messages; English until they do. An unknown language is bad
+	 * input, and only owners choose. The API keeps its English words whatever the squad's language.
+	 */
+	@Test
+	void ownersChooseTheLanguageOfTheSquadsChannelMessages() {
+		String choose = "mutation($s: String!, $l: String) { updateSquad(input: {squadId: $s, reportLocale: $l}) { name reportLocale } }";
+		String read = "query($s: String!) { squad(id: $s) { reportLocale } }";
+		assertThat(owner.execute(read, "s", squadId).ok().data("squad.reportLocale").isNull()).as("English, not chosen").isTrue();
+
+		GraphQlResponse chosen = owner.execute(choose, "s", squadId, "l", "de").ok();
+		assertThat(chosen.text("updateSquad.reportLocale")).isEqualTo("de");
+		assertThat(chosen.text("updateSquad.name")).as("what was not given stays").isEqualTo("Tribe");
+		owner.execute("mutation($s: String!) { updateSquad(input: {squadId: $s, name: \"Stamm\"}) { id } }", "s", squadId).ok();
+		assertThat(owner.execute(read, "s", squadId).ok().text("squad.reportLocale")).isEqualTo("de");
+		assertThat(owner.execute(choose, "s", squadId, "l", "NL").ok().text("updateSquad.reportLocale")).isEqualTo("nl");
+
+		for (String unknown : new String[] { "xx", "", "de-DE", "english" }) {
+			owner.execute(choose, "s", squadId, "l", unknown)
+				.failsWith("Unknown report language " + unknown + ": choose one of en, de, fr, es, nl", "BAD_USER_INPUT");
+		}
+		Caller member = api.as(api.newPerson("Member"));
+		member.execute("mutation($t: String!) { joinSquad(token: $t) { id } }", "t", invite(10)).ok();
+		member.execute(choose, "s", squadId, "l", "fr").failsWith("Only squad owners can change squad settings", "FORBIDDEN");
+		assertThat(member.execute(read, "s", squadId).ok().text("squad.reportLocale")).as("members see it").isEqualTo("nl");
+
+		// while the squad is open, anyone signed in sees its name, but the rest stays with its members
+		owner.execute("mutation($s: String!) { setSquadOpen(input: {squadId: $s}) { open } }", "s", squadId).ok();
+		Caller outsider = api.as(api.newPerson("Outsider"));
+		outsider.execute(read, "s", squadId).failsWith("Only members of this squad can see this", "FORBIDDEN");
+		outsider.execute(choose, "s", squadId, "l", "fr").failsWith("Squad not found", "NOT_FOUND");
+	}
+
 	@Test
 	void aCustomTemplateStartsNewSessionsAndAnEmptyOneRestoresTheDefaults() {
 		owner.execute("""

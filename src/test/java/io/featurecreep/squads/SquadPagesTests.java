@@ -157,7 +157,7 @@ class SquadPagesTests {
 		Invite invite = management.createInvite(owner.id(), squadId, Duration.ofDays(1));
 		mvc.perform(get("/join/{t}", invite.token()).with(as(outsider)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Join <span>Web squad</span>")));
+			.andExpect(content().string(containsString("<h1>Join Web squad</h1>")));
 		mvc.perform(post("/join/{t}", invite.token()).with(as(outsider)).with(csrf()))
 			.andExpect(redirectedUrl("/squads/" + squadId + "?joined"));
 		assertThat(access.isMember(squadId, outsider.id())).isTrue();
@@ -199,6 +199,78 @@ class SquadPagesTests {
 	}
 
 	@Test
+	void theSquadPagesSpeakTheReadersLanguage() throws Exception {
+		assertThat(page(get("/squads/{id}", squadId).with(as(owner)).header("Accept-Language", "de")))
+			.contains("<h2 id=\"members-heading\"><span>Mitglieder</span>", ">(2)<", "Leute einladen", "Einladungslink erstellen",
+					">7 Tage<", "Einstellungen des Squads", "Anonyme Stimmen", "Sprache der Nachrichten an Kanäle",
+					"aria-label=\"Zum Owner machen: Member Tester\"", "aria-label=\"Member Tester entfernen\"")
+			.doesNotContain("Invite people", "Squad settings");
+		assertThat(page(get("/squads/{id}", squadId).with(as(member)).header("Accept-Language", "fr-BE, en;q=0.5")))
+			.contains("Membres", "Responsable", "(vous)", "Quitter cette squad")
+			.doesNotContain("Inviter des personnes");
+		assertThat(page(get("/workspace").with(as(owner)).header("Accept-Language", "nl")))
+			.contains("<h1>Werkruimte</h1>", "Jouw squads", "· 2 leden · jij bent eigenaar");
+		assertThat(page(get("/workspace").with(as(member)).header("Accept-Language", "es"))).contains("Tus squads",
+				"· 2 miembros<");
+		assertThat(page(get("/squads/new").with(as(owner)).header("Accept-Language", "es"))).contains("Crear un squad",
+				"Nombre del squad", "Votos anónimos");
+		assertThat(page(get("/squads/{id}/members/{p}/remove", squadId, member.id()).with(as(owner)).header("Accept-Language", "de")))
+			.contains("Member Tester entfernen?", "Member Tester sieht dann die Sessions und Ergebnisse von Web squad nicht mehr.",
+					"Aus dem Squad entfernen", "Abbrechen");
+		assertThat(page(get("/squads/{id}/members/{p}/remove", squadId, member.id()).with(as(member)).header("Accept-Language", "nl")))
+			.contains("Web squad verlaten?", "Squad verlaten");
+
+		Invite invite = management.createInvite(owner.id(), squadId, Duration.ofDays(1));
+		assertThat(page(get("/join/{t}", invite.token()).with(as(outsider)).header("Accept-Language", "es")))
+			.contains("<h1>Unirte a Web squad</h1>", "Los votos son anónimos", "Unirme al squad", "Este enlace es válido hasta el");
+		management.revokeInvite(owner.id(), invite.token());
+		assertThat(page(get("/join/{t}", invite.token()).with(as(outsider)).header("Accept-Language", "fr")))
+			.contains("Ce lien d’invitation a été retiré", "Ce lien ne permet plus de rejoindre Web squad.");
+	}
+
+	/** A refusal next to its field says what is wrong in the reader's language; the API keeps its English words. */
+	@Test
+	void refusalsOnTheSquadPagesSpeakTheReadersLanguage() throws Exception {
+		mvc.perform(post("/squads").param("name", " ").header("Accept-Language", "fr").with(as(owner)).with(csrf()))
+			.andExpect(content().string(containsString("Indiquez un nom pour la squad")));
+		mvc.perform(post("/squads/{id}/members/{p}/remove", squadId, owner.id()).header("Accept-Language", "de")
+			.with(as(owner))
+			.with(csrf())).andExpect(flash().attribute("membersError", containsString("Der letzte Owner kann nicht gehen")));
+		mvc.perform(post("/squads/{id}/invites", squadId).param("validForMinutes", "0")
+			.header("Accept-Language", "nl")
+			.with(as(owner))
+			.with(csrf()))
+			.andExpect(flash().attribute("inviteError", "Een uitnodiging moet tussen 1 minuut en 30 dagen geldig zijn"));
+		mvc.perform(post("/squads/{id}/settings", squadId).param("name", "Web squad")
+			.param("reportLocale", "tlh")
+			.header("Accept-Language", "de")
+			.with(as(owner))
+			.with(csrf()))
+			.andExpect(flash().attribute("settingsError", "Unbekannte Berichtssprache tlh: Wähle en, de, fr, es oder nl"));
+	}
+
+	/** Owners choose the language of the squad's channel messages in its settings, each language named in itself. */
+	@Test
+	void ownersChooseTheLanguageOfChannelMessagesInTheSettings() throws Exception {
+		String english = page(get("/squads/{id}", squadId).with(as(owner)));
+		assertThat(english).contains("<option value=\"en\" lang=\"en\" selected=\"selected\">English</option>",
+				"<option value=\"de\" lang=\"de\">Deutsch</option>", ">Français<", ">Español<", ">Nederlands<");
+		mvc.perform(post("/squads/{id}/settings", squadId).param("name", "Web squad")
+			.param("anonymous", "true")
+			.param("reportLocale", "fr")
+			.with(as(owner))
+			.with(csrf())).andExpect(redirectedUrl("/squads/" + squadId + "#settings"));
+		assertThat(access.find(squadId).orElseThrow().reportLocale()).isEqualTo("fr");
+		assertThat(page(get("/squads/{id}", squadId).with(as(owner)).header("Accept-Language", "de")))
+			.contains("<option value=\"fr\" lang=\"fr\" selected=\"selected\">Français</option>");
+		mvc.perform(post("/squads/{id}/settings", squadId).param("name", "Web squad")
+			.param("reportLocale", "es")
+			.with(as(member))
+			.with(csrf())).andExpect(status().isForbidden());
+		assertThat(access.find(squadId).orElseThrow().reportLocale()).isEqualTo("fr");
+	}
+
+	@Test
 	void theWorkspaceListsMySquads() throws Exception {
 		mvc.perform(get("/workspace").with(as(member)))
 			.andExpect(status().isOk())
@@ -229,6 +301,16 @@ class SquadPagesTests {
 
 	@Autowired
 	io.featurecreep.identity.Accounts accounts;
+
+	/** The page, its white space made single spaces. */
+	String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+			.replaceAll("\\s+", " ");
+	}
 
 	private static RequestPostProcessor as(Person person) {
 		return user(person.id());
