@@ -16,8 +16,9 @@
     }
   });
 
-  // with the zone's name: a time without one is read as the server's, or as someone else's
-  var timeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric',
+  // in the page's language (<html lang>), with the zone's name: a time without one is read as the server's, or as
+  // someone else's
+  var timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { year: 'numeric', month: 'short', day: 'numeric',
     hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
   window.featureCreepTime = function (when) {
     return timeFormat.format(when);

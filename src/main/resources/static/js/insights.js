@@ -1,5 +1,7 @@
 // The insights pages: a heat map cell's details show under its table on hover and keyboard focus, and each
-// <canvas data-chart='{"labels":[],"averages":[],"votes":[],"actions":[]}'> becomes a line chart (Chart.js).
+// <canvas data-chart='{"labels":[],"averages":[],"votes":[],"actions":[],"actionTexts":[]}'> becomes a line chart
+// (Chart.js). The words of the charts come from the page, in the reader's language: the data attributes of the
+// element around the charts, and each session's "n actions agreed" in actionTexts.
 (function () {
   'use strict';
 
@@ -35,6 +37,7 @@
     var accent = colour('--accent');
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
       var data = JSON.parse(canvas.getAttribute('data-chart'));
+      var words = (canvas.closest('[data-average]') || document.createElement('div')).dataset;
       // each session by its name and the time it ended, in the reader's zone (the labels sent say UTC)
       if (data.ended && window.featureCreepTime) {
         data.labels = data.ended.map(function (ended, i) {
@@ -50,14 +53,14 @@
         return count > 0 ? (data.averages[i] == null ? 0 : data.averages[i]) : null;
       });
       var datasets = [{
-        label: 'Average',
+        label: words.average,
         data: data.averages,
         borderColor: accent,
         backgroundColor: accent,
         spanGaps: true,
         tension: 0.2
       }, {
-        label: 'Action agreed',
+        label: words.actionAgreed,
         data: markers,
         showLine: false,
         pointStyle: 'rectRot',
@@ -83,7 +86,9 @@
               ticks: {
                 color: muted,
                 stepSize: 1,
-                callback: function (value) { return ['red', 'yellow', 'green'][value] || ''; }
+                callback: function (value) {
+                  return [words.red, words.yellow, words.green][value] || '';
+                }
               }
             },
             x: { grid: { color: line }, ticks: { color: muted } }
@@ -94,8 +99,8 @@
               callbacks: {
                 afterLabel: function (item) {
                   var votes = data.votes[item.dataIndex];
-                  var actions = data.actions[item.dataIndex];
-                  return item.datasetIndex === 0 ? 'n=' + votes : actions + ' action(s) agreed';
+                  var actions = data.actionTexts[item.dataIndex];
+                  return item.datasetIndex === 0 ? 'n=' + votes : actions;
                 }
               }
             }

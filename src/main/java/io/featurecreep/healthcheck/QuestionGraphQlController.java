@@ -3,7 +3,9 @@ package io.featurecreep.healthcheck;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
@@ -12,10 +14,12 @@ import io.featurecreep.healthcheck.SessionReading.QuestionResults;
 import io.featurecreep.identity.Callers;
 import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
+import io.featurecreep.library.Deck;
 
 /**
- * A question's answers, voters and results over GraphQL. What the caller may see of them is decided by
- * {@link SessionReading} and the anonymity rules, never here.
+ * A question's texts, answers, voters and results over GraphQL. What the caller may see of them is decided by
+ * {@link SessionReading} and the anonymity rules, never here. The texts are English, except the deck's, which answer
+ * in the request's language ({@link Deck}).
  */
 @Controller
 class QuestionGraphQlController {
@@ -26,10 +30,31 @@ class QuestionGraphQlController {
 
 	private final People people;
 
-	QuestionGraphQlController(SessionReading reading, ResultStore results, People people) {
+	private final Deck deck;
+
+	QuestionGraphQlController(SessionReading reading, ResultStore results, People people, Deck deck) {
 		this.reading = reading;
 		this.results = results;
 		this.people = people;
+		this.deck = deck;
+	}
+
+	@SchemaMapping(typeName = "Question")
+	String question(QuestionView question,
+			@ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
+		return deck.title(question.libraryQuestionId(), question.question(), language);
+	}
+
+	@SchemaMapping(typeName = "Question")
+	String descriptionGood(QuestionView question,
+			@ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
+		return deck.descriptionGood(question.libraryQuestionId(), question.descriptionGood(), language);
+	}
+
+	@SchemaMapping(typeName = "Question")
+	String descriptionBad(QuestionView question,
+			@ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
+		return deck.descriptionBad(question.libraryQuestionId(), question.descriptionBad(), language);
 	}
 
 	@SchemaMapping(typeName = "Question")

@@ -16,6 +16,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -30,7 +31,9 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.featurecreep.healthcheck.SessionLifecycle.StartOptions;
+import io.featurecreep.healthcheck.SquadTemplates.NewQuestion;
 import io.featurecreep.identity.Callers;
+import io.featurecreep.library.Deck;
 import io.featurecreep.library.LibraryQuestion;
 import io.featurecreep.library.QuestionLibrary;
 import io.featurecreep.shared.DomainException;
@@ -41,7 +44,8 @@ import io.featurecreep.squads.SquadAccess;
  * Putting a list of questions together: for a new session before it starts (add from the library while
  * typing, write new ones, reorder, drop, then start live or async), and for the squad's template. The list
  * lives in the form until it is used, so a session exists only once it starts. htmx posts get the editor
- * back as a fragment; without scripts the same posts render the whole page.
+ * back as a fragment; without scripts the same posts render the whole page. The deck's questions show (and travel
+ * in the form) in the reader's language, and are stored as the deck's English ({@link Deck#stored}).
  */
 @Controller
 class QuestionListPages {
@@ -65,9 +69,12 @@ class QuestionListPages {
 
 	private final PageTexts texts;
 
+	private final Deck deck;
+
 	QuestionListPages(SquadAccess squads, SquadTemplates templates, SessionLifecycle lifecycle, SessionViews views,
-			QuestionLibrary library, PageTexts texts) {
+			QuestionLibrary library, PageTexts texts, Deck deck) {
 		this.texts = texts;
+		this.deck = deck;
 		this.squads = squads;
 		this.templates = templates;
 		this.lifecycle = lifecycle;
@@ -93,7 +100,7 @@ class QuestionListPages {
 		if (running.isPresent()) {
 			return "redirect:/sessions/" + running.get().id();
 		}
-		return show(model, squad, QuestionListForm.of(templates.templateOf(squadId)), Map.of(), Purpose.SESSION, false);
+		return show(model, squad, QuestionListForm.of(shown(templates.templateOf(squadId))), Map.of(), Purpose.SESSION, false);
 	}
 
 	@PostMapping("/squads/{squadId}/sessions/new")
@@ -107,7 +114,7 @@ class QuestionListPages {
 			return show(model, squad, form, edit(op, form, squad, model), Purpose.SESSION, htmx != null);
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
-		StartOptions options = startOptions(form, errors);
+		StartOptions options = startOptions(form, stored(form), errors);
 		if (form.newQuestions().isEmpty()) {
 			errors.put("questions", texts.text("healthcheck.editor.noQuestions"));
 		}
@@ -128,7 +135,7 @@ class QuestionListPages {
 	@GetMapping("/squads/{squadId}/questions")
 	String template(@PathVariable String squadId, Principal principal, Model model) {
 		Squad squad = owner(squadId, Callers.id(principal));
-		return show(model, squad, QuestionListForm.of(templates.templateOf(squadId)), Map.of(), Purpose.TEMPLATE, false);
+		return show(model, squad, QuestionListForm.of(shown(templates.templateOf(squadId))), Map.of(), Purpose.TEMPLATE, false);
 	}
 
 	@PostMapping("/squads/{squadId}/questions")
@@ -144,7 +151,7 @@ class QuestionListPages {
 						Purpose.TEMPLATE, htmx != null);
 			}
 			try {
-				templates.replace(callerId, squadId, "save".equals(op) ? form.newQuestions() : List.of());
+				templates.replace(callerId, squadId, "save".equals(op) ? stored(form) : List.of());
 				return redirect("/squads/" + squadId + "#questions", htmx, request, response,
 						Map.of("templateSaved", true));
 			}
@@ -182,7 +189,8 @@ class QuestionListPages {
 				}
 			}
 			case "library" -> {
-				Optional<LibraryQuestion> entry = library.findVisible(squad.organisationId(), argument);
+				Optional<LibraryQuestion> entry = library.findVisible(squad.organisationId(), argument)
+					.map(found -> deck.shown(found, LocaleContextHolder.getLocale()));
 				QuestionListForm.Problem problem = entry.isEmpty()
 						? new QuestionListForm.Problem("healthcheck.editor.suggestionGone")
 						: form.add(entry.get().title(), entry.get().descriptionGood(), entry.get().descriptionBad());
@@ -230,10 +238,22 @@ class QuestionListPages {
 		if (text == null || text.isBlank() || text.length() > 200) {
 			return List.of();
 		}
-		return library.search(squad.organisationId(), text, SUGGESTIONS);
+		return shown(library.search(squad.organisationId(), text, SUGGESTIONS));
 	}
 
-	private StartOptions startOptions(QuestionListForm form, Map<String, String> errors) {
+	private List<LibraryQuestion> shown(List<LibraryQuestion> entries) {
+		return entries.stream().map(entry -> deck.shown(entry, LocaleContextHolder.getLocale())).toList();
+	}
+
+	/** The list to store: the deck's questions back in its English, whichever language the form showed them in. */
+	private List<NewQuestion> stored(QuestionListForm form) {
+		return form.newQuestions().stream().map(question -> {
+			Deck.Texts english = deck.stored(question.title(), question.descriptionGood(), question.descriptionBad());
+			return new NewQuestion(english.title(), english.descriptionGood(), english.descriptionBad());
+		}).toList();
+	}
+
+	private StartOptions startOptions(QuestionListForm form, List<NewQuestion> questions, Map<String, String> errors) {
 		SessionMode mode = "ASYNC".equals(form.getMode()) ? SessionMode.ASYNC : SessionMode.LIVE;
 		Instant deadline = null;
 		if (mode == SessionMode.ASYNC) {
@@ -258,8 +278,7 @@ class QuestionListPages {
 				errors.put("reminderHours", texts.text("reminder.hoursRange", SessionLifecycle.LONGEST_REMINDER_HOURS));
 			}
 		}
-		return new StartOptions(form.getName(), mode, deadline, ResultVisibility.ON_REVEAL, form.newQuestions(),
-				reminder);
+		return new StartOptions(form.getName(), mode, deadline, ResultVisibility.ON_REVEAL, questions, reminder);
 	}
 
 	private static ZoneId zone(String name) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,13 +17,15 @@ import io.featurecreep.healthcheck.SessionReading.AnswerView;
 import io.featurecreep.healthcheck.SessionReading.QuestionResults;
 import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
+import io.featurecreep.library.Deck;
 import io.featurecreep.squads.Membership;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
 
 /**
  * What the session pages show one viewer, read in one go: the same visibility rules as the API
- * ({@link SessionReading}): others' votes only once revealed or ended, and who voted but never what.
+ * ({@link SessionReading}): others' votes only once revealed or ended, and who voted but never what. Questions of
+ * the deck read in the viewer's language ({@link Deck}).
  */
 @Component
 @Transactional(readOnly = true)
@@ -42,9 +45,12 @@ class SessionViews {
 
 	private final ResultStore resultStore;
 
+	private final Deck deck;
+
 	SessionViews(SessionStore store, SessionAccess access, SessionReading reading, SessionLifecycle lifecycle,
-			SquadAccess squads, People people, ResultStore resultStore) {
+			SquadAccess squads, People people, ResultStore resultStore, Deck deck) {
 		this.resultStore = resultStore;
+		this.deck = deck;
 		this.store = store;
 		this.access = access;
 		this.reading = reading;
@@ -100,8 +106,9 @@ class SessionViews {
 		return Optional.empty();
 	}
 
+	/** The session's questions in order, with their texts as the viewer reads them (for showing only). */
 	List<SessionQuestion> questions(HealthSession session) {
-		return store.questions(session.id());
+		return store.questions(session.id()).stream().map(this::shown).toList();
 	}
 
 	QuestionCard card(HealthSession session, SessionQuestion question, int number, String viewerId) {
@@ -118,7 +125,16 @@ class SessionViews {
 				.sorted(java.util.Comparator.comparing(NamedVote::name))
 				.toList();
 		}
-		return new QuestionCard(question, number, mine, reading.voteCount(question), results, named);
+		return new QuestionCard(shown(question), number, mine, reading.voteCount(question), results, named);
+	}
+
+	/** The question with the deck's texts in the viewer's language; what a squad wrote stays as written. */
+	private SessionQuestion shown(SessionQuestion question) {
+		Locale reader = LocaleContextHolder.getLocale();
+		String id = question.libraryQuestionId();
+		return new SessionQuestion(question.id(), question.sessionId(), question.position(), id,
+				deck.title(id, question.title(), reader), deck.descriptionGood(id, question.descriptionGood(), reader),
+				deck.descriptionBad(id, question.descriptionBad(), reader), question.revealedAt(), question.closed());
 	}
 
 	/**

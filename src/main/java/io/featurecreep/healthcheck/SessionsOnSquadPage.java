@@ -5,14 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import io.featurecreep.library.Deck;
 import io.featurecreep.squads.Membership;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadPageContributor;
 import io.featurecreep.squads.SquadPagePart;
 
-/** The health checks of a squad on its page and workspace line: the running one, past ones, the questions. */
+/**
+ * The health checks of a squad on its page and workspace line: the running one, past ones, the questions (the deck's
+ * in the viewer's language).
+ */
 @Component
 class SessionsOnSquadPage implements SquadPageContributor {
 
@@ -20,9 +25,12 @@ class SessionsOnSquadPage implements SquadPageContributor {
 
 	private final SquadTemplates templates;
 
-	SessionsOnSquadPage(SessionViews views, SquadTemplates templates) {
+	private final Deck deck;
+
+	SessionsOnSquadPage(SessionViews views, SquadTemplates templates, Deck deck) {
 		this.views = views;
 		this.templates = templates;
+		this.deck = deck;
 	}
 
 	@Override
@@ -35,7 +43,10 @@ class SessionsOnSquadPage implements SquadPageContributor {
 		Map<String, Object> questions = new HashMap<>();
 		questions.put("squadId", squad.id());
 		questions.put("owner", viewer.isOwner());
-		questions.put("template", templates.templateOf(squad.id()));
+		questions.put("template", templates.templateOf(squad.id())
+			.stream()
+			.map(entry -> deck.shown(entry, LocaleContextHolder.getLocale()))
+			.toList());
 		return List.of(new SquadPagePart(10, "healthcheck/squad-parts", "sessions", sessions),
 				new SquadPagePart(20, "healthcheck/squad-parts", "questions", questions));
 	}

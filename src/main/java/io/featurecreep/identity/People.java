@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.featurecreep.shared.Language;
+
 /** All people, looked up by id. Other modules read people through here; only identity creates them. */
 @Repository
 public class People {
@@ -70,6 +72,23 @@ public class People {
 		jdbc.sql("update person set first_name = ?, last_name = ?, email = ? where id = ?")
 			.params(firstName, lastName, email, id)
 			.update();
+	}
+
+	/** The language this person chose for the pages; none to follow their browser. */
+	Optional<Language> chosenLanguage(String id) {
+		return jdbc.sql("select locale from person where id = ?")
+			.param(id)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.flatMap(Language::ofTag);
+	}
+
+	/** Null: follow the browser. */
+	void chooseLanguage(String id, Language language) {
+		jdbc.sql("update person set locale = ? where id = ?").params(language == null ? null : language.tag(), id).update();
 	}
 
 	static Person map(ResultSet rs, int row) throws SQLException {

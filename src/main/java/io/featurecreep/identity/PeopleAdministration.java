@@ -170,7 +170,7 @@ class PeopleAdministration {
 		}
 		jdbc.sql("""
 				update person set first_name = null, last_name = null, email = null, last_sign_in_at = null,
-				status = 'ERASED' where id = ?""").param(personId).update();
+				locale = null, status = 'ERASED' where id = ?""").param(personId).update();
 		jdbc.sql("delete from local_account where person_id = ?").param(personId).update();
 		jdbc.sql("delete from external_identity where person_id = ?").param(personId).update();
 		jdbc.sql("delete from access_token where person_id = ?").param(personId).update();

@@ -10,8 +10,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.featurecreep.identity.Accounts.ProfileChange;
+import io.featurecreep.shared.Language;
 
-/** The original API's person operations, plus {@code me}. */
+/** The original API's person operations, plus {@code me} and the caller's language. */
 @Controller
 class PersonGraphQlController {
 
@@ -55,6 +56,24 @@ class PersonGraphQlController {
 				fields.containsKey("lastName"), (String) fields.get("lastName"), fields.containsKey("email"),
 				(String) fields.get("email"));
 		return accounts.editProfile(Callers.id(principal), change);
+	}
+
+	/** Null follows the browser; another tag than ours is refused. */
+	@MutationMapping
+	Person setMyLocale(@Argument String locale, Principal principal) {
+		String callerId = Callers.id(principal);
+		people.chooseLanguage(callerId, Language.chosen(locale).orElse(null));
+		return people.findById(callerId).orElse(null);
+	}
+
+	/** A person's language is their own business: null for everyone else. */
+	@SchemaMapping(typeName = "Person")
+	String locale(Person person, Principal principal) {
+		String callerId = PageLanguage.signedIn(principal);
+		if (callerId == null || !callerId.equals(person.id())) {
+			return null;
+		}
+		return people.chosenLanguage(person.id()).map(Language::tag).orElse(null);
 	}
 
 	@SchemaMapping(typeName = "Person")

@@ -52,7 +52,7 @@ class SecurityConfiguration {
 
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
 			"/favicon*.ico", "/favicon*.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
-			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*" };
+			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*", "/language" };
 
 	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */
 	@Bean

@@ -70,7 +70,16 @@ record ActionItem(String id, String squadId, String sessionId, String indicatorI
 
 	enum Status {
 
-		OPEN, DONE, DROPPED
+		OPEN, DONE, DROPPED;
+
+		/** The key of the status's name on the pages. */
+		public String key() {
+			return switch (this) {
+				case OPEN -> "insights.action.status.open";
+				case DONE -> "insights.action.status.done";
+				case DROPPED -> "insights.action.status.dropped";
+			};
+		}
 
 	}
 

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The history pages' and downloads' date filter, as typed: whole UTC days, either end optional. {@code errors}
- * says what is wrong with each field, by its name; the instants are null when open or when the range is invalid.
+ * says what is wrong with each field, by its name, as the key of a message (the page shows it in the reader's
+ * language, a download refuses in English); the instants are null when open or when the range is invalid.
  */
 record DateRange(String from, String to, Instant start, Instant end, Map<String, String> errors) {
 
@@ -22,7 +23,7 @@ record DateRange(String from, String to, Instant start, Instant end, Map<String,
 		LocalDate fromDate = date(from, "from", errors);
 		LocalDate toDate = date(to, "to", errors);
 		if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-			errors.put("to", "The end date must not be before the start date");
+			errors.put("to", "insights.range.endBeforeStart");
 		}
 		if (!errors.isEmpty()) {
 			return new DateRange(from, to, null, null, Map.copyOf(errors));
@@ -53,7 +54,7 @@ record DateRange(String from, String to, Instant start, Instant end, Map<String,
 		// ISO dates may have years of up to nine digits and a sign (+999999999-12-31), where the day after the
 		// range's end is no date at all and no database stores the instant: four-digit years only, as YYYY says
 		if (date == null || date.isBefore(FIRST) || date.isAfter(LAST)) {
-			errors.put(field, "Enter a date as YYYY-MM-DD");
+			errors.put(field, "insights.range.notADate");
 			return null;
 		}
 		return date;

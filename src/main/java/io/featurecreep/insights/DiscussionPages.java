@@ -78,7 +78,7 @@ class DiscussionPages {
 		}
 		catch (DomainException refused) {
 			rethrowUnlessTypingError(refused, htmx);
-			model.addAttribute("noteError", refused.getMessage());
+			model.addAttribute("noteError", words(refused));
 			model.addAttribute("noteDraft", body);
 			model.addAttribute("noteQuestion", questionId);
 			return form(viewerId, session, model, "note-form");
@@ -181,7 +181,7 @@ class DiscussionPages {
 	}
 
 	private HealthSession visible(String sessionId, String viewerId) {
-		return sessions.visible(sessionId, viewerId).orElseThrow(() -> DomainException.notFound("Not found"));
+		return sessions.visible(sessionId, viewerId).orElseThrow(() -> DomainException.of(ErrorCode.NOT_FOUND, "insights.discussion.notFound"));
 	}
 
 	/** What was typed into the action form, shown again with the problem. */

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import io.featurecreep.healthcheck.HealthSession;
@@ -22,12 +24,14 @@ import io.featurecreep.healthcheck.SessionQuestion;
 import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
 import io.featurecreep.insights.ActionItem.Status;
+import io.featurecreep.library.Deck;
 import io.featurecreep.squads.Membership;
 import io.featurecreep.squads.SquadAccess;
 
 /**
  * Notes and actions as the pages show them: names instead of ids, the indicator an action should move by its
- * title, and the choices the forms offer (the session's questions, the squad's members).
+ * title, and the choices the forms offer (the session's questions, the squad's members), in the reader's language
+ * (the deck's questions too: {@link Deck}).
  */
 @Component
 class DiscussionViews {
@@ -45,24 +49,31 @@ class DiscussionViews {
 
 	private final Clock clock;
 
-	DiscussionViews(NotesAndActions discussion, SessionLookup sessions, SquadAccess squads, People people, Clock clock) {
+	private final Deck deck;
+
+	private final MessageSource messages;
+
+	DiscussionViews(NotesAndActions discussion, SessionLookup sessions, SquadAccess squads, People people, Clock clock,
+			Deck deck, MessageSource messages) {
 		this.discussion = discussion;
 		this.sessions = sessions;
 		this.squads = squads;
 		this.people = people;
 		this.clock = clock;
+		this.deck = deck;
+		this.messages = messages;
 	}
 
 	/** Everything the notes-and-actions part of a session page shows. */
 	Discussion discussion(String viewerId, HealthSession session) {
 		List<SessionQuestion> questions = sessions.questions(session.id());
 		Map<String, String> questionTitles = new HashMap<>();
-		questions.forEach(question -> questionTitles.put(question.id(), question.title()));
+		questions.forEach(question -> questionTitles.put(question.id(), title(question)));
 		List<Note> notes = discussion.notes(viewerId, session.id());
 		List<ActionItem> actions = discussion.agreedIn(viewerId, session.id());
 		Map<String, Person> named = people.findAllById(personIds(notes.stream().map(Note::authorId), actions));
 		return new Discussion(session.id(), session.squadId(), session.active() && session.mode() == SessionMode.LIVE,
-				questions.stream().map(question -> new Option(question.id(), question.title())).toList(),
+				questions.stream().map(question -> new Option(question.id(), title(question))).toList(),
 				members(session.squadId()),
 				notes.stream()
 					.map(note -> new NoteView(note.body(), name(named, note.authorId()),
@@ -93,6 +104,11 @@ class DiscussionViews {
 			.toList();
 	}
 
+	/** A question's title as the reader reads it. */
+	private String title(SessionQuestion question) {
+		return deck.title(question.libraryQuestionId(), question.title(), LocaleContextHolder.getLocale());
+	}
+
 	private List<ActionView> views(List<ActionItem> actions, Map<String, Person> named, Map<String, String> indicators) {
 		return actions.stream()
 			.map(action -> new ActionView(action.id(), action.title(),
@@ -108,12 +124,12 @@ class DiscussionViews {
 	 */
 	private Map<String, String> indicatorTitles(List<ActionItem> actions, List<SessionQuestion> current) {
 		Map<String, String> titles = new HashMap<>();
-		current.forEach(question -> titles.putIfAbsent(question.libraryQuestionId(), question.title()));
+		current.forEach(question -> titles.putIfAbsent(question.libraryQuestionId(), title(question)));
 		Set<String> asked = new HashSet<>();
 		for (ActionItem action : actions) {
 			if (action.indicatorId() != null && !titles.containsKey(action.indicatorId()) && asked.add(action.sessionId())) {
 				sessions.questions(action.sessionId())
-					.forEach(question -> titles.putIfAbsent(question.libraryQuestionId(), question.title()));
+					.forEach(question -> titles.putIfAbsent(question.libraryQuestionId(), title(question)));
 			}
 		}
 		return titles;
@@ -126,9 +142,10 @@ class DiscussionViews {
 			.toList();
 	}
 
-	private static String name(Map<String, Person> named, String personId) {
+	private String name(Map<String, Person> named, String personId) {
 		Person person = named.get(personId);
-		return person == null ? "Someone who left" : person.displayName();
+		return person == null ? messages.getMessage("insights.person.left", null, LocaleContextHolder.getLocale())
+				: person.displayName();
 	}
 
 	/** A choice in a form: what is sent, what is shown. */
@@ -141,12 +158,9 @@ class DiscussionViews {
 	record ActionView(String id, String title, String owner, LocalDate dueDate, String indicator, Status status,
 			boolean overdue) {
 
-		public String statusLabel() {
-			return switch (status) {
-				case OPEN -> overdue ? "Overdue" : "Open";
-				case DONE -> "Done";
-				case DROPPED -> "Dropped";
-			};
+		/** The key of the action's status as the pages name it: an open action past its due date is overdue. */
+		public String statusKey() {
+			return status == Status.OPEN && overdue ? "insights.action.status.overdue" : status.key();
 		}
 
 	}

@@ -22,6 +22,7 @@ import io.featurecreep.identity.Accounts;
 import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
 
@@ -58,11 +59,11 @@ public class Insights {
 
 	/** The squad's heat map between two instants (default: the last three years up to now). */
 	public SquadHistory squadHistory(String callerId, String squadId, Instant from, Instant to) {
-		Squad squad = squads.requireMember(squadId, callerId, DomainException.notFound("Squad not found"));
+		Squad squad = squads.requireMember(squadId, callerId, DomainException.of(ErrorCode.NOT_FOUND, "insights.squad.notFound"));
 		Instant end = to == null ? clock.instant() : to;
 		Instant start = from == null ? end.minus(DEFAULT_RANGE) : from;
 		if (start.isAfter(end)) {
-			throw DomainException.badInput("The start of the range must come before its end");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "insights.range.startAfterEnd");
 		}
 		return SquadHistory.of(squad.id(), squad.name(), history.between(squadId, start, end));
 	}
@@ -70,7 +71,7 @@ public class Insights {
 	OrganisationMatrix matrix(String callerId) {
 		Person caller = people.findById(callerId).orElseThrow();
 		if (!accounts.isOrganisationAdmin(callerId) && !membersSeeMatrix(caller.organisationId())) {
-			throw DomainException.forbidden("Only organisation admins can see the organisation matrix");
+			throw DomainException.of(ErrorCode.FORBIDDEN, "insights.matrix.adminsOnly");
 		}
 		java.util.Set<String> optedOut = new java.util.HashSet<>(
 				jdbc.sql("select squad_id from matrix_opt_out").query(String.class).list());
@@ -121,7 +122,7 @@ public class Insights {
 	@Transactional
 	boolean setMembersSeeMatrix(String callerId, boolean allowed) {
 		if (!accounts.isOrganisationAdmin(callerId)) {
-			throw DomainException.forbidden("Only organisation admins can change who sees the organisation matrix");
+			throw DomainException.of(ErrorCode.FORBIDDEN, "insights.matrix.adminsOnlyToChange");
 		}
 		String organisationId = people.findById(callerId).orElseThrow().organisationId();
 		int updated = jdbc.sql("update matrix_settings set members_see_matrix = ? where organisation_id = ?")
@@ -138,7 +139,7 @@ public class Insights {
 	/** A squad's owners keep it out of (or bring it back into) the organisation matrix. */
 	@Transactional
 	Squad setOptOut(String callerId, String squadId, boolean optOut) {
-		Squad squad = squads.requireOwner(squadId, callerId, DomainException.notFound("Squad not found"),
+		Squad squad = squads.requireOwner(squadId, callerId, DomainException.of(ErrorCode.NOT_FOUND, "insights.squad.notFound"),
 				"change whether the squad shows in the organisation matrix");
 		jdbc.sql("delete from matrix_opt_out where squad_id = ?").param(squadId).update();
 		if (optOut) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.featurecreep.identity.Callers;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -75,7 +76,8 @@ class InsightsExports {
 	private DateRange range(String from, String to) {
 		DateRange range = DateRange.of(from, to, clock.instant());
 		if (!range.valid()) {
-			throw DomainException.badInput(String.join("; ", range.errors().values()));
+			// the first problem is enough to correct a link; its key lets the error page say it in the reader's language
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, range.errors().values().iterator().next());
 		}
 		return range;
 	}

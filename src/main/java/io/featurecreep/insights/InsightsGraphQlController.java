@@ -3,25 +3,34 @@ package io.featurecreep.insights;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import io.featurecreep.identity.Callers;
+import io.featurecreep.library.Deck;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.squads.Squad;
 
-/** Squad histories and the organisation matrix over GraphQL. */
+/**
+ * Squad histories and the organisation matrix over GraphQL, in English but for the deck's titles, which answer in the
+ * request's language ({@link Deck}).
+ */
 @Controller
 class InsightsGraphQlController {
 
 	private final Insights insights;
 
-	InsightsGraphQlController(Insights insights) {
+	private final Deck deck;
+
+	InsightsGraphQlController(Insights insights, Deck deck) {
 		this.insights = insights;
+		this.deck = deck;
 	}
 
 	@QueryMapping
@@ -42,6 +51,17 @@ class InsightsGraphQlController {
 	@MutationMapping
 	Squad setSquadInMatrix(@Argument String squadId, @Argument boolean shown, Principal principal) {
 		return insights.setOptOut(Callers.id(principal), squadId, !shown);
+	}
+
+	@SchemaMapping(typeName = "IndicatorHistory")
+	String title(SquadHistory.Row row, @ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
+		return deck.title(row.indicatorId(), row.title(), language);
+	}
+
+	@SchemaMapping(typeName = "MatrixIndicator", field = "title")
+	String matrixTitle(OrganisationMatrix.Indicator indicator,
+			@ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
+		return deck.title(indicator.indicatorId(), indicator.title(), language);
 	}
 
 	/** The field's first name, kept for existing clients. */

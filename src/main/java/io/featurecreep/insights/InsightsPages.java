@@ -3,8 +3,6 @@ package io.featurecreep.insights;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +23,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.featurecreep.healthcheck.Anonymity;
 import io.featurecreep.healthcheck.QuestionResult.Band;
 import io.featurecreep.identity.Callers;
+import io.featurecreep.library.Deck;
+import io.featurecreep.shared.PageTimes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The insights pages: a squad's history (heat map of indicators × sessions, a chart per indicator with the
  * actions agreed for it) and the organisation matrix (squads × indicators, latest sessions with votes). Every
  * coloured cell says its count; its details show on hover and on keyboard focus; both pages say which average gets
- * which colour ({@link Band}). Dates of the range filter are whole UTC days; times show in the reader's zone.
+ * which colour ({@link Band}). Dates of the range filter are whole UTC days; times show in the reader's zone. Every
+ * word is in the reader's language, the deck's indicators too ({@link Deck}).
  */
 @Controller
 class InsightsPages {
@@ -48,14 +49,20 @@ class InsightsPages {
 
 	private final Clock clock;
 
+	private final Deck deck;
+
+	private final PageTimes times;
+
 	InsightsPages(Insights insights, NotesAndActions notesAndActions, Anonymity anonymity, JsonMapper json,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, Deck deck, PageTimes times) {
 		this.insights = insights;
 		this.notesAndActions = notesAndActions;
 		this.anonymity = anonymity;
 		this.json = json;
 		this.messages = messages;
 		this.clock = clock;
+		this.deck = deck;
+		this.times = times;
 	}
 
 	/** The banding rule's limits, for the pages that state it. */
@@ -73,19 +80,22 @@ class InsightsPages {
 	String history(@PathVariable String squadId, @RequestParam(defaultValue = "") String from,
 			@RequestParam(defaultValue = "") String to, Principal principal, Model model) {
 		String callerId = Callers.id(principal);
+		Locale reader = LocaleContextHolder.getLocale();
+		CellWords words = CellWords.of(messages, reader, anonymity.minVotesAnonymous());
 		DateRange range = DateRange.of(from, to, clock.instant());
 		SquadHistory history = insights.squadHistory(callerId, squadId, range.start(), range.end());
 		List<ActionItem> actions = notesAndActions.actions(callerId, squadId, null);
 		List<HistoryRow> rows = new ArrayList<>();
 		for (int r = 0; r < history.indicators().size(); r++) {
 			SquadHistory.Row row = history.indicators().get(r);
+			String title = deck.title(row.indicatorId(), row.title(), reader);
 			List<CellView> cells = new ArrayList<>();
 			List<Double> averages = new ArrayList<>();
 			List<Integer> votes = new ArrayList<>();
 			for (int c = 0; c < history.sessions().size(); c++) {
 				Cell cell = row.cells().get(c);
 				SquadHistory.Column column = history.sessions().get(c);
-				cells.add(view(cell, "h-" + r + "-" + c, row.title() + ", " + label(column)));
+				cells.add(view(cell, "h-" + r + "-" + c, title + ", " + label(column), words));
 				averages.add(cell == null || cell.withheld() ? null : cell.average());
 				votes.add(cell == null ? null : cell.votes());
 			}
@@ -97,24 +107,30 @@ class InsightsPages {
 				markers.add((int) rowActions.stream().filter(a -> column.sessionId().equals(a.sessionId())).count());
 			}
 			Map<String, Object> chart = new LinkedHashMap<>();
-			chart.put("title", row.title());
+			chart.put("title", title);
 			// labels for readers without the script's own, which put the times into the reader's zone
-			chart.put("labels", history.sessions().stream().map(InsightsPages::label).toList());
+			chart.put("labels", history.sessions().stream().map(this::label).toList());
 			chart.put("names", history.sessions().stream().map(SquadHistory.Column::name).toList());
 			chart.put("ended", history.sessions().stream().map(column -> String.valueOf(column.endedAt())).toList());
 			chart.put("averages", averages);
 			chart.put("votes", votes);
 			chart.put("actions", markers);
+			chart.put("actionTexts", markers.stream()
+				.map(count -> count == 0 ? ""
+						: messages.getMessage("insights.charts.actionsAgreed", new Object[] { count }, reader))
+				.toList());
 			List<ActionEffect> effects = rowActions.stream().map(action -> ActionEffect.of(action, history, averages)).toList();
-			rows.add(new HistoryRow(row.indicatorId(), row.title(), HeatCells.html(cells), json.writeValueAsString(chart),
-					effects));
+			rows.add(new HistoryRow(row.indicatorId(), title, HeatCells.html(cells, words.notAsked()),
+					json.writeValueAsString(chart), effects));
 		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		range.errors().forEach((field, key) -> errors.put(field, messages.getMessage(key, null, reader)));
 		model.addAttribute("history", history);
 		model.addAttribute("columns", history.sessions());
 		model.addAttribute("rows", rows);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("errors", range.errors());
+		model.addAttribute("errors", errors);
 		model.addAttribute("downloads", Downloads.of(squadId, range));
 		return "insights/history";
 	}
@@ -137,22 +153,29 @@ class InsightsPages {
 	String matrix(Principal principal, Model model) {
 		OrganisationMatrix matrix = insights.matrix(Callers.id(principal));
 		model.addAttribute("access", insights.matrixAccess(Callers.id(principal)));
+		Locale reader = LocaleContextHolder.getLocale();
+		CellWords words = CellWords.of(messages, reader, anonymity.minVotesAnonymous());
+		List<OrganisationMatrix.Indicator> indicators = matrix.indicators()
+			.stream()
+			.map(indicator -> new OrganisationMatrix.Indicator(indicator.indicatorId(),
+					deck.title(indicator.indicatorId(), indicator.title(), reader)))
+			.toList();
 		List<MatrixRow> rows = new ArrayList<>();
 		for (int r = 0; r < matrix.squads().size(); r++) {
 			OrganisationMatrix.Row row = matrix.squads().get(r);
 			List<CellView> cells = new ArrayList<>();
-			for (int c = 0; c < matrix.indicators().size(); c++) {
-				cells.add(view(row.cells().get(c), "m-" + r + "-" + c,
-						row.squadName() + ", " + matrix.indicators().get(c).title()));
+			for (int c = 0; c < indicators.size(); c++) {
+				cells.add(view(row.cells().get(c), "m-" + r + "-" + c, row.squadName() + ", " + indicators.get(c).title(),
+						words));
 			}
-			rows.add(new MatrixRow(row.squadName(), row.sessionName(), row.endedAt(), HeatCells.html(cells)));
+			rows.add(new MatrixRow(row.squadName(), row.sessionName(), row.endedAt(), HeatCells.html(cells, words.notAsked())));
 		}
-		model.addAttribute("indicators", matrix.indicators());
+		model.addAttribute("indicators", indicators);
 		model.addAttribute("rows", rows);
 		return "insights/matrix";
 	}
 
-	private CellView view(Cell cell, String id, String what) {
+	private static CellView view(Cell cell, String id, String what, CellWords words) {
 		if (cell == null) {
 			return null;
 		}
@@ -161,30 +184,13 @@ class InsightsPages {
 			case STABLE -> "→";
 			case WORSENING -> "↘";
 		};
-		String details;
-		if (cell.votes() == 0) {
-			details = messages.getMessage("insights.cell.noVotes", new Object[] { what }, LocaleContextHolder.getLocale());
-		}
-		else if (cell.withheld()) {
-			details = what + ": n=" + cell.votes() + ". Withheld: fewer than " + anonymity.minVotesAnonymous()
-					+ " anonymous votes.";
-		}
-		else {
-			details = what + ": n=" + cell.votes() + ". " + cell.band().name().toLowerCase(Locale.ROOT) + " band. Red "
-					+ cell.red() + ", yellow " + cell.yellow() + ", green " + cell.green() + ". Average "
-					+ String.format(Locale.ROOT, "%.2f", cell.average())
-					+ " (0 red to 2 green). Trend votes: " + cell.improving() + " improving, " + cell.stable()
-					+ " stable, " + cell.worsening() + " worsening"
-					+ (cell.trend() == null ? "." : "; overall " + cell.trend().name().toLowerCase(Locale.ROOT) + ".");
-		}
 		return new CellView(id, cell.withheld() ? "withheld" : "band-" + cell.band().name().toLowerCase(Locale.ROOT), arrow,
-				cell.votes(), cell.withheld(), details);
+				cell.votes(), cell.withheld(), words.details(cell, what));
 	}
 
-	private static String label(SquadHistory.Column column) {
-		String day = column.endedAt() == null ? ""
-				: DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC).format(column.endedAt())
-						+ " UTC";
+	/** A session as the chart and the cells' details name it: its name, if any, and when it ended (in UTC). */
+	private String label(SquadHistory.Column column) {
+		String day = times.utc(column.endedAt());
 		return column.name() == null || column.name().isBlank() ? day : column.name() + " (" + day + ")";
 	}
 
@@ -197,10 +203,11 @@ class InsightsPages {
 	}
 
 	/**
-	 * An action next to what its indicator did since: the average of the session that agreed on it against the
-	 * latest one shown ({@code effect} is null when either is not known, e.g. withheld or outside the range).
+	 * An action next to what its indicator did since: the average of the session that agreed on it ({@code then})
+	 * against the latest one shown after it ({@code now}). Either is null when not known: {@code then} when the
+	 * average was withheld or the session is outside the range, {@code now} when no later session shows one yet.
 	 */
-	record ActionEffect(ActionItem action, String effect) {
+	record ActionEffect(ActionItem action, Double then, Double now) {
 
 		static ActionEffect of(ActionItem action, SquadHistory history, List<Double> averages) {
 			int agreed = -1;
@@ -210,17 +217,21 @@ class InsightsPages {
 				}
 			}
 			if (agreed < 0 || averages.get(agreed) == null) {
-				return new ActionEffect(action, null);
+				return new ActionEffect(action, null, null);
 			}
-			double then = averages.get(agreed);
+			Double then = averages.get(agreed);
 			for (int c = averages.size() - 1; c > agreed; c--) {
 				Double now = averages.get(c);
 				if (now != null) {
-					return new ActionEffect(action, String.format(Locale.ROOT, "average %.2f when agreed, %.2f now (%+.2f)",
-							then, now, now - then));
+					return new ActionEffect(action, then, now);
 				}
 			}
-			return new ActionEffect(action, String.format(Locale.ROOT, "average %.2f when agreed; no later session yet", then));
+			return new ActionEffect(action, then, null);
+		}
+
+		/** How far the average moved since the action was agreed; null when not known. */
+		public Double change() {
+			return then == null || now == null ? null : now - then;
 		}
 
 	}

@@ -20,6 +20,7 @@ import io.featurecreep.healthcheck.SessionLookup;
 import io.featurecreep.healthcheck.SessionQuestion;
 import io.featurecreep.insights.ActionItem.Status;
 import io.featurecreep.shared.DomainException;
+import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.shared.TextLimits;
 import io.featurecreep.squads.SquadAccess;
@@ -54,7 +55,7 @@ public class NotesAndActions {
 	Note addNote(String callerId, String sessionId, String questionId, String body) {
 		HealthSession session = requireSession(callerId, sessionId);
 		String question = questionId == null ? null : requireQuestion(session, questionId).id();
-		Note note = new Note(Ids.newId(), session.id(), question, callerId, TextLimits.requiredMultiline(body, "Note", 4000),
+		Note note = new Note(Ids.newId(), session.id(), question, callerId, TextLimits.requiredMultiline(required(body, "insights.note.empty"), "Note", 4000),
 				clock.instant());
 		jdbc.sql("insert into session_note (id, session_id, question_id, author_id, body, created_at) values (?, ?, ?, ?, ?, ?)")
 			.params(note.id(), note.sessionId(), note.questionId(), note.authorId(), note.body(),
@@ -82,7 +83,7 @@ public class NotesAndActions {
 		requireOwnerIsMember(session.squadId(), ownerId);
 		ActionItem.requireNotPassed(dueDate, zone, clock);
 		ActionItem action = new ActionItem(Ids.newId(), session.squadId(), session.id(), indicator,
-				TextLimits.required(title, "Action", 300), ownerId, dueDate, Status.OPEN, clock.instant());
+				TextLimits.required(required(title, "insights.action.empty"), "Action", 300), ownerId, dueDate, Status.OPEN, clock.instant());
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		jdbc.sql("""
 				insert into action_item (id, squad_id, session_id, library_question_id, title, owner_id, due_date, status,
@@ -98,7 +99,7 @@ public class NotesAndActions {
 	ActionItem updateAction(String callerId, String actionId, Status status, String title, String ownerId,
 			LocalDate dueDate) {
 		ActionItem current = find(actionId).filter(a -> squads.isMember(a.squadId(), callerId))
-			.orElseThrow(() -> DomainException.notFound("Action not found"));
+			.orElseThrow(() -> DomainException.of(ErrorCode.NOT_FOUND, "insights.action.notFound"));
 		if (ownerId != null) {
 			requireOwnerIsMember(current.squadId(), ownerId);
 		}
@@ -107,7 +108,7 @@ public class NotesAndActions {
 		}
 		jdbc.sql("update action_item set status = ?, title = ?, owner_id = ?, due_date = ?, updated_at = ? where id = ?")
 			.params((status == null ? current.status() : status).name(),
-					title == null ? current.title() : TextLimits.required(title, "Action", 300),
+					title == null ? current.title() : TextLimits.required(required(title, "insights.action.empty"), "Action", 300),
 					ownerId == null ? current.ownerId() : ownerId, dueDate == null ? current.dueDate() : dueDate,
 					OffsetDateTime.now(clock), actionId)
 			.update();
@@ -122,7 +123,7 @@ public class NotesAndActions {
 	/** A squad's actions, newest first, optionally of one status. */
 	@Transactional(readOnly = true)
 	List<ActionItem> actions(String callerId, String squadId, Status status) {
-		squads.requireMember(squadId, callerId, DomainException.notFound("Squad not found"));
+		squads.requireMember(squadId, callerId, DomainException.of(ErrorCode.NOT_FOUND, "insights.squad.notFound"));
 		if (status == null) {
 			return jdbc.sql("select * from action_item where squad_id = ? order by created_at desc")
 				.param(squadId)
@@ -167,17 +168,29 @@ public class NotesAndActions {
 	}
 
 	private HealthSession requireSession(String callerId, String sessionId) {
-		return sessions.visible(sessionId, callerId).orElseThrow(() -> DomainException.notFound("Session not found"));
+		return sessions.visible(sessionId, callerId)
+			.orElseThrow(() -> DomainException.of(ErrorCode.NOT_FOUND, "insights.session.notFound"));
+	}
+
+	/**
+	 * A text that must not be empty, refused with its own words before {@link TextLimits} checks the rest: the form
+	 * shows them in the reader's language (the API's English is TextLimits' own, "... must not be empty").
+	 */
+	private static String required(String text, String emptyKey) {
+		if (text == null || text.isBlank()) {
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, emptyKey);
+		}
+		return text;
 	}
 
 	private SessionQuestion requireQuestion(HealthSession session, String questionId) {
 		return sessions.question(session.id(), questionId)
-			.orElseThrow(() -> DomainException.badInput("That question is not part of this session"));
+			.orElseThrow(() -> DomainException.of(ErrorCode.BAD_USER_INPUT, "insights.question.notInSession"));
 	}
 
 	private void requireOwnerIsMember(String squadId, String ownerId) {
 		if (ownerId != null && !squads.isMember(squadId, ownerId)) {
-			throw DomainException.badInput("An action's owner must be a member of the squad");
+			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "insights.action.ownerNotMember");
 		}
 	}
 

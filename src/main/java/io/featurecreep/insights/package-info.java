@@ -4,5 +4,5 @@
  * exports of both.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insights",
-		allowedDependencies = { "healthcheck", "identity", "shared", "squads" })
+		allowedDependencies = { "healthcheck", "identity", "library", "shared", "squads" })
 package io.featurecreep.insights;

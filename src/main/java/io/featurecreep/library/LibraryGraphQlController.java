@@ -2,8 +2,10 @@ package io.featurecreep.library;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -13,7 +15,8 @@ import io.featurecreep.identity.People;
 
 /**
  * The original {@code search}: up to 10 library suggestions for what the user typed; and
- * {@code libraryQuestions}, the same search with paging, scope and usage counts.
+ * {@code libraryQuestions}, the same search with paging, scope and usage counts. Both search the stored (English)
+ * texts and answer with the deck's texts in the language the request asks for ({@link Deck}).
  */
 @Controller
 class LibraryGraphQlController {
@@ -24,24 +27,32 @@ class LibraryGraphQlController {
 
 	private final People people;
 
-	LibraryGraphQlController(QuestionLibrary library, People people) {
+	private final Deck deck;
+
+	LibraryGraphQlController(QuestionLibrary library, People people, Deck deck) {
 		this.library = library;
 		this.people = people;
+		this.deck = deck;
 	}
 
 	@QueryMapping
-	List<SearchResponse> search(@Argument String search, Principal principal) {
+	List<SearchResponse> search(@Argument String search, Principal principal,
+			@ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
 		return library.search(organisationOf(principal), search, ORIGINAL_LIMIT)
 			.stream()
+			.map(found -> deck.shown(found, language))
 			.map(q -> new SearchResponse(q.title(), q.descriptionBad(), q.descriptionGood()))
 			.toList();
 	}
 
 	@QueryMapping
 	LibraryPage libraryQuestions(@Argument String search, @Argument LibraryScope scope, @Argument Integer first,
-			@Argument Integer offset, Principal principal) {
-		return library.search(organisationOf(principal), search, scope, offset == null ? 0 : offset,
+			@Argument Integer offset, Principal principal,
+			@ContextValue(name = Deck.GRAPHQL_LANGUAGE, required = false) Locale language) {
+		LibraryPage page = library.search(organisationOf(principal), search, scope, offset == null ? 0 : offset,
 				first == null ? ORIGINAL_LIMIT : first);
+		return new LibraryPage(page.questions().stream().map(found -> deck.shown(found, language)).toList(),
+				page.offset(), page.hasMore());
 	}
 
 	@SchemaMapping(typeName = "LibraryQuestion")

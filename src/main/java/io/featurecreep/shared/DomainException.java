@@ -1,5 +1,9 @@
 package io.featurecreep.shared;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
 /**
  * A rule of the domain refused a request. The message is meant for the user and is shown as is,
  * so it never carries internals; the code tells clients what kind of refusal it is.
@@ -46,6 +50,14 @@ public class DomainException extends RuntimeException {
 
 	public Object[] arguments() {
 		return arguments.clone();
+	}
+
+	/**
+	 * The refusal as a page shows it: in the reader's language where its words are in the bundles, else as the
+	 * message (refusals written in English only).
+	 */
+	public String messageIn(MessageSource messages, Locale locale) {
+		return messageKey == null ? getMessage() : messages.getMessage(messageKey, arguments, getMessage(), locale);
 	}
 
 	public static DomainException badInput(String message) {

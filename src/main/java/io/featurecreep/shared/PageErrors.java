@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -11,16 +13,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A refusal that a page did not turn into a form error: the error page with the refusal's message and a
- * fitting status, never a stack trace. Pages show what they can next to the field; this is the rest.
+ * A refusal that a page did not turn into a form error: the error page with the refusal's message (in the reader's
+ * language where it has a key) and a fitting status, never a stack trace. Pages show what they can next to the field; this is the rest.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
 	private final List<PageFrame> frames;
 
-	PageErrors(List<PageFrame> frames) {
+	private final MessageSource messages;
+
+	PageErrors(List<PageFrame> frames, MessageSource messages) {
 		this.frames = frames;
+		this.messages = messages;
 	}
 
 	@ExceptionHandler(DomainException.class)
@@ -35,7 +40,7 @@ class PageErrors {
 		};
 		ModelAndView page = new ModelAndView("error", status);
 		page.addObject("status", status.value());
-		page.addObject("problem", refusal.getMessage());
+		page.addObject("problem", refusal.messageIn(messages, LocaleContextHolder.getLocale()));
 		frames.forEach(frame -> page.addAllObjects(frame.attributes(request)));
 		return page;
 	}

@@ -3,22 +3,38 @@ package io.featurecreep.shared;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.EnumMap;
+import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Times as pages show them before the browser's script puts them into the reader's own time zone
- * ({@code <time data-local>}): in UTC, and saying so. Templates call it as {@code ${@pageTimes.utc(instant)}}.
+ * ({@code <time data-local>}): in UTC, and saying so, in the reader's language ("2 Dec 2026, 14:05 UTC",
+ * "2. Dez. 2026, 14:05 UTC"). Templates call it as {@code ${@pageTimes.utc(instant)}}.
+ * <p>
+ * One pattern per language rather than {@code ofLocalizedDateTime}: its English medium style puts the month first
+ * ("Dec 2, 2026"), and every language here writes the 24-hour clock and the day before the month.
  */
 @Component
 public class PageTimes {
 
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
+	private static final Map<Language, DateTimeFormatter> UTC = new EnumMap<>(Language.class);
+
+	static {
+		for (Language language : Language.values()) {
+			String pattern = language == Language.GERMAN ? "d. MMM yyyy, HH:mm 'UTC'" : "d MMM yyyy, HH:mm 'UTC'";
+			UTC.put(language, DateTimeFormatter.ofPattern(pattern, language.locale()).withZone(ZoneOffset.UTC));
+		}
+	}
 
 	public String utc(Instant instant) {
-		return instant == null ? "" : UTC.format(instant);
+		if (instant == null) {
+			return "";
+		}
+		Language language = Language.of(LocaleContextHolder.getLocale()).orElse(Language.DEFAULT);
+		return UTC.get(language).format(instant);
 	}
 
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -73,10 +75,26 @@ class RequestErrors extends ResponseEntityExceptionHandler {
 		ModelAndView page = new ModelAndView("error", status);
 		page.addObject("status", status.value());
 		if (status.is4xxClientError() && problem.getBody() instanceof ProblemDetail detail) {
-			page.addObject("problem", detail.getDetail());
+			page.addObject("problem", inWords(refused, detail));
 		}
 		frames.forEach(frame -> page.addAllObjects(frame.attributes(servletRequest)));
 		return page;
+	}
+
+	/**
+	 * What the page says: our own details are in the reader's language already; Spring's are English, so a page
+	 * says the same in the reader's words where that helps, and otherwise only what its status says.
+	 */
+	private String inWords(Exception refused, ProblemDetail detail) {
+		return switch (refused) {
+			case InvalidPropertyException unknownField -> detail.getDetail();
+			case TypeMismatchException mismatch -> detail.getDetail();
+			case MissingServletRequestParameterException missing ->
+				text("error.value.missing", missing.getParameterName());
+			case HttpRequestMethodNotSupportedException method -> text("error.method.text");
+			case MaxUploadSizeExceededException tooLarge -> text("error.tooLarge.text");
+			default -> null;
+		};
 	}
 
 	/**
@@ -91,7 +109,7 @@ class RequestErrors extends ResponseEntityExceptionHandler {
 		if (field.codePointCount(0, field.length()) > FIELD_SHOWN) {
 			field = field.substring(0, field.offsetByCodePoints(0, FIELD_SHOWN)) + "…";
 		}
-		String detail = message("error.field.unknown", field, request.getLocale());
+		String detail = message("error.field.unknown", field, LocaleContextHolder.getLocale());
 		ProblemDetail body = createProblemDetail(refused, HttpStatus.BAD_REQUEST, detail, null, null, request);
 		return handleExceptionInternal(refused, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
@@ -101,9 +119,15 @@ class RequestErrors extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		boolean repeated = mismatch.getValue() instanceof Object[] values && values.length > 1;
 		String field = mismatch.getPropertyName();
-		String detail = message(repeated ? "error.value.repeated" : "error.value.invalid", field, request.getLocale());
+		String detail = message(repeated ? "error.value.repeated" : "error.value.invalid", field,
+				LocaleContextHolder.getLocale());
 		ProblemDetail body = createProblemDetail(mismatch, status, detail, null, null, request);
 		return handleExceptionInternal(mismatch, body, headers, status, request);
+	}
+
+	private String text(String key, Object... arguments) {
+		MessageSource messages = getMessageSource();
+		return messages == null ? null : messages.getMessage(key, arguments, null, LocaleContextHolder.getLocale());
 	}
 
 	private String message(String key, String field, Locale locale) {

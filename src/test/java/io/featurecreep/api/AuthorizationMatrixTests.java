@@ -115,6 +115,7 @@ class AuthorizationMatrixTests {
 				row("ping", f -> doc("{ ping }"), OK, OK, OK),
 				row("person", f -> doc("{ person { id } }"), OK, OK, OK),
 				row("me", f -> doc("{ me { id } }"), OK, OK, OK),
+				row("setMyLocale", f -> doc("mutation { setMyLocale(locale: \"de\") { id locale } }"), OK, OK, OK),
 				row("squads", f -> doc("{ squads { id } }"), OK, OK, OK),
 				row("squads ALL", f -> doc("{ squads(filter: {filter: ALL}) { id } }"), OK, OK, OK),
 				row("squad", f -> doc("query($s: String!) { squad(id: $s) { id name members { id } } }", "s", f.squadId()),

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import io.featurecreep.insights.ActionItem.Status;
 import io.featurecreep.insights.InsightsPages.ActionEffect;
 
-/** What an action's indicator did after the session that agreed on it, as the history page says it. */
+/**
+ * What an action's indicator did after the session that agreed on it, as the history page says it (in the reader's
+ * words: {@code InsightsTests}).
+ */
 class ActionEffectTests {
 
 	static final SquadHistory HISTORY = new SquadHistory("squad", "Squad",
@@ -20,20 +23,26 @@ class ActionEffectTests {
 
 	@Test
 	void comparesTheSessionThatAgreedWithTheLatestKnownAverage() {
-		assertThat(ActionEffect.of(action("s1"), HISTORY, averages(0.5, 1.0, 1.5, null)).effect())
-			.isEqualTo("average 0.50 when agreed, 1.50 now (+1.00)");
-		assertThat(ActionEffect.of(action("s2"), HISTORY, averages(0.5, 1.75, 1.0, null)).effect())
-			.isEqualTo("average 1.75 when agreed, 1.00 now (-0.75)");
+		ActionEffect better = ActionEffect.of(action("s1"), HISTORY, averages(0.5, 1.0, 1.5, null));
+		assertThat(better.then()).isEqualTo(0.5);
+		assertThat(better.now()).isEqualTo(1.5);
+		assertThat(better.change()).isEqualTo(1.0);
+		ActionEffect worse = ActionEffect.of(action("s2"), HISTORY, averages(0.5, 1.75, 1.0, null));
+		assertThat(worse.then()).isEqualTo(1.75);
+		assertThat(worse.now()).isEqualTo(1.0);
+		assertThat(worse.change()).isEqualTo(-0.75);
 	}
 
 	@Test
 	void saysNothingItDoesNotKnow() {
-		assertThat(ActionEffect.of(action("s3"), HISTORY, averages(0.5, 1.0, 1.5, null)).effect())
-			.isEqualTo("average 1.50 when agreed; no later session yet");
-		assertThat(ActionEffect.of(action("s4"), HISTORY, averages(0.5, 1.0, 1.5, null)).effect())
+		ActionEffect latest = ActionEffect.of(action("s3"), HISTORY, averages(0.5, 1.0, 1.5, null));
+		assertThat(latest.then()).isEqualTo(1.5);
+		assertThat(latest.now()).as("no later session yet").isNull();
+		assertThat(latest.change()).isNull();
+		assertThat(ActionEffect.of(action("s4"), HISTORY, averages(0.5, 1.0, 1.5, null)).then())
 			.as("withheld or not asked when agreed")
 			.isNull();
-		assertThat(ActionEffect.of(action("outside the range"), HISTORY, averages(0.5, 1.0, 1.5, 2.0)).effect()).isNull();
+		assertThat(ActionEffect.of(action("outside the range"), HISTORY, averages(0.5, 1.0, 1.5, 2.0)).then()).isNull();
 	}
 
 	private static List<Double> averages(Double... values) {

@@ -498,6 +498,65 @@ class InsightsTests {
 			.getContentAsString()).containsPattern("<time data-local datetime=\"[0-9-]+T[0-9:.]+Z\">[^<]+ UTC</time>");
 	}
 
+	// ----- in the reader's language
+
+	@Test
+	void theHistoryPageSpeaksTheReadersLanguageTheDecksIndicatorsToo() throws Exception {
+		String page = mvc.perform(get("/squads/{id}/history", namedSquad).with(user(lead.person().id()))
+				.header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<h1>Verlauf und Trends</h1>")
+			.contains("<th scope=\"row\">Spaß</th>")
+			.contains("<h3>Spaß</h3>")
+			.contains("Rot 0, gelb 0, grün 3. Durchschnitt 2,00 (0 rot bis 2 grün).")
+			.contains("Insgesamt: wird besser.")
+			.contains("Anonyme Sessions mit weniger als 3 Stimmen zeigen nur n.")
+			.contains("data-average=\"Durchschnitt\"")
+			.contains("1 Maßnahme vereinbart")
+			.contains("Play a game on Fridays")
+			.contains(">Offen</span>")
+			.contains("Durchschnitt 2,00 bei der Vereinbarung; noch keine spätere Session")
+			.doesNotContain("History and trends")
+			.doesNotContain(">Fun<");
+		assertThat(mvc.perform(get("/squads/{id}/history", anonymousSquad).with(user(lead.person().id()))
+				.header("Accept-Language", "de"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("n=2. Zurückgehalten: weniger als 3 anonyme Stimmen.");
+		mvc.perform(get("/squads/{id}/history", namedSquad).param("from", "gestern").with(user(lead.person().id()))
+				.header("Accept-Language", "de"))
+			.andExpect(content().string(containsString("Gib ein Datum als JJJJ-MM-TT ein")));
+	}
+
+	@Test
+	void theMatrixPageSpeaksTheReadersLanguage() throws Exception {
+		String page = mvc.perform(get("/organisation/matrix").with(user(admin.person().id())).header("Accept-Language", "de"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<h1>Organisationsmatrix</h1>")
+			.contains("<th scope=\"col\">Mehrwert liefern</th>")
+			.contains("Platform, Mehrwert liefern: n=3.")
+			.contains("Zurückgehalten: weniger als 3 anonyme Stimmen.")
+			.contains("Wer diese Matrix sieht")
+			.doesNotContain("Delivering value");
+	}
+
+	@Test
+	void overTheApiTheDecksTitlesFollowTheRequestsLanguageAndNothingElse() {
+		GraphQlResponse history = lead.acceptingLanguage("fr").execute(HISTORY, "s", namedSquad).ok();
+		assertThat(history.text("squadHistory.indicators.2.title")).isEqualTo("Plaisir");
+		assertThat(history.text("squadHistory.indicators.2.cells.1.band")).isEqualTo("GREEN");
+		assertThat(admin.acceptingLanguage("fr").execute(MATRIX).ok().text("organisationMatrix.indicators.0.title"))
+			.isEqualTo("Apporter de la valeur");
+		assertThat(lead.execute(HISTORY, "s", namedSquad).ok().text("squadHistory.indicators.2.title")).isEqualTo("Fun");
+		lead.acceptingLanguage("fr").execute(MATRIX).failsWith("Only organisation admins can see the organisation matrix", "FORBIDDEN");
+	}
+
 	static JsonNode matrixRow(GraphQlResponse matrix, String squadId) {
 		for (JsonNode row : matrix.data("organisationMatrix.squads")) {
 			if (row.path("squadId").asString().equals(squadId)) {

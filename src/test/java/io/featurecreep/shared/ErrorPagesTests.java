@@ -107,6 +107,23 @@ class ErrorPagesTests {
 			.doesNotContain("static resource");
 	}
 
+	@Test
+	void errorPagesSpeakTheReadersLanguage() throws Exception {
+		MvcResult notFound = perform(get("/no/such/page").header("Accept", BROWSER_ACCEPT).header("Accept-Language", "de-CH"));
+		assertThat(notFound.getResponse().getContentAsString()).contains("<html lang=\"de\"")
+			.contains("<title>Seite nicht gefunden · Feature Creep</title>")
+			.contains("Diese Seite gibt es nicht")
+			.contains(">Zurück zu deinem Arbeitsbereich<");
+
+		MvcResult repeated = perform(post("/squads/{id}/invites", squadId).param("validForMinutes", "x", "y")
+			.with(csrf())
+			.header("Accept", BROWSER_ACCEPT)
+			.header("Accept-Language", "fr"));
+		assertThat(repeated.getResponse().getStatus()).isEqualTo(400);
+		assertThat(repeated.getResponse().getContentAsString()).contains("Cela n’a pas fonctionné")
+			.contains("Le formulaire a envoyé validForMinutes plusieurs fois.");
+	}
+
 	/**
 	 * Error pages rendered from exception handlers (an unknown address, a refused filter, a page's own refusal) get
 	 * no model attributes of the pages' advice: they showed "Sign in / Sign up" to people who were signed in.

@@ -57,12 +57,25 @@ public class GraphQlApi {
 
 		private final Person person;
 
+		/** The request's {@code Accept-Language} header; none when null. */
+		private final String languages;
+
 		Caller(Person person) {
+			this(person, null);
+		}
+
+		private Caller(Person person, String languages) {
 			this.person = person;
+			this.languages = languages;
 		}
 
 		public Person person() {
 			return person;
+		}
+
+		/** The same caller, sending {@code Accept-Language} with every request. */
+		public Caller acceptingLanguage(String languages) {
+			return new Caller(person, languages);
 		}
 
 		public GraphQlResponse execute(String document) {
@@ -100,6 +113,9 @@ public class GraphQlApi {
 			}
 			if (person != null) {
 				request = request.with(user(person.id()));
+			}
+			if (languages != null) {
+				request = request.header(HttpHeaders.ACCEPT_LANGUAGE, languages);
 			}
 			try {
 				MvcResult result = mvc.perform(request).andReturn();
