@@ -101,7 +101,7 @@ class BackupPages {
 			importer.importFrom(in, new InstallationImport.Occupant(callerId));
 		}
 		catch (ImportRefused refused) {
-			redirect.addFlashAttribute("problem", messages.getMessage(refused.messageKey(), refused.arguments(), locale));
+			redirect.addFlashAttribute("problem", refused.messageIn(messages, locale));
 			return "redirect:/admin/backup";
 		}
 		library.rebuildEverywhere();

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,19 +48,19 @@ class OrganisationAdminPages {
 
 	private final Clock clock;
 
-	private final RefusalTexts refusals;
+	private final MessageSource messages;
 
 	private final AuditTexts auditTexts;
 
 	OrganisationAdminPages(PeopleAdministration administration, SignUpPolicies policies, OrganisationInvites invites,
-			AuditLog audit, People people, Clock clock, RefusalTexts refusals, AuditTexts auditTexts) {
+			AuditLog audit, People people, Clock clock, MessageSource messages, AuditTexts auditTexts) {
 		this.administration = administration;
 		this.policies = policies;
 		this.invites = invites;
 		this.audit = audit;
 		this.people = people;
 		this.clock = clock;
-		this.refusals = refusals;
+		this.messages = messages;
 		this.auditTexts = auditTexts;
 	}
 
@@ -107,7 +108,7 @@ class OrganisationAdminPages {
 		}
 		catch (DomainException refused) {
 			rethrowUnlessBadInput(refused);
-			redirect.addFlashAttribute("problem", refusals.of(refused, locale));
+			redirect.addFlashAttribute("problem", refused.messageIn(messages, locale));
 		}
 		return "redirect:/admin/people";
 	}
@@ -149,7 +150,7 @@ class OrganisationAdminPages {
 		}
 		catch (DomainException refused) {
 			rethrowUnlessBadInput(refused);
-			redirect.addFlashAttribute("policyProblem", refusals.of(refused, locale));
+			redirect.addFlashAttribute("policyProblem", refused.messageIn(messages, locale));
 			redirect.addFlashAttribute("domains", domains);
 		}
 		return "redirect:/admin/sign-up";
@@ -167,7 +168,7 @@ class OrganisationAdminPages {
 		}
 		catch (DomainException refused) {
 			rethrowUnlessBadInput(refused);
-			redirect.addFlashAttribute("inviteProblem", refusals.of(refused, locale));
+			redirect.addFlashAttribute("inviteProblem", refused.messageIn(messages, locale));
 		}
 		return "redirect:/admin/sign-up#invites";
 	}
@@ -207,7 +208,7 @@ class OrganisationAdminPages {
 		}
 		catch (DomainException refused) {
 			rethrowUnlessBadInput(refused);
-			redirect.addFlashAttribute("problem", refusals.of(refused, locale));
+			redirect.addFlashAttribute("problem", refused.messageIn(messages, locale));
 		}
 		return "redirect:/admin/people";
 	}

@@ -1,33 +1,19 @@
 package io.featurecreep.identity;
 
-import java.util.Locale;
-
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
 import io.featurecreep.shared.DomainException;
 
 /**
- * What the identity pages show of a refusal: the text of its key in the reader's language, or its English message
- * for a refusal that has no key. The API keeps the English message ({@link DomainException#getMessage()}).
+ * A refusal as a form's error, which the page shows in the reader's language when the refusal has a key (its
+ * English message is the fallback, and all there is for a refusal without one). Notices after a redirect use
+ * {@link DomainException#messageIn}.
  */
-@Component
-class RefusalTexts {
+final class RefusalTexts {
 
-	private final MessageSource messages;
-
-	RefusalTexts(MessageSource messages) {
-		this.messages = messages;
+	private RefusalTexts() {
 	}
 
-	/** For a notice a page shows after a redirect (a flash attribute): resolved now, in the language of the post. */
-	String of(DomainException refused, Locale locale) {
-		return refused.messageKey() == null ? refused.getMessage()
-				: messages.getMessage(refused.messageKey(), refused.arguments(), locale);
-	}
-
-	/** For a form shown again: the page resolves the key in the reader's language, the message is the fallback. */
 	static void reject(Errors errors, DomainException refused) {
 		if (refused.messageKey() == null) {
 			errors.reject("refused", refused.getMessage());

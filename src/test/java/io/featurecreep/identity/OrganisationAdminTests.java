@@ -329,6 +329,12 @@ class OrganisationAdminTests {
 		assertThat(admin.execute("{ auditLog(first: 3) { entries { action detail } } }").ok().text("auditLog.entries.1.detail"))
 			.as("the log keeps what it stored")
 			.isEqualTo("“Design”, 2 uses, 3 days");
+
+		assertThat(mvc.perform(get("/admin/audit").with(user(someone.person().id())).locale(Locale.GERMAN))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Nur Admins der Organisation können das Audit-Log sehen");
+		someone.execute("{ auditLog(first: 3) { hasMore } }").failsWith("Only organisation admins can see the audit log", "FORBIDDEN");
 	}
 
 	@Test
