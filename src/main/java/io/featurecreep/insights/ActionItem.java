@@ -23,9 +23,9 @@ record ActionItem(String id, String squadId, String sessionId, String indicatorI
 	/** The refusals of a due date all start with this key, so that pages show them next to the due date field. */
 	static final String DUE_DATE_REFUSED = "action.due.";
 
-	static final String DUE_DATE_PASSED = DUE_DATE_REFUSED + "passed";
+	static final String DUE_DATE_PASSED = "action.due.passed";
 
-	static final String DUE_DATE_NOT_A_DATE = DUE_DATE_REFUSED + "notADate";
+	static final String DUE_DATE_NOT_A_DATE = "action.due.notADate";
 
 	/** The zone in which a day ends last (UTC−12). */
 	static final ZoneOffset LAST_ZONE = ZoneOffset.ofHours(-12);

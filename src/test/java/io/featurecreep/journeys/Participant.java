@@ -39,11 +39,16 @@ final class Participant implements AutoCloseable {
 	private final List<String> problems = new ArrayList<>();
 
 	Participant(Chromium chromium, String base, String firstName, boolean phone, boolean dark) {
+		this(chromium, base, firstName, phone, dark, "en-GB");
+	}
+
+	/** Someone whose browser speaks the given language (a tag such as de-DE). */
+	Participant(Chromium chromium, String base, String firstName, boolean phone, boolean dark, String language) {
 		this.base = base;
 		this.firstName = firstName;
 		this.email = firstName.toLowerCase() + "-" + UUID.randomUUID() + "@example.org";
 		this.screen = (phone ? "phone" : "laptop") + (dark ? "-dark" : "");
-		this.context = chromium.newContext(phone, dark);
+		this.context = chromium.newContext(phone, dark, language);
 		context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
 		this.page = watched(context.newPage());
 	}

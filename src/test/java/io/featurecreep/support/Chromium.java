@@ -52,9 +52,14 @@ public final class Chromium implements AutoCloseable {
 
 	/** A browser of its own (cookies and all), as on a laptop or a 375 px wide phone, light or dark. */
 	public BrowserContext newContext(boolean phone, boolean dark) {
+		return newContext(phone, dark, "en-GB");
+	}
+
+	/** A browser whose language (its Accept-Language and navigator.language) is the given tag, such as de-DE. */
+	public BrowserContext newContext(boolean phone, boolean dark, String language) {
 		Browser.NewContextOptions options = new Browser.NewContextOptions()
 			.setColorScheme(dark ? ColorScheme.DARK : ColorScheme.LIGHT)
-			.setLocale("en-GB")
+			.setLocale(language)
 			.setTimezoneId("Europe/Berlin");
 		if (phone) {
 			options.setViewportSize(375, 812).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true);
