@@ -60,7 +60,7 @@ public class DiscardSession {
 		HealthSession session = sessions.find(sessionId)
 			.filter(found -> !found.discarded() && squads.isMember(found.squadId(), callerId))
 			.orElseThrow(DiscardSession::notFound);
-		squads.requireOwner(session.squadId(), callerId, notFound(), "discard sessions");
+		squads.requireOwner(session.squadId(), callerId, notFound(), "squad.ownersOnly.discardSessions");
 		return session;
 	}
 

@@ -331,7 +331,7 @@ class QuestionListPages {
 
 	private Squad owner(String squadId, String callerId) {
 		return squads.requireOwner(squadId, callerId, DomainException.notFound("Squad not found"),
-				"change the squad's questions");
+				"squad.ownersOnly.changeQuestions");
 	}
 
 	enum Purpose {

@@ -51,7 +51,7 @@ public class SquadTemplates {
 	@Transactional
 	public Squad replace(String callerId, String squadId, List<NewQuestion> questions) {
 		Squad squad = squads.requireOwner(squadId, callerId, DomainException.notFound("Squad not found"),
-				"change the squad's questions");
+				"squad.ownersOnly.changeQuestions");
 		if (questions.size() > MAX_QUESTIONS) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.templateFull", MAX_QUESTIONS);
 		}

@@ -140,7 +140,7 @@ public class Insights {
 	@Transactional
 	Squad setOptOut(String callerId, String squadId, boolean optOut) {
 		Squad squad = squads.requireOwner(squadId, callerId, DomainException.of(ErrorCode.NOT_FOUND, "insights.squad.notFound"),
-				"change whether the squad shows in the organisation matrix");
+				"squad.ownersOnly.changeMatrix");
 		jdbc.sql("delete from matrix_opt_out where squad_id = ?").param(squadId).update();
 		if (optOut) {
 			jdbc.sql("insert into matrix_opt_out (squad_id, created_at) values (?, ?)")

@@ -25,10 +25,11 @@ import io.featurecreep.healthcheck.ResultHistory;
 import io.featurecreep.healthcheck.SessionLookup;
 import io.featurecreep.healthcheck.VotingProgress;
 import io.featurecreep.healthcheck.VotingProgress.Progress;
-import io.featurecreep.notifications.DeliveryStore.Purpose;
-import io.featurecreep.shared.EnglishTexts;
+import io.featurecreep.library.Deck;
 import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
 import io.featurecreep.notifications.DeliveryMetrics.Outcome;
+import io.featurecreep.notifications.DeliveryStore.Purpose;
+import io.featurecreep.shared.EnglishTexts;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
 
@@ -60,6 +61,8 @@ class DeliveryWorker extends WorkLoop {
 
 	private final ReminderTexts reminderTexts;
 
+	private final Deck deck;
+
 	private final SquadAccess squads;
 
 	private final Settings settings;
@@ -70,7 +73,7 @@ class DeliveryWorker extends WorkLoop {
 
 	DeliveryWorker(DeliveryStore deliveries, ChannelStore channels, List<ChannelSender> senders, ResultHistory history,
 			SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts, SquadAccess squads,
-			Settings settings, Clock clock, DeliveryMetrics metrics) {
+			Deck deck, Settings settings, Clock clock, DeliveryMetrics metrics) {
 		super("notification-worker", settings.pollInterval());
 		this.deliveries = deliveries;
 		this.channels = channels;
@@ -80,6 +83,7 @@ class DeliveryWorker extends WorkLoop {
 		this.voting = voting;
 		this.reminderTexts = reminderTexts;
 		this.squads = squads;
+		this.deck = deck;
 		this.settings = settings;
 		this.clock = clock;
 		this.metrics = metrics;
@@ -151,7 +155,8 @@ class DeliveryWorker extends WorkLoop {
 		}
 		else {
 			message = new Message.Report(SquadReport.of(squadName, delivery.sessionId(),
-					history.recent(delivery.squadId(), SESSIONS_IN_REPORT)), language);
+					history.recent(delivery.squadId(), SESSIONS_IN_REPORT),
+					result -> deck.title(result.libraryQuestionId(), result.title(), language)), language);
 		}
 		pauseForDrill();
 		String error = Objects.toString(sendNow(channel, message), null);

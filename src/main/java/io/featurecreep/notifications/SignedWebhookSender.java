@@ -98,7 +98,8 @@ class SignedWebhookSender implements ChannelSender {
 						putSpread(latest, row.latest());
 					}
 					Map<String, Object> indicator = new LinkedHashMap<>();
-					indicator.put("title", row.title());
+					// data for programs: the indicator's title as stored, in whatever language the squad wrote it
+					indicator.put("title", row.latest().title());
 					indicator.put("indicatorId", row.latest().libraryQuestionId());
 					indicator.put("averages", row.averages());
 					indicator.put("latest", latest);

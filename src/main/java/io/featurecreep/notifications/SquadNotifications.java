@@ -56,7 +56,7 @@ public class SquadNotifications {
 			throw DomainException.badInput("Must provide a Discord webhook URL");
 		}
 		Squad squad = squads.requireOwner(squadId, callerId, DomainException.badInput("Invalid squad ID"),
-				"change notification settings");
+				"squad.ownersOnly.changeChannels");
 		DiscordWebhook webhook = DiscordWebhook.parse(url)
 			.orElseThrow(() -> DomainException.badInput("Discord webhook failed validation"));
 		NotificationChannel candidate = new NotificationChannel(Ids.newId(), squadId, ChannelKind.DISCORD, webhook.url(),
@@ -107,7 +107,7 @@ public class SquadNotifications {
 		NotificationChannel channel = channels.find(channelId)
 			.orElseThrow(() -> DomainException.notFound("Channel not found"));
 		Squad squad = squads.requireOwner(channel.squadId(), callerId, DomainException.notFound("Channel not found"),
-				"change notification settings");
+				"squad.ownersOnly.changeChannels");
 		channels.delete(channelId);
 		return squad;
 	}
@@ -135,7 +135,7 @@ public class SquadNotifications {
 		NotificationChannel channel = channels.find(channelId)
 			.orElseThrow(() -> DomainException.notFound("Channel not found"));
 		Squad squad = squads.requireOwner(channel.squadId(), callerId, DomainException.notFound("Channel not found"),
-				"send test messages");
+				"squad.ownersOnly.sendTests");
 		Phrase error = worker.sendNow(channel, new Message.Test(squad.name(), squad.reportLanguage()));
 		String id = Ids.newId();
 		deliveries.logTest(id, squad.id(), channelId, Objects.toString(error, null), clock.instant());
@@ -148,7 +148,7 @@ public class SquadNotifications {
 		Delivery delivery = deliveries.find(deliveryId)
 			.orElseThrow(() -> DomainException.notFound("Delivery not found"));
 		squads.requireOwner(delivery.squadId(), callerId, DomainException.notFound("Delivery not found"),
-				"retry deliveries");
+				"squad.ownersOnly.retryDeliveries");
 		if (!deliveries.retry(deliveryId, clock.instant())) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "deliveries.retry.notFailed");
 		}
@@ -190,7 +190,7 @@ public class SquadNotifications {
 
 	private Squad requireOwner(String callerId, String squadId) {
 		return squads.requireOwner(squadId, callerId, DomainException.notFound("Squad not found"),
-				"change notification settings");
+				"squad.ownersOnly.changeChannels");
 	}
 
 	private static String newSecret() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 import io.featurecreep.healthcheck.QuestionResult;
@@ -26,7 +27,9 @@ record SquadReport(String squadName, String sessionId, List<Column> sessions, Li
 	record Row(String title, List<Double> averages, QuestionResult latest) {
 	}
 
-	static SquadReport of(String squadName, String sessionId, List<SessionOutcome> outcomes) {
+	/** The report, its indicators named by {@code title} (the default indicators' titles in the report's language). */
+	static SquadReport of(String squadName, String sessionId, List<SessionOutcome> outcomes,
+			Function<QuestionResult, String> title) {
 		List<Column> columns = outcomes.stream().map(o -> new Column(o.sessionId(), o.name(), o.endedAt())).toList();
 		Map<String, List<Double>> averages = new LinkedHashMap<>();
 		Map<String, QuestionResult> latest = new LinkedHashMap<>();
@@ -43,7 +46,7 @@ record SquadReport(String squadName, String sessionId, List<Column> sessions, Li
 		List<Row> rows = averages.keySet()
 			.stream()
 			.sorted(Comparator.comparing((String key) -> -latestColumn(order.get(key))).thenComparing(order::get))
-			.map(key -> new Row(latest.get(key).title(), averages.get(key), latest.get(key)))
+			.map(key -> new Row(title.apply(latest.get(key)), averages.get(key), latest.get(key)))
 			.toList();
 		return new SquadReport(squadName, sessionId, columns, rows);
 	}

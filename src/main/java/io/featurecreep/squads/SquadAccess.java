@@ -60,11 +60,14 @@ public class SquadAccess implements PersonVisibility {
 			.orElseThrow(() -> DomainException.forbidden("Only members of this squad can see this"));
 	}
 
-	/** The squad, if the person owns it; members who are not owners get a FORBIDDEN error. */
-	public Squad requireOwner(String squadId, String personId, DomainException unknown, String whatOwnersDo) {
+	/**
+	 * The squad, if the person owns it; members who are not owners get a FORBIDDEN error, whose words are the message
+	 * {@code refusalKey} ({@code squad.ownersOnly.*}: "Only squad owners can …").
+	 */
+	public Squad requireOwner(String squadId, String personId, DomainException unknown, String refusalKey) {
 		Squad squad = requireMember(squadId, personId, unknown);
 		if (!store.membership(squadId, personId).orElseThrow().isOwner()) {
-			throw new DomainException(ErrorCode.FORBIDDEN, "Only squad owners can " + whatOwnersDo);
+			throw DomainException.of(ErrorCode.FORBIDDEN, refusalKey);
 		}
 		return squad;
 	}
@@ -84,7 +87,7 @@ public class SquadAccess implements PersonVisibility {
 
 	/** A squad's invites that can still be used, newest first. Owners only. */
 	public List<Invite> validInvites(String squadId, String callerId) {
-		requireOwner(squadId, callerId, DomainException.notFound("Squad not found"), "see invites");
+		requireOwner(squadId, callerId, DomainException.notFound("Squad not found"), "squad.ownersOnly.seeInvites");
 		return store.invites(squadId).stream().filter(invite -> invite.isValidAt(clock.instant())).toList();
 	}
 

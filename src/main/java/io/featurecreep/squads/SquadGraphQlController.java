@@ -114,7 +114,7 @@ class SquadGraphQlController {
 	@SchemaMapping(typeName = "Squad")
 	List<InviteView> invites(Squad squad, Principal principal) {
 		access.requireOwner(squad.id(), Callers.id(principal), DomainException.notFound("Squad not found"),
-				"see invites");
+				"squad.ownersOnly.seeInvites");
 		return store.invites(squad.id()).stream().map(this::view).toList();
 	}
 

@@ -61,7 +61,7 @@ public class SquadManagement {
 	 * channel messages (a tag of {@link Squad#REPORT_LANGUAGES}). What is null stays as it is.
 	 */
 	public Squad update(String callerId, String squadId, String name, Boolean anonymous, String reportLocale) {
-		Squad squad = requireOwner(squadId, callerId, "change squad settings");
+		Squad squad = requireOwner(squadId, callerId, "squad.ownersOnly.changeSettings");
 		String newName = name == null ? squad.name() : squadName(name);
 		boolean newAnonymous = anonymous == null ? squad.anonymous() : anonymous;
 		String newReportLocale = reportLocale == null ? squad.reportLocale() : reportLanguage(reportLocale);
@@ -71,7 +71,7 @@ public class SquadManagement {
 
 	/** The original {@code setSquadOpen}: joinable for (at least) the next 30 minutes. */
 	public Squad open(String callerId, String squadId) {
-		Squad squad = access.requireOwner(squadId, callerId, DomainException.badInput("Invalid squad ID"), "invite members");
+		Squad squad = access.requireOwner(squadId, callerId, DomainException.badInput("Invalid squad ID"), "squad.ownersOnly.inviteMembers");
 		Instant now = clock.instant();
 		Instant until = now.plus(LEGACY_OPEN_WINDOW);
 		Optional<Invite> latest = store.invites(squadId)
@@ -89,7 +89,7 @@ public class SquadManagement {
 
 	/** A new invite link, valid for the given time (at most 30 days). */
 	public Invite createInvite(String callerId, String squadId, Duration validFor) {
-		requireOwner(squadId, callerId, "invite members");
+		requireOwner(squadId, callerId, "squad.ownersOnly.inviteMembers");
 		if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(LONGEST_INVITE) > 0) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "squads.invites.validFor.outOfRange");
 		}
@@ -101,7 +101,7 @@ public class SquadManagement {
 
 	public Invite revokeInvite(String callerId, String token) {
 		Invite invite = store.findInvite(token).orElseThrow(() -> DomainException.notFound("Invite not found"));
-		access.requireOwner(invite.squadId(), callerId, DomainException.notFound("Invite not found"), "revoke invites");
+		access.requireOwner(invite.squadId(), callerId, DomainException.notFound("Invite not found"), "squad.ownersOnly.revokeInvites");
 		store.revokeInvite(token, clock.instant());
 		return store.findInvite(token).orElseThrow();
 	}
@@ -180,7 +180,7 @@ public class SquadManagement {
 	}
 
 	public Squad changeRole(String callerId, String squadId, String personId, SquadRole role) {
-		Squad squad = requireOwner(squadId, callerId, "change roles");
+		Squad squad = requireOwner(squadId, callerId, "squad.ownersOnly.changeRoles");
 		store.lock(squadId);
 		Membership target = store.membership(squadId, personId)
 			.orElseThrow(() -> DomainException.notFound("That person is not a member of this squad"));

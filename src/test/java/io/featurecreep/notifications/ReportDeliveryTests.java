@@ -229,6 +229,8 @@ class ReportDeliveryTests extends WithReceivers {
 		assertThat(embed.path("title").asString()).isEqualTo("Health Check: Reporters <!channel>");
 		assertThat(embed.path("description").asString()).startsWith("Jede Zeile ist ein Indikator und jeder Kreis eine Session");
 		assertThat(embed.path("fields").path(0).path("value").asString()).isEqualTo("\uD83D\uDFE0  n=1");
+		assertThat(embed.path("fields").path(0).path("name").asString()).as("a default indicator, in German")
+			.isEqualTo("Mehrwert liefern");
 
 		JsonNode report = JSON.readTree(receiver.to("/receiver.example/german/" + path)
 			.stream()
@@ -238,7 +240,8 @@ class ReportDeliveryTests extends WithReceivers {
 			.body());
 		assertThat(report.path("type").asString()).isEqualTo("session.results");
 		JsonNode first = report.path("indicators").path(0);
-		assertThat(first.path("title").asString()).as("what the squad named it").isEqualTo("Delivering value");
+		assertThat(first.path("title").asString()).as("data: the title as stored, whatever the report's language")
+			.isEqualTo("Delivering value");
 		assertThat(first.path("latest").path("average").asDouble()).isEqualTo(1.0);
 		assertThat(first.path("averages").path(0).asDouble()).isEqualTo(1.0);
 		assertThat(report.path("sessions").path(0).path("endedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
@@ -255,7 +258,7 @@ class ReportDeliveryTests extends WithReceivers {
 		assertThat(reportMail.getSubject()).isEqualTo("Ergebnisse des Health Checks: Reporters <!channel>");
 		assertThat((String) reportMail.getContent()).startsWith("Ergebnisse des Health Checks von Reporters <!channel>")
 			.contains("Jede Zeile: die Farbe der durchschnittlichen Stimme des Squads pro Session, die älteste zuerst.")
-			.contains("Delivering value (n=1, Durchschnitt 1,00)")
+			.contains("Mehrwert liefern (n=1, Durchschnitt 1,00)")
 			.doesNotContain("average", "Each row");
 	}
 
