@@ -25,9 +25,7 @@ class PageTexts {
 	}
 
 	String refusal(DomainException refused) {
-		return refused.messageKey() == null ? refused.getMessage()
-				: messages.getMessage(refused.messageKey(), refused.arguments(), refused.getMessage(),
-						LocaleContextHolder.getLocale());
+		return refused.messageIn(messages, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -140,9 +140,7 @@ class DiscussionPages {
 
 	/** A refusal in the reader's words where it has a message key, else as the domain wrote it. */
 	private String words(DomainException refused) {
-		return refused.messageKey() == null ? refused.getMessage()
-				: messages.getMessage(refused.messageKey(), refused.arguments(), refused.getMessage(),
-						LocaleContextHolder.getLocale());
+		return refused.messageIn(messages, LocaleContextHolder.getLocale());
 	}
 
 	/**

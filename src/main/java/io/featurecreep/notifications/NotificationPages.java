@@ -148,8 +148,7 @@ class NotificationPages implements SquadPageContributor {
 
 	/** A refusal in the reader's language; one written in English only (no key) as it is. */
 	private String inWords(DomainException refused, Locale locale) {
-		return refused.messageKey() == null ? refused.getMessage()
-				: messages.getMessage(refused.messageKey(), refused.arguments(), refused.getMessage(), locale);
+		return refused.messageIn(messages, locale);
 	}
 
 	/** A reason the delivery log stored, in the reader's language where it is one the page knows. */

@@ -1,19 +1,15 @@
 package io.featurecreep.squads;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * A team that runs health checks. Anonymous squads store votes so that nobody can tell who voted what.
  * {@code reportLocale} is the language its owners chose for the reports, reminders and test messages sent to its
- * channels (a tag of {@link #REPORT_LANGUAGES}); null until they choose, which means English.
+ * channels (a tag of {@link io.featurecreep.shared.Language}); null until they choose, which means English.
  */
 public record Squad(String id, String organisationId, String name, boolean anonymous, Instant createdAt,
 		String reportLocale) {
-
-	/** The languages a squad's channel messages can be written in, as language tags. */
-	public static final List<String> REPORT_LANGUAGES = List.of("en", "de", "fr", "es", "nl");
 
 	/** The language of the squad's channel messages: English until its owners choose another. */
 	public Locale reportLanguage() {

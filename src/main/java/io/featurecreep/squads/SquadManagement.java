@@ -17,6 +17,7 @@ import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.ErrorCode;
+import io.featurecreep.shared.Language;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.shared.TextLimits;
 
@@ -58,7 +59,7 @@ public class SquadManagement {
 
 	/**
 	 * Renames a squad, switches its anonymity (applies to sessions started afterwards) or chooses the language of its
-	 * channel messages (a tag of {@link Squad#REPORT_LANGUAGES}). What is null stays as it is.
+	 * channel messages (a tag of {@link Language}). What is null stays as it is.
 	 */
 	public Squad update(String callerId, String squadId, String name, Boolean anonymous, String reportLocale) {
 		Squad squad = requireOwner(squadId, callerId, "squad.ownersOnly.changeSettings");
@@ -204,7 +205,7 @@ public class SquadManagement {
 
 	private static String reportLanguage(String tag) {
 		String language = tag.strip().toLowerCase(Locale.ROOT);
-		if (!Squad.REPORT_LANGUAGES.contains(language)) {
+		if (Language.ofTag(language).isEmpty()) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "squads.settings.reportLocale.unknown", tag);
 		}
 		return language;

@@ -3,6 +3,7 @@ package io.featurecreep.squads;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,7 @@ import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.ErrorCode;
+import io.featurecreep.shared.Language;
 
 /**
  * The squad pages: the workspace (my squads), creating a squad, and a squad's page with its members, roles,
@@ -39,15 +41,8 @@ class SquadPagesController {
 			"squads.invites.validFor.30days");
 
 	/** The languages of a squad's channel messages, each named in itself (the same in every bundle). */
-	static final List<ReportLanguage> REPORT_LANGUAGES = Squad.REPORT_LANGUAGES.stream()
-		.map(tag -> new ReportLanguage(tag, switch (tag) {
-			case "en" -> "squads.language.en";
-			case "de" -> "squads.language.de";
-			case "fr" -> "squads.language.fr";
-			case "es" -> "squads.language.es";
-			case "nl" -> "squads.language.nl";
-			default -> throw new IllegalStateException("No name for the language " + tag);
-		}))
+	static final List<ReportLanguage> REPORT_LANGUAGES = Arrays.stream(Language.values())
+		.map(language -> new ReportLanguage(language.tag(), language.nameKey()))
 		.toList();
 
 	private final SquadAccess access;
@@ -247,8 +242,7 @@ class SquadPagesController {
 
 	/** A refusal in the reader's language; one written in English only (no key) as it is. */
 	private String inWords(DomainException refused, Locale locale) {
-		return refused.messageKey() == null ? refused.getMessage()
-				: messages.getMessage(refused.messageKey(), refused.arguments(), refused.getMessage(), locale);
+		return refused.messageIn(messages, locale);
 	}
 
 	/** Refusals of who may do what go to the error page; only bad input is shown next to the form. */
