@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
@@ -110,8 +111,18 @@ class PageLanguage implements LocaleResolver {
 		return path.equals(graphqlPath) || (!websocketPath.isBlank() && path.equals(websocketPath));
 	}
 
+	/**
+	 * The browser's languages. Spring Security's firewall refuses to give out a header with control characters, and
+	 * does so only when it is read: here that may be while an error page is being rendered, after the firewall's own
+	 * handler could answer 400, so an unreadable header counts as none rather than failing the page.
+	 */
 	private static Optional<Language> browser(HttpServletRequest request) {
-		return Language.bestMatch(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+		try {
+			return Language.bestMatch(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+		}
+		catch (RequestRejectedException unreadable) {
+			return Optional.empty();
+		}
 	}
 
 	private static Optional<Language> cookie(HttpServletRequest request) {

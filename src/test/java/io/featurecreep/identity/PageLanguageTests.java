@@ -62,6 +62,23 @@ class PageLanguageTests {
 		assertThat(page).contains("<html lang=\"" + expected + "\"");
 	}
 
+	/**
+	 * Spring Security's firewall refuses to hand out a header value with control characters; a page must still answer
+	 * (in English) or be refused as a bad request, not fail while choosing its language (found by FuzzTests: a 500
+	 * while an error page was rendered).
+	 */
+	@Test
+	void anUnreadableAcceptLanguageIsNoLanguage() throws Exception {
+		MvcResult page = mvc.perform(get("/").header(HttpHeaders.ACCEPT_LANGUAGE, "de\u0001\u000Bx")).andReturn();
+		MvcResult missing = mvc.perform(get("/no-such-page").header(HttpHeaders.ACCEPT_LANGUAGE, "\u0000fr"))
+			.andReturn();
+
+		assertThat(page.getResponse().getStatus()).isEqualTo(200);
+		assertThat(page.getResponse().getContentAsString()).contains("<html lang=\"en\"");
+		// refused by the firewall itself, or a page that is not there: never a failure of ours
+		assertThat(missing.getResponse().getStatus()).isIn(400, 404);
+	}
+
 	@Test
 	void aGermanBrowserGetsTheFrameInGerman() throws Exception {
 		String page = body(get("/").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,de;q=0.9,en;q=0.8"));
