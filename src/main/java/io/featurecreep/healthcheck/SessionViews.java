@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.featurecreep.healthcheck.SessionReading.AnswerView;
 import io.featurecreep.healthcheck.SessionReading.QuestionResults;
 import io.featurecreep.identity.People;
+import io.featurecreep.identity.PersonNames;
 import io.featurecreep.identity.Person;
 import io.featurecreep.library.Deck;
 import io.featurecreep.squads.Membership;
@@ -43,12 +44,15 @@ class SessionViews {
 
 	private final People people;
 
+	private final PersonNames names;
+
 	private final ResultStore resultStore;
 
 	private final Deck deck;
 
 	SessionViews(SessionStore store, SessionAccess access, SessionReading reading, SessionLifecycle lifecycle,
-			SquadAccess squads, People people, ResultStore resultStore, Deck deck) {
+			SquadAccess squads, People people, PersonNames names, ResultStore resultStore, Deck deck) {
+		this.names = names;
 		this.resultStore = resultStore;
 		this.deck = deck;
 		this.store = store;
@@ -121,7 +125,7 @@ class SessionViews {
 					answers.stream().map(AnswerView::personId).filter(java.util.Objects::nonNull).distinct().toList());
 			named = answers.stream()
 				.filter(answer -> voters.containsKey(answer.personId()))
-				.map(answer -> new NamedVote(voters.get(answer.personId()).displayName(), answer))
+				.map(answer -> new NamedVote(names.of(voters.get(answer.personId())), answer))
 				.sorted(java.util.Comparator.comparing(NamedVote::name))
 				.toList();
 		}
@@ -152,7 +156,7 @@ class SessionViews {
 		Map<String, Person> persons = people.findAllById(members.stream().map(Membership::personId).toList());
 		List<VoterLine> lines = members.stream()
 			.filter(m -> persons.containsKey(m.personId()))
-			.map(m -> new VoterLine(persons.get(m.personId()).displayName(), voted.contains(m.personId()),
+			.map(m -> new VoterLine(names.of(persons.get(m.personId())), voted.contains(m.personId()),
 					m.personId().equals(viewerId)))
 			.toList();
 		return new VoteStatus((int) lines.stream().filter(VoterLine::voted).count(), lines.size(), lines);

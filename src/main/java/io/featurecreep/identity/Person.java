@@ -6,8 +6,14 @@ import java.time.Instant;
 public record Person(String id, String organisationId, String firstName, String lastName, String email,
 		Instant createdAt, PersonStatus status) {
 
-	/** What every erased person is called wherever a name used to show (votes, notes, actions, the audit log). */
+	/**
+	 * What every erased person is called wherever a name used to show (votes, notes, actions, the audit log), in the
+	 * API; pages say it in the reader's language ({@link PersonNames}).
+	 */
 	public static final String FORMER_MEMBER = "Former member";
+
+	/** The name of someone with neither a name nor an e-mail address, in the API. */
+	public static final String UNNAMED = "Unnamed person";
 
 	/** An active person, as everyone was before admins could deactivate or erase anyone. */
 	public Person(String id, String organisationId, String firstName, String lastName, String email,
@@ -24,7 +30,7 @@ public record Person(String id, String organisationId, String firstName, String 
 		if (!full.isEmpty()) {
 			return full;
 		}
-		return email != null && !email.isBlank() ? email : "Unnamed person";
+		return email != null && !email.isBlank() ? email : UNNAMED;
 	}
 
 	/** The original client sends people to onboarding until all three are filled in. */

@@ -22,6 +22,7 @@ import io.featurecreep.healthcheck.SessionLookup;
 import io.featurecreep.healthcheck.SessionMode;
 import io.featurecreep.healthcheck.SessionQuestion;
 import io.featurecreep.identity.People;
+import io.featurecreep.identity.PersonNames;
 import io.featurecreep.identity.Person;
 import io.featurecreep.insights.ActionItem.Status;
 import io.featurecreep.library.Deck;
@@ -47,6 +48,8 @@ class DiscussionViews {
 
 	private final People people;
 
+	private final PersonNames names;
+
 	private final Clock clock;
 
 	private final Deck deck;
@@ -54,7 +57,8 @@ class DiscussionViews {
 	private final MessageSource messages;
 
 	DiscussionViews(NotesAndActions discussion, SessionLookup sessions, SquadAccess squads, People people, Clock clock,
-			Deck deck, MessageSource messages) {
+			Deck deck, MessageSource messages, PersonNames names) {
+		this.names = names;
 		this.discussion = discussion;
 		this.sessions = sessions;
 		this.squads = squads;
@@ -145,7 +149,7 @@ class DiscussionViews {
 	private String name(Map<String, Person> named, String personId) {
 		Person person = named.get(personId);
 		return person == null ? messages.getMessage("insights.person.left", null, LocaleContextHolder.getLocale())
-				: person.displayName();
+				: names.of(person);
 	}
 
 	/** A choice in a form: what is sent, what is shown. */

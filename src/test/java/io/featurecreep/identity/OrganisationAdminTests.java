@@ -149,6 +149,10 @@ class OrganisationAdminTests {
 
 		assertThat(page(owner, "/sessions/" + namedSession + "/results")).contains("Former member</span>: <span>green")
 			.doesNotContain("Zelda Tester");
+		assertThat(mvc.perform(get("/sessions/" + namedSession + "/results").with(user(owner.person().id()))
+			.header("Accept-Language", "de")).andReturn().getResponse().getContentAsString())
+			.as("the former member in the reader's language")
+			.contains("Ehemaliges Mitglied</span>: <span>grün");
 		assertThat(results(page(owner, "/sessions/" + anonymousSession + "/results"))).as("the anonymous results")
 			.isEqualTo(results(anonymousBefore))
 			.contains("3 votes");
