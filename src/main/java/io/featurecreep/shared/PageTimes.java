@@ -1,6 +1,7 @@
 package io.featurecreep.shared;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
@@ -22,10 +23,14 @@ public class PageTimes {
 
 	private static final Map<Language, DateTimeFormatter> UTC = new EnumMap<>(Language.class);
 
+	private static final Map<Language, DateTimeFormatter> DAY = new EnumMap<>(Language.class);
+
 	static {
 		for (Language language : Language.values()) {
-			String pattern = language == Language.GERMAN ? "d. MMM yyyy, HH:mm 'UTC'" : "d MMM yyyy, HH:mm 'UTC'";
-			UTC.put(language, DateTimeFormatter.ofPattern(pattern, language.locale()).withZone(ZoneOffset.UTC));
+			String day = language == Language.GERMAN ? "d. MMM yyyy" : "d MMM yyyy";
+			UTC.put(language, DateTimeFormatter.ofPattern(day + ", HH:mm 'UTC'", language.locale())
+				.withZone(ZoneOffset.UTC));
+			DAY.put(language, DateTimeFormatter.ofPattern(day, language.locale()));
 		}
 	}
 
@@ -33,8 +38,16 @@ public class PageTimes {
 		if (instant == null) {
 			return "";
 		}
-		Language language = Language.of(LocaleContextHolder.getLocale()).orElse(Language.DEFAULT);
-		return UTC.get(language).format(instant);
+		return UTC.get(reader()).format(instant);
+	}
+
+	/** A calendar day, such as an action's due date, the way the reader's language writes it: "2. Dez. 2026". */
+	public String date(LocalDate day) {
+		return day == null ? "" : DAY.get(reader()).format(day);
+	}
+
+	private static Language reader() {
+		return Language.of(LocaleContextHolder.getLocale()).orElse(Language.DEFAULT);
 	}
 
 }

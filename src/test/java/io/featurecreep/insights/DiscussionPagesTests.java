@@ -97,7 +97,8 @@ class DiscussionPagesTests {
 			.containsPattern("about</span> <span>Easy to release</span>")
 			.contains("Release on demand")
 			.contains("Lead")
-			.contains(inTwoWeeks())
+			.contains("due " + java.time.LocalDate.parse(inTwoWeeks())
+				.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)))
 			.containsPattern("moves</span>\\s*<span>Easy to release</span>");
 		String actions = lead
 			.execute("query($s: String!) { squad(id: $s) { actions { title indicatorId } } }", "s", squadId)

@@ -30,4 +30,13 @@ class PageTimesTest {
 		assertThat(new PageTimes().utc(DECEMBER)).isEqualTo(expected);
 	}
 
+	@ParameterizedTest(name = "{0}: {1}")
+	@CsvSource(delimiter = '|', value = { "en | 1 Dec 2026", "de | 1. Dez. 2026", "fr | 1 déc. 2026",
+			"es | 1 dic 2026", "nl | 1 dec 2026" })
+	void aDayIsWrittenTheWayTheReadersLanguageWritesIt(String language, String expected) {
+		LocaleContextHolder.setLocale(Locale.forLanguageTag(language));
+
+		assertThat(new PageTimes().date(java.time.LocalDate.of(2026, 12, 1))).isEqualTo(expected);
+	}
+
 }
