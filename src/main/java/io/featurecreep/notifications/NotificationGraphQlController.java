@@ -68,10 +68,9 @@ class NotificationGraphQlController {
 	}
 
 	@MutationMapping
-	Squad setNotificationConfig(@Argument Map<String, Object> input, Principal principal) {
-		Map<String, Object> given = Inputs.required(input);
-		return notifications.setDiscordWebhook(Callers.id(principal), (String) given.get("squadId"),
-				(String) given.get("discordWebhook"));
+	Squad setNotificationConfig(@Argument SetNotificationConfigInput input, Principal principal) {
+		SetNotificationConfigInput given = Inputs.required(input);
+		return notifications.setDiscordWebhook(Callers.id(principal), given.squadId(), given.discordWebhook());
 	}
 
 	@MutationMapping
@@ -80,9 +79,9 @@ class NotificationGraphQlController {
 	}
 
 	@MutationMapping
-	AddedChannelView addNotificationChannel(@Argument Map<String, Object> input, Principal principal) {
-		AddedChannel added = notifications.addChannel(Callers.id(principal), (String) input.get("squadId"),
-				ChannelKind.valueOf((String) input.get("kind")), (String) input.get("target"));
+	AddedChannelView addNotificationChannel(@Argument AddChannelInput input, Principal principal) {
+		AddedChannel added = notifications.addChannel(Callers.id(principal), input.squadId(), input.kind(),
+				input.target());
 		return new AddedChannelView(ChannelView.of(added.channel()), added.signingSecret());
 	}
 
@@ -133,6 +132,13 @@ class NotificationGraphQlController {
 					delivery.deliveredAt() == null ? null : delivery.deliveredAt().toString());
 		}
 
+	}
+
+	/** The original's input: a squad's Discord webhook, checked with a test message before it is kept. */
+	record SetNotificationConfigInput(String squadId, String discordWebhook) {
+	}
+
+	record AddChannelInput(String squadId, ChannelKind kind, String target) {
 	}
 
 }

@@ -44,9 +44,9 @@ class SquadGraphQlController {
 
 	/** MEMBEROF (the default) and ALL both list the squads the caller belongs to: nobody sees others' squads. */
 	@QueryMapping
-	List<Squad> squads(@Argument Map<String, Object> filter, Principal principal) {
+	List<Squad> squads(@Argument GetSquadInput filter, Principal principal) {
 		String callerId = Callers.id(principal);
-		if (filter != null && filter.get("filter") == null) {
+		if (filter != null && filter.filter() == null) {
 			throw DomainException.badInput("Invalid filtermode");
 		}
 		return access.squadsOf(callerId);
@@ -119,43 +119,41 @@ class SquadGraphQlController {
 	}
 
 	@MutationMapping
-	Squad createSquad(@Argument Map<String, Object> input, Principal principal) {
-		Map<String, Object> given = Inputs.required(input);
+	Squad createSquad(@Argument CreateSquadInput input, Principal principal) {
+		CreateSquadInput given = Inputs.required(input);
 		// the original mutation creates named squads: its clients show who answered what
-		boolean anonymous = Boolean.TRUE.equals(given.get("anonymous"));
-		return management.create(Callers.id(principal), (String) given.get("name"), anonymous);
+		boolean anonymous = Boolean.TRUE.equals(given.anonymous());
+		return management.create(Callers.id(principal), given.name(), anonymous);
 	}
 
 	@MutationMapping
-	Squad updateSquad(@Argument Map<String, Object> input, Principal principal) {
-		return management.update(Callers.id(principal), (String) input.get("squadId"), (String) input.get("name"),
-				(Boolean) input.get("anonymous"), (String) input.get("reportLocale"));
+	Squad updateSquad(@Argument UpdateSquadInput input, Principal principal) {
+		return management.update(Callers.id(principal), input.squadId(), input.name(), input.anonymous(),
+				input.reportLocale());
 	}
 
 	@MutationMapping
-	Squad setSquadOpen(@Argument Map<String, Object> input, Principal principal) {
-		return management.open(Callers.id(principal), (String) Inputs.required(input).get("squadId"));
+	Squad setSquadOpen(@Argument SetOpenStatusInput input, Principal principal) {
+		return management.open(Callers.id(principal), Inputs.required(input).squadId());
 	}
 
 	@MutationMapping
-	Squad addMemberToSquad(@Argument Map<String, Object> input, Principal principal) {
-		Map<String, Object> given = Inputs.required(input);
-		return management.addMember(Callers.id(principal), (String) given.get("squadId"),
-				(String) given.get("personId"));
+	Squad addMemberToSquad(@Argument MemberInput input, Principal principal) {
+		MemberInput given = Inputs.required(input);
+		return management.addMember(Callers.id(principal), given.squadId(), given.personId());
 	}
 
 	@MutationMapping
-	Squad removeMemberFromSquad(@Argument Map<String, Object> input, Principal principal) {
-		Map<String, Object> given = Inputs.required(input);
-		return management.removeMember(Callers.id(principal), (String) given.get("squadId"),
-				(String) given.get("personId"));
+	Squad removeMemberFromSquad(@Argument MemberInput input, Principal principal) {
+		MemberInput given = Inputs.required(input);
+		return management.removeMember(Callers.id(principal), given.squadId(), given.personId());
 	}
 
 	@MutationMapping
-	InviteView createInvite(@Argument Map<String, Object> input, Principal principal) {
-		Integer minutes = (Integer) input.get("validForMinutes");
+	InviteView createInvite(@Argument CreateInviteInput input, Principal principal) {
+		Integer minutes = input.validForMinutes();
 		Duration validFor = minutes == null ? Duration.ofDays(7) : Duration.ofMinutes(minutes);
-		return view(management.createInvite(Callers.id(principal), (String) input.get("squadId"), validFor));
+		return view(management.createInvite(Callers.id(principal), input.squadId(), validFor));
 	}
 
 	@MutationMapping
@@ -169,9 +167,8 @@ class SquadGraphQlController {
 	}
 
 	@MutationMapping
-	Squad changeMemberRole(@Argument Map<String, Object> input, Principal principal) {
-		return management.changeRole(Callers.id(principal), (String) input.get("squadId"),
-				(String) input.get("personId"), SquadRole.valueOf((String) input.get("role")));
+	Squad changeMemberRole(@Argument ChangeMemberRoleInput input, Principal principal) {
+		return management.changeRole(Callers.id(principal), input.squadId(), input.personId(), input.role());
 	}
 
 
@@ -191,6 +188,31 @@ class SquadGraphQlController {
 
 	record InvitePreview(String squadId, String squadName, String expiresAt, boolean valid,
 			boolean alreadyMember) {
+	}
+
+	/** The original's {@code GetSquadInput}: which squads (MEMBEROF or ALL, both the caller's own). */
+	record GetSquadInput(String filter) {
+	}
+
+	/** The original's {@code CreateSquad}; {@code anonymous} is ours and defaults to false here. */
+	record CreateSquadInput(String name, Boolean anonymous) {
+	}
+
+	/** Only what is given changes. */
+	record UpdateSquadInput(String squadId, String name, Boolean anonymous, String reportLocale) {
+	}
+
+	record SetOpenStatusInput(String squadId) {
+	}
+
+	/** The original's {@code AddMemberType} and {@code RemoveMemberType}. */
+	record MemberInput(String squadId, String personId) {
+	}
+
+	record CreateInviteInput(String squadId, Integer validForMinutes) {
+	}
+
+	record ChangeMemberRoleInput(String squadId, String personId, SquadRole role) {
 	}
 
 }
