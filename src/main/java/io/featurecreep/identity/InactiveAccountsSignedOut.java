@@ -66,7 +66,7 @@ final class InactiveAccountsSignedOut extends OncePerRequestFilter {
 		}
 		holder.clearContext();
 		String signIn = request.getContextPath() + SIGN_IN_PAGE;
-		if (request.getHeader("HX-Request") != null) {
+		if (HtmxRequests.fromHtmx(request)) {
 			response.setHeader("HX-Redirect", signIn);
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		}

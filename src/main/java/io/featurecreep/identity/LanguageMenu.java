@@ -38,7 +38,7 @@ class LanguageMenu implements PageFrame {
 
 	@Override
 	public Map<String, Object> attributes(HttpServletRequest request) {
-		if (request.getHeader("HX-Request") != null) {
+		if (HtmxRequests.fromHtmx(request)) {
 			return Map.of();
 		}
 		Map<String, Object> frame = new HashMap<>();

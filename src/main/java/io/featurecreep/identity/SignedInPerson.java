@@ -28,7 +28,7 @@ class SignedInPerson implements PageFrame {
 	@ModelAttribute("me")
 	Person me(Principal principal, HttpServletRequest request) {
 		if (principal == null || principal instanceof AnonymousAuthenticationToken
-				|| request.getHeader("HX-Request") != null) {
+				|| HtmxRequests.fromHtmx(request)) {
 			return null;
 		}
 		return people.findById(principal.getName()).orElse(null);
