@@ -1,13 +1,17 @@
 package io.featurecreep.library;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+
+import io.featurecreep.shared.Language;
 
 import io.featurecreep.shared.EnglishTexts;
 
@@ -29,8 +33,10 @@ public class Deck {
 	public static final String GRAPHQL_LANGUAGE = "featureCreep.deckLanguage";
 
 	/** The languages the deck is written in; English, the database's, first. */
-	static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.of("es"),
-			Locale.of("nl"));
+	static final List<Locale> LANGUAGES = Stream
+		.concat(Stream.of(Language.DEFAULT), Arrays.stream(Language.values()).filter(l -> l != Language.DEFAULT))
+		.map(Language::locale)
+		.toList();
 
 	/** The deck's cards by their fixed ids (V2, V10): the one place where an id meets the keys of its texts. */
 	private static final Map<String, Card> CARDS = Map.ofEntries(
