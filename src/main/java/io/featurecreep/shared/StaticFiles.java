@@ -26,6 +26,14 @@ class StaticFiles implements WebMvcConfigurer {
 	/** For the one file whose address never changes: where browsers look for an icon when a page names none. */
 	private static final CacheControl A_DAY = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
 
+	/**
+	 * Where our own files are (the places Security leaves open). Not {@code /**}: Boot's resource URL filter asks
+	 * the handler of every link a page builds whether it names a file, and for a page's links ({@code /squads/...})
+	 * that meant searching every static location on the class path, jar by jar, without remembering that nothing was
+	 * there: 70% of the time of the home page in a profile (issue #15).
+	 */
+	static final String[] OWN_FILES = { "/css/**", "/js/**", "/graphiql/**", "/favicon*.svg", "/favicon-*.ico" };
+
 	private final WebProperties web;
 
 	StaticFiles(WebProperties web) {
@@ -41,7 +49,7 @@ class StaticFiles implements WebMvcConfigurer {
 		registry.addResourceHandler("/favicon.ico")
 			.addResourceLocations(web.getResources().getStaticLocations())
 			.setCacheControl(A_DAY);
-		registry.addResourceHandler("/**")
+		registry.addResourceHandler(OWN_FILES)
 			.addResourceLocations(web.getResources().getStaticLocations())
 			.setCacheControl(A_YEAR)
 			.resourceChain(true)
