@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +73,9 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * ./mvnw -B package -DskipTests &amp;&amp; ./mvnw -B -Pbenchmarks test -Dtest=RequestCostBenchmark
  * </pre>
  *
- * Options: {@code -Dbench.warmup-s=60} (warm-up per target, default 30), {@code -Dbench.seconds=20},
- * {@code -Dbench.only=ping,vote} (targets: echo, ping, vote, css, pgbench, search),
+ * Options: {@code -Dbench.warmup-s=60} (warm-up per target, default 30), {@code -Dbench.seconds=20}, {@code -Dbench.rounds=2} (measured runs per target, taking turns; the best counts),
+ * {@code -Dbench.only=ping,vote} (targets: echo, ping, vote, css, page, pgbench, search),
+ * {@code -Dbench.jar=FILE} (another build, e.g. an earlier commit's),
  * {@code -Dbench.jfr=target/request-cost.jfr} (a flight recording of the application, profile settings),
  * {@code -Dbench.app-args="-XX:..."} (more JVM options for the application).
  */
@@ -103,7 +105,10 @@ class RequestCostBenchmark {
 
 	private final int seconds = Integer.getInteger("bench.seconds", 20);
 
-	private final Set<String> only = Set.of(System.getProperty("bench.only", "echo,ping,vote,css,pgbench,search").split(","));
+	/** Measured runs per target, taking turns. */
+	private final int rounds = Integer.getInteger("bench.rounds", 2);
+
+	private final Set<String> only = Set.of(System.getProperty("bench.only", "echo,ping,vote,css,page,pgbench,search").split(","));
 
 	private final Path work = ROOT.resolve("target/request-cost");
 
@@ -115,9 +120,13 @@ class RequestCostBenchmark {
 
 	private final List<String> notes = new ArrayList<>();
 
+	private String jarName = "?";
+
 	@Test
 	void report() throws Exception {
-		Path jar = freshJar();
+		// -Dbench.jar=FILE: another build (an earlier commit's, for a before/after comparison), taken as it is
+		String other = System.getProperty("bench.jar");
+		Path jar = other == null || other.isBlank() ? freshJar() : Path.of(other).toAbsolutePath();
 		FileSystemUtils.deleteRecursively(work);
 		Files.createDirectories(work);
 		String loadBefore = loadAverage();
@@ -138,39 +147,46 @@ class RequestCostBenchmark {
 			String base = "http://127.0.0.1:" + port;
 			recordFlight(app);
 
+			List<Target> targets = new ArrayList<>();
 			if (only.contains("echo")) {
-				results.put("echo", wrk("bare JDK HttpServer, fixed JSON (GET)", "http://127.0.0.1:"
-						+ echo.getAddress().getPort() + "/echo", null));
+				targets.add(new Target("echo", "bare JDK HttpServer, fixed JSON (GET)",
+						"http://127.0.0.1:" + echo.getAddress().getPort() + "/echo", null));
 			}
 			if (only.contains("ping")) {
 				List<String> requests = new ArrayList<>();
 				for (String token : tokens) {
 					requests.add(graphQl(token, PING));
 				}
-				results.put("ping", wrk("Feature Creep `query { ping }`, JWT", base, lua(requests)));
+				targets.add(new Target("ping", "Feature Creep `query { ping }`, JWT", base, lua(requests)));
 			}
+			List<String> votes = new ArrayList<>();
 			if (only.contains("vote")) {
-				List<String> requests = new ArrayList<>();
 				int questions = squads.getFirst().questionIds().size();
 				for (int q = 0; q < questions; q++) {
 					for (int person = 0; person < PEOPLE; person++) {
 						Squad squad = squads.get(person / SQUAD_SIZE);
-						requests.add(graphQl(tokens.get(person), json(Map.of("query", VOTE, "variables",
+						votes.add(graphQl(tokens.get(person), json(Map.of("query", VOTE, "variables",
 								Map.of("s", squad.sessionId(), "q", squad.questionIds().get(q), "a", (person + q) % 3)))));
 					}
 				}
-				results.put("vote", wrk("Feature Creep `answerQuestion` (a vote), JWT", base, lua(requests)));
+				targets.add(new Target("vote", "Feature Creep `answerQuestion` (a vote), JWT", base, lua(votes)));
+			}
+			if (only.contains("css")) {
+				targets.add(new Target("css", "static `/css/app.css` through the application", base + "/css/app.css", null));
+			}
+			if (only.contains("page")) {
+				targets.add(new Target("page", "the home page `/`, signed out (Thymeleaf)", base + "/", null));
+			}
+			measureInRounds(targets);
+			if (only.contains("vote")) {
 				long stored = database.votes(squads);
-				int answered = covered(requests.size(), true).cardinality();
-				int sent = covered(requests.size(), false).cardinality();
+				int answered = covered("vote", votes.size(), true).cardinality();
+				int sent = covered("vote", votes.size(), false).cardinality();
 				boolean all = stored >= answered && stored <= sent;
 				notes.add(String.format(Locale.ROOT, "Votes stored after the vote runs: %,d rows; the (person, question)"
 						+ " pairs answered without error: at least %,d, and %,d were sent (a person's later votes on a"
 						+ " question change their row): %s.", stored, answered, sent, all ? "all stored" : "MISSING VOTES"));
 				assertThat(stored).as("vote rows").isBetween((long) answered, (long) sent);
-			}
-			if (only.contains("css")) {
-				results.put("css", wrk("static `/css/app.css` through the application", base + "/css/app.css", null));
 			}
 			if (only.contains("pgbench")) {
 				results.put("pgbench", database.pgbench(warmUpSeconds, seconds));
@@ -190,6 +206,7 @@ class RequestCostBenchmark {
 			issuer.shutdown();
 			database.drop();
 		}
+		jarName = jar.getFileName().toString();
 		String report = report(loadBefore, database);
 		System.out.println(report);
 		Path out = ROOT.resolve("target/benchmarks/request-cost.md");
@@ -207,11 +224,11 @@ class RequestCostBenchmark {
 	private String report(String loadBefore, Database database) {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT, "%nRequest cost, %s; Java %s, %d cores; load average %s at the start, "
-				+ "%s at the end; PostgreSQL %s, fsync=%s; wrk %d connections, %d s warm-up, %d s measured; "
-				+ "the application runs in its own JVM (java -jar).%n%n",
+				+ "%s at the end; PostgreSQL %s, fsync=%s; wrk %d connections, %d s warm-up, best of %d measured runs of %d s;"
+				+ " the application (%s) runs in its own JVM (java -jar).%n%n",
 				LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), Runtime.version(),
 				Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(), database.version, database.fsync,
-				CONNECTIONS, warmUpSeconds, seconds));
+				CONNECTIONS, warmUpSeconds, rounds, seconds, jarName));
 		out.append("| target | requests/s | p50 ms | p99 ms | errors | load average at its end |\n");
 		out.append("|---|---:|---:|---:|---:|---:|\n");
 		results.values()
@@ -340,16 +357,16 @@ class RequestCostBenchmark {
 
 	private static final Pattern THREAD = Pattern.compile("^thread (\\d+) start (\\d+) sent (\\d+) ok (\\d+)$", Pattern.MULTILINE);
 
-	/** What each wrk thread sent, in the warm-up and the measured run of the last target. */
-	private final List<ThreadCount> threadCounts = new ArrayList<>();
+	/** What each wrk thread sent, in every run of a target, by target. */
+	private final Map<String, List<ThreadCount>> threadCounts = new LinkedHashMap<>();
 
 	record ThreadCount(int start, long sent, long ok) {
 	}
 
-	private void collectThreads(String output) {
+	private void collectThreads(String key, String output) {
 		Matcher thread = THREAD.matcher(output);
 		while (thread.find()) {
-			threadCounts.add(new ThreadCount(Integer.parseInt(thread.group(2)), Long.parseLong(thread.group(3)),
+			threadCounts.computeIfAbsent(key, k -> new ArrayList<>()).add(new ThreadCount(Integer.parseInt(thread.group(2)), Long.parseLong(thread.group(3)),
 					Long.parseLong(thread.group(4))));
 		}
 	}
@@ -358,9 +375,9 @@ class RequestCostBenchmark {
 	 * Which of the script's requests were sent (upper) or surely answered (lower): each thread sends the list in
 	 * turn from its start; of its last requests, up to one per connection may have been in flight when wrk stopped.
 	 */
-	private BitSet covered(int requests, boolean answered) {
+	private BitSet covered(String key, int requests, boolean answered) {
 		BitSet covered = new BitSet(requests);
-		for (ThreadCount count : threadCounts) {
+		for (ThreadCount count : threadCounts.getOrDefault(key, List.of())) {
 			long n = answered ? Math.max(0, count.ok() - CONNECTIONS) : count.sent();
 			for (long k = 0; k < Math.min(n, requests); k++) {
 				covered.set((int) ((count.start() + k) % requests));
@@ -371,12 +388,42 @@ class RequestCostBenchmark {
 
 	private static final Pattern GRAPHQL_ERRORS = Pattern.compile("graphql-errors: (\\d+)");
 
-	/** Warms up, then measures; a Lua script (or none: GET) says what each request is. */
-	private Result wrk(String name, String url, Path script) throws Exception {
-		threadCounts.clear();
-		collectThreads(runWrk(url, script, warmUpSeconds));
-		String output = runWrk(url, script, seconds);
-		collectThreads(output);
+	/** What wrk drives: a Lua script (or none: GET) says what each request is. */
+	record Target(String key, String name, String url, Path script) {
+	}
+
+	/**
+	 * Each target is warmed up once, then measured in rounds, the targets taking turns within each round, so that
+	 * load from elsewhere on a shared machine falls on all of them alike, and none gains from running after the
+	 * others have warmed the JVM up. A target's result is its best round (the least disturbed); every round is in
+	 * the report.
+	 */
+	private void measureInRounds(List<Target> targets) throws Exception {
+		for (Target target : targets) {
+			collectThreads(target.key(), runWrk(target.url(), target.script(), warmUpSeconds));
+		}
+		Map<String, List<Result>> rounds = new LinkedHashMap<>();
+		for (int round = 1; round <= this.rounds; round++) {
+			for (Target target : targets) {
+				String output = runWrk(target.url(), target.script(), seconds);
+				collectThreads(target.key(), output);
+				Result result = parse(target, output);
+				rounds.computeIfAbsent(target.key(), key -> new ArrayList<>()).add(result);
+				System.out.printf(Locale.ROOT, "round %d, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors, load %s%n",
+						round, target.name(), result.perSecond(), result.p50Millis(), result.p99Millis(), result.errors(),
+						result.load());
+			}
+		}
+		rounds.forEach((key, results) -> {
+			this.results.put(key, results.stream().max(Comparator.comparingDouble(Result::perSecond)).orElseThrow());
+			notes.add(String.format(Locale.ROOT, "%s, every round (requests/s @ load average): %s", key,
+					String.join(", ", results.stream()
+						.map(r -> String.format(Locale.ROOT, "%,.0f @ %s", r.perSecond(), r.load()))
+						.toList())));
+		});
+	}
+
+	private Result parse(Target target, String output) {
 		Map<String, Double> percentiles = new LinkedHashMap<>();
 		Matcher matcher = PERCENTILE.matcher(output);
 		while (matcher.find()) {
@@ -404,15 +451,13 @@ class RequestCostBenchmark {
 		}
 		Matcher graphQlErrors = GRAPHQL_ERRORS.matcher(output);
 		// without its line, wrk ran without the script (it reports a script's errors and goes on with GET /)
-		assertThat(script == null || GRAPHQL_ERRORS.matcher(output).find()).as("wrk's script ran: %s", output).isTrue();
+		assertThat(target.script() == null || GRAPHQL_ERRORS.matcher(output).find()).as("wrk's script ran: %s", output)
+			.isTrue();
 		if (graphQlErrors.find()) {
 			errors += Long.parseLong(graphQlErrors.group(1));
 		}
-		Result result = new Result(name, Double.parseDouble(rate.group(1)), percentiles.getOrDefault("50", Double.NaN),
+		return new Result(target.name(), Double.parseDouble(rate.group(1)), percentiles.getOrDefault("50", Double.NaN),
 				percentiles.getOrDefault("99", Double.NaN), errors, loadAverage());
-		System.out.printf(Locale.ROOT, "%s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors%n", name,
-				result.perSecond(), result.p50Millis(), result.p99Millis(), errors);
-		return result;
 	}
 
 	private String runWrk(String url, Path script, int duration) throws Exception {
