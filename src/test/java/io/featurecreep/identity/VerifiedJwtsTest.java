@@ -23,7 +23,7 @@ class VerifiedJwtsTest {
 		if (token.startsWith("bad")) {
 			throw new BadJwtException("bad signature");
 		}
-		return Jwt.withTokenValue(token).header("alg", "RS256").subject("s").issuedAt(Instant.now().minusSeconds(1))
+		return Jwt.withTokenValue(token).header("alg", "RS256").subject("s").issuedAt(expiresAt.minusSeconds(60))
 			.expiresAt(expiresAt).build();
 	});
 
