@@ -21,10 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.featurecreep.events.WorkLoop;
-import io.featurecreep.healthcheck.ResultHistory;
 import io.featurecreep.healthcheck.SessionLookup;
-import io.featurecreep.healthcheck.VotingProgress;
 import io.featurecreep.healthcheck.VotingProgress.Progress;
+import io.featurecreep.healthcheck.VotingProgress;
+import io.featurecreep.insights.ResultHistory;
 import io.featurecreep.library.Deck;
 import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
 import io.featurecreep.notifications.DeliveryMetrics.Outcome;

@@ -6,18 +6,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.events.DurableHandler;
-import io.featurecreep.healthcheck.ResultsRecorded;
 import io.featurecreep.healthcheck.SessionLookup;
+import io.featurecreep.insights.HistoryRecorded;
 import io.featurecreep.notifications.DeliveryStore.Purpose;
 import io.featurecreep.shared.Ids;
 
 /**
- * Once a session's results are recorded, plans its report to each of the squad's channels as they are now (the
- * original used the settings of the day the session started). Planning twice plans nothing new; a session discarded
- * meanwhile gets no report.
+ * Once a session's results are in the squad's history (with the alerts they raised), plans its report to each of the
+ * squad's channels as they are now (the original used the settings of the day the session started). Planning twice
+ * plans nothing new; a session discarded meanwhile gets no report.
  */
 @Component
-class PlanReports implements DurableHandler<ResultsRecorded> {
+class PlanReports implements DurableHandler<HistoryRecorded> {
 
 	private final ChannelStore channels;
 
@@ -44,13 +44,13 @@ class PlanReports implements DurableHandler<ResultsRecorded> {
 	}
 
 	@Override
-	public Class<ResultsRecorded> eventType() {
-		return ResultsRecorded.class;
+	public Class<HistoryRecorded> eventType() {
+		return HistoryRecorded.class;
 	}
 
 	@Override
 	@Transactional
-	public void handle(ResultsRecorded recorded) {
+	public void handle(HistoryRecorded recorded) {
 		if (sessions.discarded(recorded.sessionId())) {
 			return;
 		}

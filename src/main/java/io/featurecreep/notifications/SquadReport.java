@@ -9,12 +9,12 @@ import java.util.function.Function;
 import java.util.Map;
 
 import io.featurecreep.healthcheck.QuestionResult;
-import io.featurecreep.healthcheck.ResultHistory.SessionOutcome;
+import io.featurecreep.insights.ResultHistory.SessionOutcome;
 
 /**
  * What a report says: the squad's recent sessions, oldest first, and per indicator its average in each of
  * them (null where it was not asked, nobody voted, or anonymity withholds it: the results come from
- * {@link io.featurecreep.healthcheck.ResultHistory} already reduced to their count where the rule says so). Indicators follow their library entry, so a renamed one
+ * {@link io.featurecreep.insights.ResultHistory} already reduced to their count where the rule says so). Indicators follow their library entry, so a renamed one
  * keeps its row; rows are in the order of the latest session.
  */
 record SquadReport(String squadName, String sessionId, List<Column> sessions, List<Row> indicators) {
