@@ -11,8 +11,9 @@ import io.featurecreep.healthcheck.RecordedResults;
 import io.featurecreep.healthcheck.ResultsRecorded;
 
 /**
- * Copies a session's recorded results into the squad's history when healthcheck has recorded them, then tells
- * whoever reports on it ({@link HistoryRecorded}). Idempotent: a session history holds already is left alone. The
+ * Copies a session's recorded results into the squad's history when healthcheck has recorded them, raises the
+ * alerts they give ({@link RaiseAlerts}), then tells whoever reports on it ({@link HistoryRecorded}), all in one
+ * transaction. Idempotent: a session history holds already is left alone. The
  * session's row is locked while copying, so a discard either comes first (nothing is copied) or waits and then
  * removes the copy ({@link ForgetDiscardedSessions}).
  */
@@ -23,16 +24,19 @@ class RecordHistory implements DurableHandler<ResultsRecorded> {
 
 	private final HistoryStore history;
 
+	private final RaiseAlerts alerts;
+
 	private final TransactionTemplate transactions;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	RecordHistory(RecordedResults recorded, HistoryStore history, TransactionTemplate transactions,
+	RecordHistory(RecordedResults recorded, HistoryStore history, RaiseAlerts alerts, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock) {
 		this.recorded = recorded;
 		this.history = history;
+		this.alerts = alerts;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
@@ -55,6 +59,7 @@ class RecordHistory implements DurableHandler<ResultsRecorded> {
 				return;
 			}
 			history.insert(session, clock.instant());
+			alerts.of(session.sessionId());
 			events.publishEvent(new HistoryRecorded(session.sessionId(), session.squadId()));
 		}));
 	}

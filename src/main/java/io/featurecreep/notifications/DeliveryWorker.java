@@ -24,6 +24,7 @@ import io.featurecreep.events.WorkLoop;
 import io.featurecreep.healthcheck.SessionLookup;
 import io.featurecreep.healthcheck.VotingProgress.Progress;
 import io.featurecreep.healthcheck.VotingProgress;
+import io.featurecreep.insights.Alerts;
 import io.featurecreep.insights.ResultHistory;
 import io.featurecreep.library.Deck;
 import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
@@ -55,6 +56,8 @@ class DeliveryWorker extends WorkLoop {
 
 	private final ResultHistory history;
 
+	private final Alerts alerts;
+
 	private final SessionLookup sessions;
 
 	private final VotingProgress voting;
@@ -72,13 +75,14 @@ class DeliveryWorker extends WorkLoop {
 	private final DeliveryMetrics metrics;
 
 	DeliveryWorker(DeliveryStore deliveries, ChannelStore channels, List<ChannelSender> senders, ResultHistory history,
-			SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts, SquadAccess squads,
+			Alerts alerts, SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts, SquadAccess squads,
 			Deck deck, Settings settings, Clock clock, DeliveryMetrics metrics) {
 		super("notification-worker", settings.pollInterval());
 		this.deliveries = deliveries;
 		this.channels = channels;
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::kind, Function.identity()));
 		this.history = history;
+		this.alerts = alerts;
 		this.sessions = sessions;
 		this.voting = voting;
 		this.reminderTexts = reminderTexts;
@@ -156,7 +160,8 @@ class DeliveryWorker extends WorkLoop {
 		else {
 			message = new Message.Report(SquadReport.of(squadName, delivery.sessionId(),
 					history.recent(delivery.squadId(), SESSIONS_IN_REPORT),
-					result -> deck.title(result.libraryQuestionId(), result.title(), language)), language);
+					result -> deck.title(result.libraryQuestionId(), result.title(), language),
+					alerts.evidence(delivery.sessionId(), language)), language);
 		}
 		pauseForDrill();
 		String error = Objects.toString(sendNow(channel, message), null);
