@@ -60,6 +60,11 @@ class AlertGraphQlController {
 	}
 
 	@SchemaMapping(typeName = "Alert")
+	boolean dismissed(Alert alert) {
+		return alert.dismissed();
+	}
+
+	@SchemaMapping(typeName = "Alert")
 	String dismissedAt(Alert alert) {
 		return alert.dismissedAt() == null ? null : alert.dismissedAt().toString();
 	}

@@ -63,6 +63,10 @@ public class Alerts {
 		return words.evidence(alert, language);
 	}
 
+	String kindName(Alert alert, Locale language) {
+		return words.kind(alert, language);
+	}
+
 	Map<String, Integer> openBySession(Collection<String> sessionIds) {
 		return store.openBySession(sessionIds);
 	}
@@ -74,14 +78,20 @@ public class Alerts {
 		return alert;
 	}
 
+	/** The alert, if the caller owns its squad (the step before dismissing it). */
+	Alert dismissable(String callerId, String alertId) {
+		Alert alert = store.find(alertId).orElseThrow(Alerts::notFound);
+		squads.requireOwner(alert.squadId(), callerId, notFound(), "insights.alerts.ownersOnly");
+		return alert;
+	}
+
 	/**
 	 * Dismisses an alert with an optional note; owners of its squad only. Dismissing one that is dismissed already
 	 * changes nothing: the first dismissal stays on record.
 	 */
 	@Transactional
 	Alert dismiss(String callerId, String alertId, String note) {
-		Alert alert = store.find(alertId).orElseThrow(Alerts::notFound);
-		squads.requireOwner(alert.squadId(), callerId, notFound(), "insights.alerts.ownersOnly");
+		dismissable(callerId, alertId);
 		String trimmed = note == null || note.isBlank() ? null : note.strip();
 		if (trimmed != null && trimmed.length() > NOTE_MAX) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "insights.alerts.noteTooLong", NOTE_MAX);
