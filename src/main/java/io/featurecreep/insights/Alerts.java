@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.featurecreep.identity.OrganisationRecord;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.squads.SquadAccess;
@@ -30,9 +31,12 @@ public class Alerts {
 
 	private final AlertWords words;
 
+	private final OrganisationRecord record;
+
 	private final Clock clock;
 
-	Alerts(AlertStore store, SquadAccess squads, AlertWords words, Clock clock) {
+	Alerts(AlertStore store, SquadAccess squads, AlertWords words, OrganisationRecord record, Clock clock) {
+		this.record = record;
 		this.store = store;
 		this.squads = squads;
 		this.words = words;
@@ -87,7 +91,8 @@ public class Alerts {
 
 	/**
 	 * Dismisses an alert with an optional note; owners of its squad only. Dismissing one that is dismissed already
-	 * changes nothing: the first dismissal stays on record.
+	 * changes nothing: the first dismissal stays on record. Each dismissal also goes into the organisation's audit
+	 * log, as a discarded session does.
 	 */
 	@Transactional
 	Alert dismiss(String callerId, String alertId, String note) {
@@ -96,7 +101,12 @@ public class Alerts {
 		if (trimmed != null && trimmed.length() > NOTE_MAX) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "insights.alerts.noteTooLong", NOTE_MAX);
 		}
-		store.dismiss(alertId, callerId, trimmed, clock.instant());
+		if (store.dismiss(alertId, callerId, trimmed, clock.instant())) {
+			Alert alert = store.find(alertId).orElseThrow();
+			String squadName = squads.find(alert.squadId()).map(io.featurecreep.squads.Squad::name).orElse("");
+			record.alertDismissed(callerId, words.kind(alert, java.util.Locale.ENGLISH) + ": " + alert.title() + " \u2014 "
+					+ squadName);
+		}
 		return store.find(alertId).orElseThrow();
 	}
 

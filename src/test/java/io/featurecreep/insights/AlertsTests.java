@@ -140,6 +140,10 @@ class AlertsTests extends WithReceivers {
 		assertThat(dismissed.path("dismissed").asBoolean()).isTrue();
 		assertThat(dismissed.path("dismissedBy").path("id").asString()).isEqualTo(owner.person().id());
 		assertThat(dismissed.path("dismissNote").asString()).isEqualTo("We talked about it <b>");
+		assertThat(jdbc.sql("select detail from admin_audit where action = 'ALERT_DISMISSED' and actor_id = ?")
+			.param(owner.person().id())
+			.query(String.class)
+			.list()).singleElement().asString().startsWith("Split: ").endsWith(" \u2014 Split");
 		// the first dismissal stays on record
 		GraphQlResponse again = owner.execute(DISMISS, "a", alertId, "n", "again").ok();
 		assertThat(again.text("dismissAlert.dismissNote")).isEqualTo("We talked about it <b>");
