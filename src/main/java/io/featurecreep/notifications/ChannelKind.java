@@ -5,7 +5,8 @@ public enum ChannelKind {
 
 	DISCORD("channel.kind.DISCORD", "channel.target.DISCORD"), SLACK("channel.kind.SLACK", "channel.target.SLACK"),
 	TEAMS("channel.kind.TEAMS", "channel.target.TEAMS"), WEBHOOK("channel.kind.WEBHOOK", "channel.target.WEBHOOK"),
-	EMAIL("channel.kind.EMAIL", "channel.target.EMAIL");
+	EMAIL("channel.kind.EMAIL", "channel.target.EMAIL"),
+	SLACK_APP("channel.kind.SLACK_APP", "channel.target.SLACK_APP");
 
 	private final String labelKey;
 
@@ -14,6 +15,14 @@ public enum ChannelKind {
 	ChannelKind(String labelKey, String targetKey) {
 		this.labelKey = labelKey;
 		this.targetKey = targetKey;
+	}
+
+	/**
+	 * Whether the channel is a chat app's, which members vote through: it gets a message with a vote button when a
+	 * session starts.
+	 */
+	boolean takesVotes() {
+		return this == SLACK_APP;
 	}
 
 	/** The key of the kind's name as pages show it ("Slack", "Signed webhook"). */

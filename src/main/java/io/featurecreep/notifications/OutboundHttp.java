@@ -95,6 +95,32 @@ class OutboundHttp implements DisposableBean {
 		});
 	}
 
+	/**
+	 * Posts a JSON body and reads the answer (at most {@link #MAX_RESPONSE_BYTES}), for chat APIs that answer with
+	 * what happened. Throws like {@link #postJson}.
+	 */
+	Answer postJsonForAnswer(URI target, String json, Map<String, String> headers) throws IOException {
+		URI effective = route(target);
+		HttpPost post = new HttpPost(effective);
+		headers.forEach(post::setHeader);
+		post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+		CloseableHttpClient client = effective == target ? guarded : trusted;
+		return client.execute(post, response -> {
+			HttpEntity entity = response.getEntity();
+			if (entity == null) {
+				return new Answer(response.getCode(), "");
+			}
+			try (InputStream in = entity.getContent()) {
+				return new Answer(response.getCode(),
+						new String(in.readNBytes(MAX_RESPONSE_BYTES), java.nio.charset.StandardCharsets.UTF_8));
+			}
+		});
+	}
+
+	/** A receiver's status code and the start of its answer. */
+	record Answer(int status, String body) {
+	}
+
 	/** Where a request for the target really goes: the target itself (https only) or its stand-in. */
 	URI route(URI target) throws OutboundRefused {
 		String host = target.getHost() == null ? "" : target.getHost().toLowerCase(Locale.ROOT);

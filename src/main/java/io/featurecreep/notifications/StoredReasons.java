@@ -21,7 +21,7 @@ final class StoredReasons {
 			"notifications.failure.invalidAddress", "notifications.failure.httpStatus",
 			"notifications.failure.notPublic", "notifications.failure.notHttps",
 			"notifications.failure.channelRemoved", "delivery.cancelled.discarded", "delivery.cancelled.over",
-			"delivery.cancelled.allVoted");
+			"delivery.cancelled.allVoted", "delivery.cancelled.overBeforeInvite", "notifications.failure.chatApi");
 
 	private StoredReasons() {
 	}
