@@ -53,6 +53,11 @@ public class ChatLinks {
 		return store.personOf(user);
 	}
 
+	/** Whether links can be made: they need the server's public address. */
+	public boolean linksPossible() {
+		return !publicUrl.isEmpty();
+	}
+
 	/** A new one-time link for the chat user to open signed in. */
 	@Transactional
 	public String newLink(ChatUser user) {

@@ -16,6 +16,9 @@ import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
 @Service
 public class ChatApps {
 
+	/** The action id of the Vote button on a Slack vote invitation. */
+	public static final String SLACK_VOTE_ACTION = "fc_vote";
+
 	private final ChannelStore channels;
 
 	private final SlackApi slack;

@@ -17,9 +17,6 @@ import tools.jackson.databind.JsonNode;
 @Component
 class SlackAppSender implements ChannelSender {
 
-	/** The action id of the vote button, as the interactions endpoint recognises it. */
-	static final String VOTE_ACTION = "fc_vote";
-
 	private final SlackApi slack;
 
 	private final SlackSender texts;
@@ -67,7 +64,7 @@ class SlackAppSender implements ChannelSender {
 		String text = SlackSender.escape(invite.text());
 		Map<String, Object> button = new LinkedHashMap<>();
 		button.put("type", "button");
-		button.put("action_id", VOTE_ACTION);
+		button.put("action_id", ChatApps.SLACK_VOTE_ACTION);
 		button.put("style", "primary");
 		button.put("value", invite.sessionId());
 		button.put("text", Map.of("type", "plain_text", "text", invites.button(invite.language())));
