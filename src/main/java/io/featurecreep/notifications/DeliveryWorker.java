@@ -157,7 +157,7 @@ class DeliveryWorker extends WorkLoop {
 			message = reminderTexts.forChannel(squadName, progress.get(), language);
 		}
 		else if (Purpose.VOTE_INVITE.name().equals(delivery.purpose())) {
-			Optional<Progress> progress = voting.ofRunningSession(delivery.sessionId());
+			Optional<Progress> progress = voting.onCurrentQuestions(delivery.sessionId());
 			if (progress.isEmpty()) {
 				deliveries.cancel(delivery.id(), EnglishTexts.of("delivery.cancelled.overBeforeInvite"));
 				metrics.count(channel.kind(), delivery.purpose(), Outcome.CANCELLED);

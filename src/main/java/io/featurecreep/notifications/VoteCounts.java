@@ -60,8 +60,17 @@ class VoteCounts implements DisposableBean {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(SessionChanged changed) {
-		if (changed.change() == Change.VOTE_CAST || changed.change() == Change.SESSION_ENDED) {
-			editors.submit(() -> refresh(changed.sessionId()));
+		if (changed.change() == Change.VOTE_CAST || changed.change() == Change.SESSION_ENDED
+				|| changed.change() == Change.ACTIVE_QUESTION_CHANGED) {
+			editors.execute(() -> {
+				try {
+					refresh(changed.sessionId());
+				}
+				catch (RuntimeException failed) {
+					// best effort: the next change edits the message again
+					log.warn("Could not edit the vote invitations of session {}", changed.sessionId(), failed);
+				}
+			});
 		}
 	}
 
@@ -71,7 +80,7 @@ class VoteCounts implements DisposableBean {
 		if (posted.isEmpty()) {
 			return;
 		}
-		Optional<Progress> progress = voting.ofRunningSession(sessionId);
+		Optional<Progress> progress = voting.onCurrentQuestions(sessionId);
 		for (VoteMessage message : posted) {
 			channels.find(message.channelId()).ifPresent(channel -> edit(channel, message, progress));
 		}

@@ -33,6 +33,8 @@ public final class Receiver implements AutoCloseable {
 
 	private final Map<String, Integer> statusByPathPrefix = new ConcurrentHashMap<>();
 
+	private final Map<String, String> bodyByPathPrefix = new ConcurrentHashMap<>();
+
 	public Receiver() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", exchange -> {
@@ -49,7 +51,21 @@ public final class Receiver implements AutoCloseable {
 				if (status / 100 == 3) {
 					exchange.getResponseHeaders().add("Location", baseUrl() + "/redirected" + path);
 				}
-				exchange.sendResponseHeaders(status, -1);
+				String body = bodyByPathPrefix.entrySet()
+					.stream()
+					.filter(e -> path.startsWith(e.getKey()))
+					.map(Map.Entry::getValue)
+					.findFirst()
+					.orElse(null);
+				if (body == null) {
+					exchange.sendResponseHeaders(status, -1);
+				}
+				else {
+					byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+					exchange.getResponseHeaders().add("Content-Type", "application/json");
+					exchange.sendResponseHeaders(status, bytes.length);
+					exchange.getResponseBody().write(bytes);
+				}
 			}
 			exchange.close();
 		});
@@ -62,6 +78,12 @@ public final class Receiver implements AutoCloseable {
 
 	public void answer(String pathPrefix, int status) {
 		statusByPathPrefix.put(pathPrefix, status);
+	}
+
+	/** Answers requests under the path with this body (JSON), as chat APIs answer with what they did. */
+	public void answer(String pathPrefix, int status, String body) {
+		statusByPathPrefix.put(pathPrefix, status);
+		bodyByPathPrefix.put(pathPrefix, body);
 	}
 
 	public List<Request> to(String pathPrefix) {
