@@ -20,7 +20,8 @@ final class StoredReasons {
 			"notifications.failure.mailRefused", "notifications.failure.unreachable",
 			"notifications.failure.invalidAddress", "notifications.failure.httpStatus",
 			"notifications.failure.notPublic", "notifications.failure.notHttps",
-			"notifications.failure.channelRemoved", "delivery.cancelled.discarded", "delivery.cancelled.over",
+			"notifications.failure.channelRemoved", "notifications.failure.discordRefused",
+			"delivery.cancelled.discarded", "delivery.cancelled.over",
 			"delivery.cancelled.allVoted");
 
 	private StoredReasons() {
