@@ -7,9 +7,9 @@ package io.featurecreep.notifications;
  */
 record DiscordApp(String channelId, String applicationId, String publicKey, String botToken, String discordChannelId) {
 
-	/** The channel's target as the channel list shows it: where it posts, no secret. */
+	/** The channel's target: the Discord channel it posts to (no secret). */
 	String target() {
-		return "application " + applicationId + " \u00B7 channel " + discordChannelId;
+		return discordChannelId;
 	}
 
 	@Override

@@ -1,12 +1,19 @@
 package io.featurecreep.notifications;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The settings of connected Discord applications, and the "vote here" message each session got from them. */
+import io.featurecreep.shared.SqlTimes;
+
+/**
+ * The settings of connected Discord applications (the DISCORD_APP rows of {@code notification_channel}: the Discord
+ * channel id as target, the public key where webhooks keep their signing secret, the bot token and application id in
+ * their own columns), and the "vote here" message each session got from them.
+ */
 @Repository
 class DiscordApps {
 
@@ -16,16 +23,15 @@ class DiscordApps {
 		this.jdbc = jdbc;
 	}
 
+	/** Stores the application's settings on its channel, inserted just before in the same transaction. */
 	void insert(DiscordApp app) {
-		jdbc.sql("""
-				insert into discord_app_channel (channel_id, application_id, public_key, bot_token, discord_channel_id)
-				values (?, ?, ?, ?, ?)""")
-			.params(app.channelId(), app.applicationId(), app.publicKey(), app.botToken(), app.discordChannelId())
+		jdbc.sql("update notification_channel set app_id = ?, signing_secret = ?, bot_token = ? where id = ?")
+			.params(app.applicationId(), app.publicKey(), app.botToken(), app.channelId())
 			.update();
 	}
 
 	Optional<DiscordApp> ofChannel(String channelId) {
-		return jdbc.sql("select * from discord_app_channel where channel_id = ?")
+		return jdbc.sql("select * from notification_channel where id = ? and kind = 'DISCORD_APP'")
 			.param(channelId)
 			.query(DiscordApps::map)
 			.optional();
@@ -34,33 +40,33 @@ class DiscordApps {
 	/** Every connection, without tokens (to find whose public key signed an interaction). */
 	List<DiscordConnections.Connection> connections() {
 		return jdbc.sql("""
-				select a.channel_id, c.squad_id, a.application_id, a.public_key, a.discord_channel_id
-				from discord_app_channel a join notification_channel c on c.id = a.channel_id
-				order by c.created_at, a.channel_id""")
-			.query((rs, row) -> new DiscordConnections.Connection(rs.getString("channel_id"), rs.getString("squad_id"),
-					rs.getString("application_id"), rs.getString("public_key"), rs.getString("discord_channel_id")))
+				select id, squad_id, app_id, signing_secret, target from notification_channel
+				where kind = 'DISCORD_APP' order by created_at, id""")
+			.query((rs, row) -> new DiscordConnections.Connection(rs.getString("id"), rs.getString("squad_id"),
+					rs.getString("app_id"), rs.getString("signing_secret"), rs.getString("target")))
 			.list();
 	}
 
-	void rememberVoteMessage(String channelId, String sessionId, String messageId) {
+	void rememberVoteMessage(String channelId, String sessionId, String discordChannelId, String messageId,
+			Instant now) {
 		jdbc.sql("""
-				insert into discord_vote_message (channel_id, session_id, message_id)
-				select ?, ?, ? where not exists
-				  (select 1 from discord_vote_message where channel_id = ? and session_id = ?)""")
-			.params(channelId, sessionId, messageId, channelId, sessionId)
+				insert into chat_vote_message (channel_id, session_id, chat_channel, message_ref, posted_at)
+				select ?, ?, ?, ?, ? where not exists
+				  (select 1 from chat_vote_message where channel_id = ? and session_id = ?)""")
+			.params(channelId, sessionId, discordChannelId, messageId, SqlTimes.utc(now), channelId, sessionId)
 			.update();
 	}
 
 	Optional<String> voteMessage(String channelId, String sessionId) {
-		return jdbc.sql("select message_id from discord_vote_message where channel_id = ? and session_id = ?")
+		return jdbc.sql("select message_ref from chat_vote_message where channel_id = ? and session_id = ?")
 			.params(channelId, sessionId)
 			.query(String.class)
 			.optional();
 	}
 
 	private static DiscordApp map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new DiscordApp(rs.getString("channel_id"), rs.getString("application_id"), rs.getString("public_key"),
-				rs.getString("bot_token"), rs.getString("discord_channel_id"));
+		return new DiscordApp(rs.getString("id"), rs.getString("app_id"), rs.getString("signing_secret"),
+				rs.getString("bot_token"), rs.getString("target"));
 	}
 
 }

@@ -17,6 +17,9 @@ public class DiscordConnections {
 	/** The name of the slash command members vote with. */
 	public static final String COMMAND = "healthcheck";
 
+	/** How the custom id of a "vote" button starts; the session's id follows. */
+	public static final String VOTE_BUTTON = "fc:vote:";
+
 	private final DiscordApps apps;
 
 	DiscordConnections(DiscordApps apps) {
