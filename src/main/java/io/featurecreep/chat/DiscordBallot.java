@@ -47,8 +47,8 @@ final class DiscordBallot {
 	}
 
 	/** The message's content and components, with a line on top (a confirmation or a refusal) if given. */
-	Map<String, Object> message(HealthSession session, List<SessionQuestion> questions, int page, String notice,
-			CommentOffer comment) {
+	Map<String, Object> message(HealthSession session, String name, List<SessionQuestion> questions, int page,
+			String notice, CommentOffer comment) {
 		List<SessionQuestion> open = open(session, questions);
 		int pages = Math.max(1, (open.size() + QUESTIONS_PER_PAGE - 1) / QUESTIONS_PER_PAGE);
 		int shown = Math.max(0, Math.min(page, pages - 1));
@@ -59,11 +59,11 @@ final class DiscordBallot {
 		List<Object> rows = new ArrayList<>();
 		if (open.isEmpty()) {
 			content.append(text(session.mode() == SessionMode.LIVE ? "chat.discord.ballot.noOpenQuestion"
-					: "chat.discord.ballot.nothingToVote", plain(session.name())));
+					: "chat.discord.ballot.nothingToVote", plain(name)));
 		}
 		else {
 			content.append(text(session.mode() == SessionMode.LIVE ? "chat.discord.ballot.live"
-					: "chat.discord.ballot.async", plain(session.name())));
+					: "chat.discord.ballot.async", plain(name)));
 			List<SessionQuestion> onPage = open.subList(shown * QUESTIONS_PER_PAGE,
 					Math.min(open.size(), (shown + 1) * QUESTIONS_PER_PAGE));
 			for (SessionQuestion question : onPage) {

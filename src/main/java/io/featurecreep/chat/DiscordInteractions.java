@@ -215,7 +215,9 @@ class DiscordInteractions {
 	private Map<String, Object> ballotOf(HealthSession session, int page, String notice, CommentOffer comment,
 			Voter voter) {
 		List<SessionQuestion> questions = sessions.questions(session.id());
-		return voter.ballot().message(session, questions, page, notice, comment);
+		// a session without a name of its own is the squad's health check
+		String name = session.name() == null || session.name().isBlank() ? voter.squad().name() : session.name();
+		return voter.ballot().message(session, name, questions, page, notice, comment);
 	}
 
 	private int pageOfQuestion(HealthSession session, SessionQuestion question) {
