@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import io.featurecreep.chat.CustomIds.Choice;
 import io.featurecreep.chat.CustomIds.Parsed;
 import io.featurecreep.chat.DiscordBallot.CommentOffer;
-import io.featurecreep.healthcheck.CastVote;
-import io.featurecreep.healthcheck.CastVote.Ballot;
+import io.featurecreep.chat.ChatVoting.ChatVote;
+import io.featurecreep.chat.ChatVoting.Refusal;
 import io.featurecreep.healthcheck.HealthSession;
 import io.featurecreep.healthcheck.SessionLookup;
 import io.featurecreep.healthcheck.SessionQuestion;
@@ -44,7 +44,7 @@ class DiscordInteractions {
 
 	private final SessionLookup sessions;
 
-	private final CastVote votes;
+	private final ChatVoting votes;
 
 	private final SquadAccess squads;
 
@@ -52,7 +52,7 @@ class DiscordInteractions {
 
 	private final MessageSource messages;
 
-	DiscordInteractions(SessionLookup sessions, CastVote votes, SquadAccess squads, DiscordVoters voters,
+	DiscordInteractions(SessionLookup sessions, ChatVoting votes, SquadAccess squads, DiscordVoters voters,
 			MessageSource messages) {
 		this.sessions = sessions;
 		this.votes = votes;
@@ -85,7 +85,8 @@ class DiscordInteractions {
 		if (!squads.isMember(connection.squadId(), person.get())) {
 			return reply(MESSAGE, ballot.notice(ballot.text("chat.discord.notMember", plainName(squad.get()))));
 		}
-		Voter voter = new Voter(person.get(), squad.get(), ballot, language);
+		Voter voter = new Voter(person.get(), new ChatUser(ChatPlatform.DISCORD, guildId, userId), squad.get(), ballot,
+				language);
 		return switch (type) {
 			case 2 -> command(interaction, voter);
 			case 3 -> component(interaction, voter);
@@ -144,10 +145,13 @@ class DiscordInteractions {
 		}
 		int page = pageOfQuestion(session, question.get());
 		try {
-			votes.cast(voter.personId(), new Ballot(session.id(), question.get().id(), choice.get().colour(),
-					choice.get().trend(), null));
+			votes.cast(voter.user(), session.id(), List.of(new ChatVote(question.get().id(), choice.get().colour(),
+					choice.get().trend(), null)));
 		}
 		catch (DomainException refused) {
+			return reply(UPDATE_MESSAGE, ballotOf(session, page, refusal(refused, voter), null, voter));
+		}
+		catch (Refusal refused) {
 			return reply(UPDATE_MESSAGE, ballotOf(session, page, refusal(refused, voter), null, voter));
 		}
 		String voted = voter.ballot().text("chat.discord.voted", DiscordBallot.plain(question.get().title()));
@@ -185,10 +189,13 @@ class DiscordInteractions {
 			return reply(MESSAGE, voter.ballot().notice(voter.ballot().text("chat.discord.unknown")));
 		}
 		try {
-			votes.cast(voter.personId(), new Ballot(session.get().id(), question.get().id(), choice.get().colour(),
-					choice.get().trend(), commentOf(data)));
+			votes.cast(voter.user(), session.get().id(), List.of(new ChatVote(question.get().id(),
+					choice.get().colour(), choice.get().trend(), commentOf(data))));
 		}
 		catch (DomainException refused) {
+			return reply(MESSAGE, voter.ballot().notice(refusal(refused, voter)));
+		}
+		catch (Refusal refused) {
 			return reply(MESSAGE, voter.ballot().notice(refusal(refused, voter)));
 		}
 		return reply(MESSAGE, voter.ballot()
@@ -239,6 +246,10 @@ class DiscordInteractions {
 		return voter.ballot().text("chat.discord.refused", refused.messageIn(messages, voter.language()));
 	}
 
+	private String refusal(Refusal refused, Voter voter) {
+		return voter.ballot().text("chat.discord.refused", voter.ballot().text(refused.messageKey()));
+	}
+
 	private static String plainName(Squad squad) {
 		return DiscordBallot.plain(squad.name());
 	}
@@ -248,7 +259,7 @@ class DiscordInteractions {
 	}
 
 	/** The person behind an interaction, a member of the connected squad, and how to speak to them. */
-	private record Voter(String personId, Squad squad, DiscordBallot ballot, Locale language) {
+	private record Voter(String personId, ChatUser user, Squad squad, DiscordBallot ballot, Locale language) {
 	}
 
 }

@@ -106,6 +106,8 @@ public class SessionLifecycle {
 					firstQuestion = firstQuestion == null ? questionId : firstQuestion;
 				}
 				store.setActiveQuestion(session.id(), firstQuestion);
+				events.publishEvent(new SessionStarted(session.id(), squadId, session.mode(), session.anonymous(),
+						session.name(), session.deadline(), session.createdAt()));
 				if (session.reminderAt() != null) {
 					events.publishEvent(new ReminderDue(session.id(), squadId, session.reminderAt()));
 				}

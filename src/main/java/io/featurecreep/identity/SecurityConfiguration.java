@@ -51,12 +51,18 @@ class SecurityConfiguration {
 
 	private static final String SIGN_IN_FAILED = "/signin?error";
 
-	/** Where Discord posts interactions: no session and no CSRF token, its Ed25519 signature is checked instead. */
+	/**
+	 * Where Slack and Discord send interactions: no session and no CSRF token, as every request there must carry its
+	 * chat's signature, which the chat module checks on the raw body before anything else.
+	 */
+	private static final String SLACK_INTERACTIONS = "/integrations/slack/interactions";
+
 	private static final String DISCORD_INTERACTIONS = "/integrations/discord/interactions";
 
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
 			"/favicon*.ico", "/favicon*.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
-			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*", "/language", DISCORD_INTERACTIONS };
+			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*", "/language", SLACK_INTERACTIONS,
+			DISCORD_INTERACTIONS };
 
 	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */
 	@Bean
@@ -85,7 +91,7 @@ class SecurityConfiguration {
 		// same token resolver as for authentication (so a blank Authorization header is no exemption).
 		http.csrf(csrf -> csrf.csrfTokenRepository(sessions.csrfTokenRepository())
 			.ignoringRequestMatchers(request -> graphQl.matches(request) && (dev || !signedInBySession(request)))
-			.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, DISCORD_INTERACTIONS)));
+			.ignoringRequestMatchers(SLACK_INTERACTIONS, DISCORD_INTERACTIONS));
 		http.cors(corsConfig -> corsConfig.configurationSource(corsForGraphQl(cors)));
 		http.formLogin(form -> form.loginPage("/signin")
 			.loginProcessingUrl("/signin")

@@ -61,6 +61,8 @@ class DeliveryWorker extends WorkLoop {
 
 	private final ReminderTexts reminderTexts;
 
+	private final VoteInvites voteInvites;
+
 	private final Deck deck;
 
 	private final SquadAccess squads;
@@ -72,8 +74,8 @@ class DeliveryWorker extends WorkLoop {
 	private final DeliveryMetrics metrics;
 
 	DeliveryWorker(DeliveryStore deliveries, ChannelStore channels, List<ChannelSender> senders, ResultHistory history,
-			SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts, SquadAccess squads,
-			Deck deck, Settings settings, Clock clock, DeliveryMetrics metrics) {
+			SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts, VoteInvites voteInvites,
+			SquadAccess squads, Deck deck, Settings settings, Clock clock, DeliveryMetrics metrics) {
 		super("notification-worker", settings.pollInterval());
 		this.deliveries = deliveries;
 		this.channels = channels;
@@ -82,6 +84,7 @@ class DeliveryWorker extends WorkLoop {
 		this.sessions = sessions;
 		this.voting = voting;
 		this.reminderTexts = reminderTexts;
+		this.voteInvites = voteInvites;
 		this.squads = squads;
 		this.deck = deck;
 		this.settings = settings;
@@ -152,6 +155,15 @@ class DeliveryWorker extends WorkLoop {
 				return;
 			}
 			message = reminderTexts.forChannel(squadName, progress.get(), language);
+		}
+		else if (Purpose.VOTE_INVITE.name().equals(delivery.purpose())) {
+			Optional<Progress> progress = voting.ofRunningSession(delivery.sessionId());
+			if (progress.isEmpty()) {
+				deliveries.cancel(delivery.id(), EnglishTexts.of("delivery.cancelled.overBeforeInvite"));
+				metrics.count(channel.kind(), delivery.purpose(), Outcome.CANCELLED);
+				return;
+			}
+			message = voteInvites.of(squadName, progress.get(), language);
 		}
 		else {
 			message = new Message.Report(SquadReport.of(squadName, delivery.sessionId(),

@@ -1,18 +1,15 @@
 package io.featurecreep.notifications;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.featurecreep.shared.SqlTimes;
-
 /**
  * The settings of connected Discord applications (the DISCORD_APP rows of {@code notification_channel}: the Discord
  * channel id as target, the public key where webhooks keep their signing secret, the bot token and application id in
- * their own columns), and the "vote here" message each session got from them.
+ * their own columns).
  */
 @Repository
 class DiscordApps {
@@ -45,23 +42,6 @@ class DiscordApps {
 			.query((rs, row) -> new DiscordConnections.Connection(rs.getString("id"), rs.getString("squad_id"),
 					rs.getString("app_id"), rs.getString("signing_secret"), rs.getString("target")))
 			.list();
-	}
-
-	void rememberVoteMessage(String channelId, String sessionId, String discordChannelId, String messageId,
-			Instant now) {
-		jdbc.sql("""
-				insert into chat_vote_message (channel_id, session_id, chat_channel, message_ref, posted_at)
-				select ?, ?, ?, ?, ? where not exists
-				  (select 1 from chat_vote_message where channel_id = ? and session_id = ?)""")
-			.params(channelId, sessionId, discordChannelId, messageId, SqlTimes.utc(now), channelId, sessionId)
-			.update();
-	}
-
-	Optional<String> voteMessage(String channelId, String sessionId) {
-		return jdbc.sql("select message_ref from chat_vote_message where channel_id = ? and session_id = ?")
-			.params(channelId, sessionId)
-			.query(String.class)
-			.optional();
 	}
 
 	private static DiscordApp map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -130,6 +130,14 @@ class OutboundHttp implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Posts a JSON body and reads the answer (at most {@link #MAX_RESPONSE_BYTES}), for chat APIs that answer with
+	 * what happened. Throws like {@link #postJson}.
+	 */
+	Answer postJsonForAnswer(URI target, String json, Map<String, String> headers) throws IOException {
+		return exchange("POST", target, json, headers);
+	}
+
 	/** Where a request for the target really goes: the target itself (https only) or its stand-in. */
 	URI route(URI target) throws OutboundRefused {
 		String host = target.getHost() == null ? "" : target.getHost().toLowerCase(Locale.ROOT);

@@ -21,8 +21,8 @@ final class StoredReasons {
 			"notifications.failure.invalidAddress", "notifications.failure.httpStatus",
 			"notifications.failure.notPublic", "notifications.failure.notHttps",
 			"notifications.failure.channelRemoved", "notifications.failure.discordRefused",
-			"delivery.cancelled.discarded", "delivery.cancelled.over",
-			"delivery.cancelled.allVoted");
+			"delivery.cancelled.discarded", "delivery.cancelled.over", "delivery.cancelled.allVoted",
+			"delivery.cancelled.overBeforeInvite", "notifications.failure.chatApi");
 
 	private StoredReasons() {
 	}

@@ -1,11 +1,13 @@
 package io.featurecreep.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -153,6 +155,9 @@ class DiscordVotingTests extends WithReceivers {
 		String sessionId = owner.execute(
 				"mutation($s: String!, $d: String) { createSession(input: {squadId: $s, mode: ASYNC, deadline: $d}) { id questions { id } } }",
 				"s", squadId, "d", Instant.now().plus(2, ChronoUnit.DAYS).toString()).ok().text("createSession.id");
+		await().atMost(Duration.ofSeconds(15)).until(() -> receiver.to("/discord.com/api/v10/channels/" + channelId + "/messages")
+			.stream()
+			.anyMatch(r -> r.body().contains("fc:vote:" + sessionId)));
 		JsonNode ballot = interact(command("3333"));
 		assertThat(ballot.path("type").asInt()).isEqualTo(4);
 		assertThat(ballot.path("data").path("flags").asInt()).isEqualTo(64);
@@ -187,6 +192,10 @@ class DiscordVotingTests extends WithReceivers {
 		assertThat(mine.path("myAnswer").path("trend").asString()).isEqualTo("IMPROVING");
 		assertThat(mine.path("myAnswer").path("comment").asString()).isEqualTo("Shipping went well <@everyone>");
 
+		// the channel's "vote here" message is edited to the new count (counts only, never who)
+		await().atMost(Duration.ofSeconds(15)).until(() -> receiver.to("/discord.com/api/v10/channels/" + channelId + "/messages/")
+			.stream()
+			.anyMatch(r -> r.method().equals("PATCH") && r.body().contains("fc:vote:" + sessionId)));
 		String page = mvc.perform(get("/sessions/" + sessionId).with(user(owner.person().id())))
 			.andReturn()
 			.getResponse()
