@@ -6,7 +6,9 @@ public enum ChannelKind {
 	DISCORD("channel.kind.DISCORD", "channel.target.DISCORD"), SLACK("channel.kind.SLACK", "channel.target.SLACK"),
 	TEAMS("channel.kind.TEAMS", "channel.target.TEAMS"), WEBHOOK("channel.kind.WEBHOOK", "channel.target.WEBHOOK"),
 	EMAIL("channel.kind.EMAIL", "channel.target.EMAIL"),
-	SLACK_APP("channel.kind.SLACK_APP", "channel.target.SLACK_APP");
+	SLACK_APP("channel.kind.SLACK_APP", "channel.target.SLACK_APP"),
+	/** A Discord application's bot in one Discord channel: reports, and votes through its interactions. */
+	DISCORD_APP("channel.kind.DISCORD_APP", "channel.target.DISCORD_APP");
 
 	private final String labelKey;
 
@@ -22,7 +24,15 @@ public enum ChannelKind {
 	 * session starts.
 	 */
 	boolean takesVotes() {
-		return this == SLACK_APP;
+		return this == SLACK_APP || this == DISCORD_APP;
+	}
+
+	/**
+	 * Whether the kind is a chat application with settings of its own (connected through its own form and mutation),
+	 * rather than an address.
+	 */
+	boolean connectedApp() {
+		return this == DISCORD_APP;
 	}
 
 	/** The key of the kind's name as pages show it ("Slack", "Signed webhook"). */

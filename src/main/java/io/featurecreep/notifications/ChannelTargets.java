@@ -39,6 +39,10 @@ final class ChannelTargets {
 
 	/** The target in its canonical form, or a bad input naming what is wrong. */
 	static String validate(ChannelKind kind, String target) {
+		if (kind.connectedApp()) {
+			// an application has settings rather than an address: its own form and mutation take them
+			throw refused("channel.target.connectedApp", label(kind));
+		}
 		String value = target == null ? "" : target.strip();
 		if (value.isEmpty()) {
 			throw refused("channel.target.missing", describe(kind));
@@ -64,7 +68,7 @@ final class ChannelTargets {
 			case SLACK -> SLACK.matcher(value).matches();
 			case TEAMS -> TEAMS.matcher(value).matches();
 			case WEBHOOK -> true;
-			case EMAIL, SLACK_APP -> throw new IllegalStateException("handled above");
+			case EMAIL, SLACK_APP, DISCORD_APP -> throw new IllegalStateException("handled above");
 		};
 		if (!valid) {
 			throw refused("channel.target.invalid", describe(kind));
@@ -152,6 +156,10 @@ final class ChannelTargets {
 		if (kind == ChannelKind.EMAIL) {
 			int at = target.indexOf('@');
 			return at <= 1 ? "***" + target.substring(Math.max(at, 0)) : target.charAt(0) + "***" + target.substring(at);
+		}
+		if (kind.connectedApp()) {
+			// an application's target names where it posts and holds no secret (the token is kept apart)
+			return target;
 		}
 		if (kind == ChannelKind.DISCORD) {
 			return DiscordWebhook.parse(target).map(DiscordWebhook::masked).orElse("https://discord.com/***");

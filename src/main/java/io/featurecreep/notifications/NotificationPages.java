@@ -62,7 +62,10 @@ class NotificationPages implements SquadPageContributor {
 		Map<String, Object> values = new HashMap<>();
 		values.put("squadId", squad.id());
 		values.put("owner", owner);
-		values.put("kinds", Arrays.stream(ChannelKind.values()).map(KindOption::of).toList());
+		values.put("kinds", Arrays.stream(ChannelKind.values())
+			.filter(kind -> !kind.connectedApp())
+			.map(KindOption::of)
+			.toList());
 		values.put("emailAvailable", notifications.emailAvailable());
 		values.put("channels", log.channels().stream().map(channel -> ChannelLine.of(channel, owner)).toList());
 		values.put("deliveries", log.deliveries()

@@ -46,16 +46,19 @@ class VoteCounts implements DisposableBean {
 
 	private final SlackAppSender slack;
 
+	private final DiscordAppSender discord;
+
 	private final ExecutorService editors = Executors.newVirtualThreadPerTaskExecutor();
 
 	VoteCounts(VoteMessages messages, ChannelStore channels, VotingProgress voting, SquadAccess squads,
-			VoteInvites invites, SlackAppSender slack) {
+			VoteInvites invites, SlackAppSender slack, DiscordAppSender discord) {
 		this.messages = messages;
 		this.channels = channels;
 		this.voting = voting;
 		this.squads = squads;
 		this.invites = invites;
 		this.slack = slack;
+		this.discord = discord;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -96,6 +99,11 @@ class VoteCounts implements DisposableBean {
 		try {
 			if (channel.kind() == ChannelKind.SLACK_APP) {
 				slack.update(channel, message, content);
+			}
+			else if (channel.kind() == ChannelKind.DISCORD_APP) {
+				discord.update(channel, message, progress
+					.map(running -> discord.invitePayload(invites.of(squadName, running, language)))
+					.orElseGet(() -> discord.overPayload(invites.over(squadName, language))));
 			}
 		}
 		catch (DeliveryFailed failed) {
