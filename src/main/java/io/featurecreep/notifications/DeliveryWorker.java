@@ -64,6 +64,8 @@ class DeliveryWorker extends WorkLoop {
 
 	private final ReminderTexts reminderTexts;
 
+	private final VoteInvites voteInvites;
+
 	private final Deck deck;
 
 	private final SquadAccess squads;
@@ -75,8 +77,9 @@ class DeliveryWorker extends WorkLoop {
 	private final DeliveryMetrics metrics;
 
 	DeliveryWorker(DeliveryStore deliveries, ChannelStore channels, List<ChannelSender> senders, ResultHistory history,
-			Alerts alerts, SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts, SquadAccess squads,
-			Deck deck, Settings settings, Clock clock, DeliveryMetrics metrics) {
+			Alerts alerts, SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts,
+			VoteInvites voteInvites, SquadAccess squads, Deck deck, Settings settings, Clock clock,
+			DeliveryMetrics metrics) {
 		super("notification-worker", settings.pollInterval());
 		this.deliveries = deliveries;
 		this.channels = channels;
@@ -86,6 +89,7 @@ class DeliveryWorker extends WorkLoop {
 		this.sessions = sessions;
 		this.voting = voting;
 		this.reminderTexts = reminderTexts;
+		this.voteInvites = voteInvites;
 		this.squads = squads;
 		this.deck = deck;
 		this.settings = settings;
@@ -156,6 +160,15 @@ class DeliveryWorker extends WorkLoop {
 				return;
 			}
 			message = reminderTexts.forChannel(squadName, progress.get(), language);
+		}
+		else if (Purpose.VOTE_INVITE.name().equals(delivery.purpose())) {
+			Optional<Progress> progress = voting.onCurrentQuestions(delivery.sessionId());
+			if (progress.isEmpty()) {
+				deliveries.cancel(delivery.id(), EnglishTexts.of("delivery.cancelled.overBeforeInvite"));
+				metrics.count(channel.kind(), delivery.purpose(), Outcome.CANCELLED);
+				return;
+			}
+			message = voteInvites.of(squadName, progress.get(), language);
 		}
 		else {
 			message = new Message.Report(SquadReport.of(squadName, delivery.sessionId(),
