@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.featurecreep.identity.OrganisationRecord;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.ErrorCode;
+import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
 
 /**
@@ -75,13 +76,6 @@ public class Alerts {
 		return store.openBySession(sessionIds);
 	}
 
-	/** The alert, if the caller is a member of its squad. */
-	Alert visible(String callerId, String alertId) {
-		Alert alert = store.find(alertId).orElseThrow(Alerts::notFound);
-		squads.requireMember(alert.squadId(), callerId, notFound());
-		return alert;
-	}
-
 	/** The alert, if the caller owns its squad (the step before dismissing it). */
 	Alert dismissable(String callerId, String alertId) {
 		Alert alert = store.find(alertId).orElseThrow(Alerts::notFound);
@@ -103,8 +97,8 @@ public class Alerts {
 		}
 		if (store.dismiss(alertId, callerId, trimmed, clock.instant())) {
 			Alert alert = store.find(alertId).orElseThrow();
-			String squadName = squads.find(alert.squadId()).map(io.featurecreep.squads.Squad::name).orElse("");
-			record.alertDismissed(callerId, words.kind(alert, java.util.Locale.ENGLISH) + ": " + alert.title() + " \u2014 "
+			String squadName = squads.find(alert.squadId()).map(Squad::name).orElse("");
+			record.alertDismissed(callerId, words.kind(alert, Locale.ENGLISH) + ": " + alert.title() + " \u2014 "
 					+ squadName);
 		}
 		return store.find(alertId).orElseThrow();

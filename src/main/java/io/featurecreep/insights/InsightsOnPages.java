@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import io.featurecreep.healthcheck.HealthSession;
@@ -68,7 +69,7 @@ class InsightsOnPages implements SessionPageContributor, SquadPageContributor {
 		List<Alert> open = alerts.ofSquad(squad.id()).stream().filter(alert -> !alert.dismissed()).toList();
 		parts.add(new SquadPagePart(12, "insights/alerts", "squad-alerts", Map.of("view",
 				new AlertViews.SquadAlertsPart(squad.id(), viewer.isOwner(),
-						alertViews.views(open, org.springframework.context.i18n.LocaleContextHolder.getLocale())))));
+						alertViews.views(open, LocaleContextHolder.getLocale())))));
 		parts.add(new SquadPagePart(15, "insights/discussion", "squad-actions-card",
 				Map.of("view", new DiscussionPages.SquadActionsPart(squad.id(), views.openActions(viewerId, squad.id())))));
 		if (viewer.isOwner()) {
