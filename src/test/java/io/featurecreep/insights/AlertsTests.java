@@ -99,6 +99,15 @@ class AlertsTests extends WithReceivers {
 		assertThat(page(member, "/squads/" + squadId + "/history", "en")).contains("class=\"alert-marker\"",
 				raised + " alerts");
 
+		// the matrix, for an organisation admin: a badge with the open alerts of the squad's latest session
+		jdbc.sql("insert into organisation_admin (organisation_id, person_id) values ('00000000-0000-0000-0000-000000000001', ?)")
+			.param(owner.person().id())
+			.update();
+		String matrix = page(owner, "/organisation/matrix", "en");
+		int row = matrix.indexOf(">Droppers<");
+		assertThat(row).isPositive();
+		assertThat(matrix.substring(row, matrix.indexOf("</th>", row))).contains("alert-badge", raised + " alerts");
+
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> receiver.to("/receiver.example/alerts/" + path)
 				.stream()
