@@ -339,7 +339,7 @@ class DiscardSessionTests extends WithReceivers {
 					select handler, status, attempts, locked_until, next_attempt_at, last_error
 					from event_outbox where payload like ?""").param("%" + sessionId + "%").query().listOfRows().toString();
 			String deliveries = jdbc.sql("""
-					select purpose, status, attempts, next_attempt_at, locked_until, last_error
+					select id, purpose, status, attempts, last_error
 					from notification_delivery where session_id = ?""").param(sessionId).query().listOfRows().toString();
 			throw new AssertionError("report not tried within 30 s at " + java.time.Instant.now() + "; outbox: "
 					+ outbox + "; deliveries: " + deliveries, timedOut);
