@@ -23,7 +23,7 @@ class DatabaseWorker extends OutboxLoop {
 	private final Clock clock;
 
 	DatabaseWorker(OutboxStore store, DurableHandlers handlers, EventSettings settings, Clock clock) {
-		super("outbox-worker", store, settings, clock, 20);
+		super("outbox-worker", store, settings, clock, 20, true);
 		this.store = store;
 		this.handlers = handlers;
 		this.clock = clock;

@@ -38,11 +38,12 @@ class OutboxStore {
 	}
 
 	/**
-	 * Takes up to {@code limit} due entries for this node until {@code leaseUntil}, counting an attempt for each. Each
+	 * Takes up to {@code limit} due entries for this node until {@code leaseUntil}, counting an attempt for each if
+	 * {@code toRun} (the relay, which only hands them to Redis, counts none: the consumer that runs one does). Each
 	 * claim is an optimistic update, so any number of nodes can share the table and each entry goes to one of them;
 	 * an entry whose lease ran out (its node died or hung) is due again.
 	 */
-	List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
+	List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit, boolean toRun) {
 		List<String> candidates = jdbc.sql("""
 				select id from event_outbox
 				where status = 'PENDING' and next_attempt_at <= :now and (locked_until is null or locked_until < :now)
@@ -54,9 +55,10 @@ class OutboxStore {
 		List<OutboxEntry> claimed = new ArrayList<>();
 		for (String id : candidates) {
 			int won = jdbc.sql("""
-					update event_outbox set locked_until = :lease, attempts = attempts + 1
+					update event_outbox set locked_until = :lease, attempts = attempts + :counted
 					where id = :id and status = 'PENDING' and (locked_until is null or locked_until < :now)""")
 				.param("lease", utc(leaseUntil))
+				.param("counted", toRun ? 1 : 0)
 				.param("id", id)
 				.param("now", utc(now))
 				.update();

@@ -337,7 +337,12 @@ class DiscardSessionTests extends WithReceivers {
 		catch (org.awaitility.core.ConditionTimeoutException timedOut) {
 			String outbox = jdbc.sql("""
 					select handler, status, attempts, locked_until, next_attempt_at, last_error
-					from event_outbox where payload like ?""").param("%" + sessionId + "%").query().listOfRows().toString();
+					from event_outbox where payload like ? or payload in (
+					  select '{"deliveryId":"' || id || '"}' from notification_delivery where session_id = ?)""")
+				.params("%" + sessionId + "%", sessionId)
+				.query()
+				.listOfRows()
+				.toString();
 			String deliveries = jdbc.sql("""
 					select id, purpose, status, attempts, last_error
 					from notification_delivery where session_id = ?""").param(sessionId).query().listOfRows().toString();
