@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * V71 and V72 (ADR 8) on a database with data of the older version, on H2 and on PostgreSQL: a delivery still
@@ -25,8 +28,16 @@ class OneWorkQueueMigrationTests {
 
 	@Test
 	void onH2() {
-		upgradeWithData(new DriverManagerDataSource("jdbc:h2:mem:wq-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""),
-				null);
+		// one connection, as the application's pool keeps them: H2 refused the check constraints of tables made on
+		// another connection of the in-memory database ("Check constraint invalid")
+		SingleConnectionDataSource h2 = new SingleConnectionDataSource(
+				"jdbc:h2:mem:wq-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", true);
+		try {
+			upgradeWithData(h2, null);
+		}
+		finally {
+			h2.destroy();
+		}
 	}
 
 	@Test
@@ -46,7 +57,7 @@ class OneWorkQueueMigrationTests {
 		}
 	}
 
-	void upgradeWithData(DriverManagerDataSource dataSource, String schema) {
+	void upgradeWithData(DataSource dataSource, String schema) {
 		var configuration = Flyway.configure().dataSource(dataSource);
 		if (schema != null) {
 			configuration.schemas(schema);
@@ -57,7 +68,9 @@ class OneWorkQueueMigrationTests {
 		String person = id();
 		String squad = id();
 		String channel = id();
-		jdbc.sql("insert into person (id, organisation_id, created_at) values (?, ?, ?)").params(person, ORGANISATION, then).update();
+		jdbc.sql("insert into person (id, organisation_id, status, created_at) values (?, ?, 'ACTIVE', ?)")
+			.params(person, ORGANISATION, then)
+			.update();
 		jdbc.sql("insert into squad (id, organisation_id, name, anonymous, created_at) values (?, ?, ?, ?, ?)")
 			.params(squad, ORGANISATION, "Upgraded", false, then)
 			.update();
