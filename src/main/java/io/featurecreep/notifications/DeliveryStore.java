@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.shared.Ids;
 
@@ -105,7 +106,12 @@ class DeliveryStore {
 			.collect(java.util.stream.Collectors.groupingBy(DeliveryAttempt::deliveryId));
 	}
 
-	/** Counts an attempt at sending a waiting delivery: its number (from 1), or empty if it is no longer waiting. */
+	/**
+	 * Counts an attempt at sending a waiting delivery: its number (from 1), or empty if it is no longer waiting. In one
+	 * transaction, so that two runs of the same work (a lease ran out under load) never get the same number: the
+	 * update's row lock holds until the number is read.
+	 */
+	@Transactional
 	Optional<Integer> startAttempt(String id) {
 		if (jdbc.sql("update notification_delivery set attempts = attempts + 1 where id = ? and status = 'PENDING'")
 			.param(id)
