@@ -104,6 +104,8 @@ public class SessionLifecycle {
 					firstQuestion = firstQuestion == null ? questionId : firstQuestion;
 				}
 				store.setActiveQuestion(session.id(), firstQuestion);
+				events.publishEvent(new SessionStarted(session.id(), squadId, session.mode(), session.anonymous(),
+						session.name(), session.deadline(), session.createdAt()));
 				// the library counts the uses once this commits, not while the new session holds its rows
 				events.publishEvent(new QuestionsAsked(Ids.newId(), planned.stream().map(Planned::libraryQuestionId).toList()));
 				if (session.reminderAt() != null) {

@@ -169,7 +169,8 @@ class DeliveryStore {
 	/** What a delivery is for, and the key of how the delivery log names it. */
 	enum Purpose {
 
-		REPORT("deliveries.purpose.REPORT"), TEST("deliveries.purpose.TEST"), REMINDER("deliveries.purpose.REMINDER");
+		REPORT("deliveries.purpose.REPORT"), TEST("deliveries.purpose.TEST"), REMINDER("deliveries.purpose.REMINDER"),
+		VOTE_INVITE("deliveries.purpose.VOTE_INVITE");
 
 		private final String labelKey;
 

@@ -49,6 +49,7 @@ class DiscordSender implements ChannelSender {
 				payload.put("embeds", List.of(embed(report.report(), words)));
 			}
 			case Message.Reminder reminder -> payload.put("content", cut(reminder.text(), 2000));
+			case Message.VoteInvite invite -> payload.put("content", cut(invite.text(), 2000));
 		}
 		return payload;
 	}

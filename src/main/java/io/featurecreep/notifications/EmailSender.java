@@ -58,6 +58,10 @@ class EmailSender implements ChannelSender {
 				mailMessage.setSubject(oneLine(words.text("reminder.channel.subject", reminder.squadName())));
 				mailMessage.setText(reminder.text());
 			}
+			case Message.VoteInvite invite -> {
+				mailMessage.setSubject(oneLine(words.text("voteInvite.subject", invite.squadName())));
+				mailMessage.setText(invite.text());
+			}
 		}
 		send(sender, mailMessage);
 	}

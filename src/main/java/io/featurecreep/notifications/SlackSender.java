@@ -42,6 +42,7 @@ class SlackSender implements ChannelSender {
 		switch (message) {
 			case Message.Test test -> payload.put("text", escape(words.text("notifications.test.text")));
 			case Message.Reminder reminder -> payload.put("text", escape(reminder.text()));
+			case Message.VoteInvite invite -> payload.put("text", escape(invite.text()));
 			case Message.Report report -> {
 				SquadReport squad = report.report();
 				String title = words.text("notifications.report.title", squad.squadName());

@@ -37,6 +37,7 @@ class TeamsSender implements ChannelSender {
 		switch (message) {
 			case Message.Test test -> body.add(text(words.text("notifications.test.text"), false));
 			case Message.Reminder reminder -> body.add(text(reminder.text(), false));
+			case Message.VoteInvite invite -> body.add(text(invite.text(), false));
 			case Message.Report report -> {
 				body.add(text(words.text("notifications.report.title", report.report().squadName()), true));
 				List<Object> facts = new ArrayList<>();

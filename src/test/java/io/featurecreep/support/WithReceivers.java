@@ -19,7 +19,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 public abstract class WithReceivers {
 
 	/** The hosts whose requests go to {@link #receiver}, at {@code /<host>/<path>}. */
-	public static final List<String> HOSTS = List.of("discord.com", "hooks.slack.com", "contoso.webhook.office.com",
+	public static final List<String> HOSTS = List.of("discord.com", "hooks.slack.com", "slack.com", "contoso.webhook.office.com",
 			"receiver.example");
 
 	protected static final Receiver receiver;

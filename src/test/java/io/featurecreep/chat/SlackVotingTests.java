@@ -1,0 +1,291 @@
+package io.featurecreep.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import io.featurecreep.support.FeatureCreepTest;
+import io.featurecreep.support.GraphQlApi;
+import io.featurecreep.support.GraphQlApi.Caller;
+import io.featurecreep.support.Receiver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Voting from Slack, end to end: an owner connects a Slack app; a session's start posts a message with a Vote button
+ * through the app's bot (slack.com stands in locally); pressing it as an unlinked user gives a private one-time link,
+ * as a non-member a private explanation, as a linked member a form of the open question; its submission is a vote
+ * that shows on the session's live page. Every interaction is signed here as Slack signs it; unsigned, wrongly signed
+ * and stale requests are refused with 401 before they are read.
+ */
+@FeatureCreepTest
+class SlackVotingTests extends WithChatApps {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String ADD = """
+			mutation($s: String!, $t: String!, $b: String, $k: String) {
+			  addNotificationChannel(input: {squadId: $s, kind: SLACK_APP, target: $t, botToken: $b, signingSecret: $k}) {
+			    channel { id kind target } signingSecret } }""";
+
+	@Autowired
+	GraphQlApi api;
+
+	@Autowired
+	MockMvc mvc;
+
+	/** A squad with an owner, three members and a connected Slack app. */
+	record SlackSquad(String id, Caller owner, List<Caller> members, String channel, String secret, String team) {
+	}
+
+	SlackSquad squad(boolean anonymous) {
+		Caller owner = api.as(api.newPerson("Ottilie"));
+		String id = owner
+			.execute("mutation($a: Boolean) { createSquad(input: {name: \"Slackers\", anonymous: $a}) { id } }", "a",
+					anonymous)
+			.ok()
+			.text("createSquad.id");
+		String token = owner.execute("mutation($s: String!) { createInvite(input: {squadId: $s}) { token } }", "s", id)
+			.ok()
+			.text("createInvite.token");
+		List<Caller> members = new ArrayList<>();
+		for (String name : List.of("Anouk", "Bertil", "Cosima")) {
+			Caller member = api.as(api.newPerson(name));
+			member.execute("mutation($t: String!) { joinSquad(token: $t) { id } }", "t", token).ok();
+			members.add(member);
+		}
+		String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+		String channel = "C" + tag;
+		String secret = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes()).substring(0, 32);
+		receiver.answer("/slack.com/api/", 200, "{\"ok\":true,\"ts\":\"1700000000.000100\"}");
+		JsonNode added = owner
+			.execute(ADD, "s", id, "t", channel, "b", "xoxb-1234-5678-" + tag.toLowerCase(), "k", secret)
+			.ok()
+			.data("addNotificationChannel");
+		assertThat(added.path("channel").path("target").asString()).isEqualTo(channel);
+		assertThat(added.toString()).doesNotContain(secret).doesNotContain("xoxb-");
+		return new SlackSquad(id, owner, members, channel, secret, "T" + tag);
+	}
+
+	@Test
+	void aSlackAppIsConnectedWithATestMessageThroughItsBotAndItsSecretsAreNeverShown() {
+		SlackSquad squad = squad(true);
+		List<Receiver.Request> posts = postsTo(squad.channel());
+		assertThat(posts).hasSize(1);
+		assertThat(posts.get(0).header("Authorization")).startsWith("Bearer xoxb-1234-5678-");
+		String listed = squad.owner()
+			.execute("query($s: String!) { squad(id: $s) { notificationChannels { kind target } } }", "s", squad.id())
+			.ok()
+			.data("squad")
+			.toString();
+		assertThat(listed).contains("SLACK_APP", squad.channel()).doesNotContain(squad.secret()).doesNotContain("xoxb-");
+
+		String refused = squad.owner()
+			.execute(ADD, "s", squad.id(), "t", squad.channel(), "b", "not-a-token", "k", squad.secret())
+			.errorMessages()
+			.toString();
+		assertThat(refused).contains("xoxb-");
+	}
+
+	@Test
+	void unsignedWronglySignedAndStaleInteractionsAreRefusedBeforeTheyAreRead() throws Exception {
+		SlackSquad squad = squad(true);
+		byte[] body = "payload=%7Bnot-json".getBytes(StandardCharsets.UTF_8);
+		String now = String.valueOf(Instant.now().getEpochSecond());
+		mvc.perform(post(SlackInteractions.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(signed(body, now, SlackSignature.sign("another-secret-of-some-other-app", now, body)))
+			.andExpect(status().isUnauthorized());
+		String stale = String.valueOf(Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond());
+		mvc.perform(signed(body, stale, SlackSignature.sign(squad.secret(), stale, body)))
+			.andExpect(status().isUnauthorized());
+		// signed rightly, the same broken body is read, and refused as the bad request it is
+		mvc.perform(signed(body, now, SlackSignature.sign(squad.secret(), now, body)))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void membersVoteFromSlackAndTheirVotesShowOnTheLivePage() throws Exception {
+		SlackSquad squad = squad(true);
+		JsonNode session = squad.owner()
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s, name: \"Sprint 9\"}) { id questions { id } } }",
+					"s", squad.id())
+			.ok()
+			.data("createSession");
+		String sessionId = session.path("id").asString();
+		String firstQuestion = session.path("questions").path(0).path("id").asString();
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> invitation(squad) != null);
+		JsonNode invitation = JSON.readTree(invitation(squad).body());
+		assertThat(invitation.path("text").asString()).contains("Slackers", "Sprint 9", "0 of 4 members have voted");
+		assertThat(invitation.toString()).doesNotContain("Anouk", "Bertil", "Cosima", "Ottilie");
+
+		// an unlinked member gets a one-time link, privately
+		Caller anouk = squad.members().get(0);
+		press(squad, "U_ANOUK", sessionId, "trigger-1");
+		String link = linkFrom(ephemeralTo(squad, "U_ANOUK"));
+		assertThat(link).startsWith(WithChatApps.PUBLIC_URL + "/chat/link/");
+		String path = link.substring(WithChatApps.PUBLIC_URL.length());
+		String page = mvc.perform(get(path).with(user(anouk.person().id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("U_ANOUK", squad.team());
+		mvc.perform(post(path).with(user(anouk.person().id())).with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(post(path).with(user(anouk.person().id())).with(csrf())).andExpect(status().isNotFound());
+
+		// someone who is not a member links their account, and is told they cannot vote here
+		Caller outsider = api.as(api.newPerson("Xaver"));
+		link(squad, "U_XAVER", sessionId, outsider);
+		press(squad, "U_XAVER", sessionId, "trigger-x");
+		await().until(() -> ephemeralTo(squad, "U_XAVER").size() == 2);
+		assertThat(ephemeralTo(squad, "U_XAVER").get(1)).contains("not a member");
+
+		// linked members get the form with the active question, and vote in it
+		press(squad, "U_ANOUK", sessionId, "trigger-2");
+		JsonNode opened = JSON.readTree(receiver.to("/slack.com/api/views.open")
+			.stream()
+			.filter(r -> r.body().contains("trigger-2"))
+			.findFirst()
+			.orElseThrow()
+			.body());
+		assertThat(opened.path("view").path("private_metadata").asString()).startsWith(sessionId);
+		assertThat(opened.path("view").toString()).contains("c_" + firstQuestion, "t_" + firstQuestion,
+				"m_" + firstQuestion);
+		JsonNode answer = submit(squad, "U_ANOUK", sessionId, opened.path("view").path("private_metadata").asString(),
+				firstQuestion, "2", "IMPROVING", "Shipping feels good");
+		assertThat(answer.path("response_action").asString()).isEqualTo("update");
+
+		String beforeOthers = livePage(squad.owner(), sessionId);
+		assertThat(beforeOthers).contains("1 of 4 voted");
+
+		for (int i = 1; i < 3; i++) {
+			String slackUser = "U_MEMBER" + i;
+			link(squad, slackUser, sessionId, squad.members().get(i));
+			submit(squad, slackUser, sessionId, opened.path("view").path("private_metadata").asString(), firstQuestion,
+					"1", null, null);
+		}
+		assertThat(livePage(squad.owner(), sessionId)).contains("3 of 4 voted");
+
+		// the invitation in the channel counts the votes, never who cast them
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> receiver.to("/slack.com/api/chat.update")
+				.stream()
+				.anyMatch(r -> r.body().contains(squad.channel()) && r.body().contains("3 of 4 members have voted")));
+		for (Receiver.Request update : receiver.to("/slack.com/api/chat.update")) {
+			assertThat(update.body()).doesNotContain("Anouk", "Bertil", "Cosima", "Shipping feels good");
+		}
+
+		squad.owner()
+			.execute("mutation($s: String!, $q: String!) { revealQuestion(input: {sessionId: $s, questionId: $q}) { id } }",
+					"s", sessionId, "q", firstQuestion)
+			.ok();
+		assertThat(livePage(squad.owner(), sessionId)).contains("Shipping feels good");
+	}
+
+	/** Links a chat user to a person through the link they get when pressing Vote. */
+	void link(SlackSquad squad, String slackUser, String sessionId, Caller person) throws Exception {
+		int before = ephemeralTo(squad, slackUser).size();
+		press(squad, slackUser, sessionId, "trigger-link-" + slackUser);
+		await().until(() -> ephemeralTo(squad, slackUser).size() > before);
+		String path = linkFrom(ephemeralTo(squad, slackUser)).substring(WithChatApps.PUBLIC_URL.length());
+		mvc.perform(post(path).with(user(person.person().id())).with(csrf())).andExpect(status().is3xxRedirection());
+	}
+
+	void press(SlackSquad squad, String slackUser, String sessionId, String trigger) throws Exception {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("type", "block_actions");
+		payload.put("team", Map.of("id", squad.team()));
+		payload.put("user", Map.of("id", slackUser));
+		payload.put("trigger_id", trigger);
+		payload.put("channel", Map.of("id", squad.channel()));
+		payload.put("actions", List.of(Map.of("action_id", "fc_vote", "value", sessionId)));
+		interact(squad, payload).andExpect(status().isOk());
+	}
+
+	JsonNode submit(SlackSquad squad, String slackUser, String sessionId, String metadata, String questionId,
+			String colour, String trend, String comment) throws Exception {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("c_" + questionId, Map.of("colour", Map.of("selected_option", Map.of("value", colour))));
+		values.put("t_" + questionId,
+				Map.of("trend", trend == null ? Map.of() : Map.of("selected_option", Map.of("value", trend))));
+		values.put("m_" + questionId, Map.of("comment", comment == null ? Map.of() : Map.of("value", comment)));
+		Map<String, Object> payload = Map.of("type", "view_submission", "team", Map.of("id", squad.team()), "user",
+				Map.of("id", slackUser), "view",
+				Map.of("callback_id", "fc_ballot", "private_metadata", metadata, "state", Map.of("values", values)));
+		MvcResult result = interact(squad, payload).andExpect(status().isOk()).andReturn();
+		return JSON.readTree(result.getResponse().getContentAsString());
+	}
+
+	org.springframework.test.web.servlet.ResultActions interact(SlackSquad squad, Map<String, Object> payload)
+			throws Exception {
+		byte[] body = ("payload=" + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8))
+			.getBytes(StandardCharsets.UTF_8);
+		String now = String.valueOf(Instant.now().getEpochSecond());
+		return mvc.perform(signed(body, now, SlackSignature.sign(squad.secret(), now, body)));
+	}
+
+	static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signed(byte[] body,
+			String timestamp, String signature) {
+		return post(SlackInteractions.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content(body)
+			.header("X-Slack-Request-Timestamp", timestamp)
+			.header("X-Slack-Signature", signature);
+	}
+
+	String livePage(Caller viewer, String sessionId) throws Exception {
+		return mvc.perform(get("/sessions/{id}", sessionId).with(user(viewer.person().id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	List<Receiver.Request> postsTo(String channel) {
+		return receiver.to("/slack.com/api/chat.postMessage").stream().filter(r -> r.body().contains(channel)).toList();
+	}
+
+	Receiver.Request invitation(SlackSquad squad) {
+		return postsTo(squad.channel()).stream().filter(r -> r.body().contains("fc_vote")).findFirst().orElse(null);
+	}
+
+	List<String> ephemeralTo(SlackSquad squad, String slackUser) {
+		return receiver.to("/slack.com/api/chat.postEphemeral")
+			.stream()
+			.map(Receiver.Request::body)
+			.filter(body -> body.contains(squad.channel()) && body.contains("\"" + slackUser + "\""))
+			.toList();
+	}
+
+	static String linkFrom(List<String> messages) {
+		Matcher link = Pattern.compile("(https://health\\.example\\.test/chat/link/[A-Za-z0-9_-]+)")
+			.matcher(messages.get(messages.size() - 1));
+		assertThat(link.find()).isTrue();
+		return link.group(1);
+	}
+
+}
