@@ -47,9 +47,3 @@ insert into history_result (question_id, session_id, squad_id, library_question_
 select r.question_id, r.session_id, r.squad_id, r.library_question_id, r.position, r.title, r.votes, r.red,
   r.yellow, r.green, r.average, r.improving, r.stable, r.worsening, r.previous_average, r.ended_at
 from question_result r join history_session h on h.session_id = r.session_id;
-
--- Reports are now planned once a session is in the history (insights.HistoryRecorded, the same fields as
--- healthcheck.ResultsRecorded); work planned before this version is read as the new event, its session being in the
--- history already (copied above).
-update event_outbox set event_type = 'io.featurecreep.insights.HistoryRecorded'
-where handler = 'notifications.plan-reports' and status <> 'DONE';
