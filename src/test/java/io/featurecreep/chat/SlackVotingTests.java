@@ -207,6 +207,90 @@ class SlackVotingTests extends WithChatApps {
 		assertThat(livePage(squad.owner(), sessionId)).contains("Shipping feels good");
 	}
 
+	@Test
+	void theHealthcheckCommandOpensTheFormOfTheChannelsRunningSessionOrTellsOnlyTheSenderWhyNot() throws Exception {
+		SlackSquad squad = squad(false);
+		byte[] body = commandBody(squad, "U_CMD", "trigger-c0");
+		String now = String.valueOf(Instant.now().getEpochSecond());
+		mvc.perform(post(SlackInteractions.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(signed(body, now, SlackSignature.sign("another-secret-of-some-other-app", now, body)))
+			.andExpect(status().isUnauthorized());
+		String stale = String.valueOf(Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond());
+		mvc.perform(signed(body, stale, SlackSignature.sign(squad.secret(), stale, body)))
+			.andExpect(status().isUnauthorized());
+
+		// nothing running: said so, to the sender only
+		JsonNode idle = command(squad, "U_CMD", "trigger-c1");
+		assertThat(idle.path("response_type").asString()).isEqualTo("ephemeral");
+		assertThat(idle.path("text").asString()).contains("no health check running");
+
+		String sessionId = squad.owner()
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s, name: \"Sprint 10\"}) { id } }", "s",
+					squad.id())
+			.ok()
+			.text("createSession.id");
+
+		// unlinked: a one-time link in the private answer, and no form
+		JsonNode unlinked = command(squad, "U_CMD", "trigger-c2");
+		assertThat(unlinked.path("response_type").asString()).isEqualTo("ephemeral");
+		String link = linkFrom(List.of(unlinked.path("text").asString()));
+		mvc.perform(post(link.substring(WithChatApps.PUBLIC_URL.length())).with(user(squad.members().get(0).person().id()))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+
+		// a linked outsider is told they are not a member
+		Caller outsider = api.as(api.newPerson("Yvette"));
+		String outsiderLink = linkFrom(List.of(command(squad, "U_OUT", "trigger-c3").path("text").asString()));
+		mvc.perform(post(outsiderLink.substring(WithChatApps.PUBLIC_URL.length())).with(user(outsider.person().id()))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(command(squad, "U_OUT", "trigger-c4").path("text").asString()).contains("not a member");
+
+		// a linked member gets the form of the running session, opened with the command's trigger
+		JsonNode opened = command(squad, "U_CMD", "trigger-c5");
+		assertThat(opened.isMissingNode()).isTrue();
+		assertThat(receiver.to("/slack.com/api/views.open")
+			.stream()
+			.filter(r -> r.body().contains("trigger-c5"))
+			.map(r -> JSON.readTree(r.body()).path("view").path("private_metadata").asString())
+			.toList()).singleElement().asString().startsWith(sessionId + " ");
+		List<Receiver.Request> refusedForms = receiver.to("/slack.com/api/views.open")
+			.stream()
+			.filter(r -> r.body().matches("(?s).*trigger-c[1-4].*"))
+			.toList();
+		assertThat(refusedForms).isEmpty();
+		// the answers went to the sender, never to the channel
+		assertThat(postsTo(squad.channel())).noneMatch(r -> r.body().contains("chat/link"));
+	}
+
+	/** Sends the {@code /healthcheck} slash command as Slack does; its direct answer, missing when empty. */
+	JsonNode command(SlackSquad squad, String slackUser, String trigger) throws Exception {
+		byte[] body = commandBody(squad, slackUser, trigger);
+		String now = String.valueOf(Instant.now().getEpochSecond());
+		String answer = mvc.perform(signed(body, now, SlackSignature.sign(squad.secret(), now, body)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		return answer.isEmpty() ? JSON.missingNode() : JSON.readTree(answer);
+	}
+
+	static byte[] commandBody(SlackSquad squad, String slackUser, String trigger) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("token", "deprecated-verification-token");
+		fields.put("team_id", squad.team());
+		fields.put("channel_id", squad.channel());
+		fields.put("user_id", slackUser);
+		fields.put("command", "/healthcheck");
+		fields.put("text", "");
+		fields.put("trigger_id", trigger);
+		StringBuilder form = new StringBuilder();
+		fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+			.append(name)
+			.append('=')
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		return form.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
 	/** Links a chat user to a person through the link they get when pressing Vote. */
 	void link(SlackSquad squad, String slackUser, String sessionId, Caller person) throws Exception {
 		int before = ephemeralTo(squad, slackUser).size();
