@@ -294,6 +294,48 @@ class DiscordVotingTests extends WithChatApps {
 		assertThat(question.path("answers").toString()).doesNotContain("Quietly unhappy");
 	}
 
+	@Test
+	void failedEditsOfTheVoteCountShowInTheDeliveryLogOncePerChannelAndReasonAnHour() throws Exception {
+		receiver.answer("/discord.com/api/v10/channels/" + channelId + "/messages/", 500);
+		String sessionId = owner.execute(
+				"mutation($s: String!, $d: String) { createSession(input: {squadId: $s, mode: ASYNC, deadline: $d}) { id questions { id } } }",
+				"s", squadId, "d", Instant.now().plus(2, ChronoUnit.DAYS).toString()).ok().text("createSession.id");
+		await().atMost(Duration.ofSeconds(15)).until(() -> receiver.to("/discord.com/api/v10/channels/" + channelId + "/messages")
+			.stream()
+			.anyMatch(r -> r.body().contains("fc:vote:" + sessionId)));
+		JsonNode questions = owner.execute("query($s: String!) { session(id: $s) { questions { id } } }", "s", sessionId)
+			.ok()
+			.data("session.questions");
+		for (int i = 0; i < 3; i++) {
+			owner.execute("mutation($s: String!, $q: String!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 1}) { id } }",
+					"s", sessionId, "q", questions.path(i).path("id").asString()).ok();
+		}
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> receiver.to("/discord.com/api/v10/channels/" + channelId + "/messages/")
+				.stream()
+				.filter(r -> r.method().equals("PATCH"))
+				.count() >= 3);
+		await().atMost(Duration.ofSeconds(5)).until(() -> voteCountFailures().size() == 1);
+		JsonNode logged = voteCountFailures().get(0);
+		assertThat(logged.path("status").asString()).isEqualTo("FAILED");
+		assertThat(logged.path("sessionId").asString()).isEqualTo(sessionId);
+		assertThat(logged.path("lastError").asString()).isEqualTo("The receiver answered HTTP 500");
+		assertThat(logged.toString()).doesNotContain(TOKEN);
+		Thread.sleep(300);
+		assertThat(voteCountFailures()).hasSize(1);
+	}
+
+	private List<JsonNode> voteCountFailures() {
+		List<JsonNode> failures = new java.util.ArrayList<>();
+		owner.execute("query($s: String!) { squad(id: $s) { deliveries { purpose status sessionId lastError attemptLog { error } } } }",
+				"s", squadId).ok().data("squad.deliveries").forEach(d -> {
+					if (d.path("purpose").asString().equals("VOTE_COUNT")) {
+						failures.add(d);
+					}
+				});
+		return failures;
+	}
+
 	private Map<String, Object> settings(String publicKey) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("squadId", squadId);

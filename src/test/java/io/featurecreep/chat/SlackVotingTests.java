@@ -403,6 +403,43 @@ class SlackVotingTests extends WithChatApps {
 		assertThat(receiver.to("/slack.com/api/views.open")).noneMatch(r -> r.body().contains("trigger-unlinked"));
 	}
 
+	@Test
+	void aVotingFormSlackWouldNotOpenShowsInTheDeliveryLogWithSlacksReason() throws Exception {
+		SlackSquad squad = squad(false);
+		String sessionId = squad.owner()
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squad.id())
+			.ok()
+			.text("createSession.id");
+		link(squad, "U_LATE", sessionId, squad.members().get(0));
+		receiver.answer("/slack.com/api/views.open", 200, "{\"ok\":false,\"error\":\"expired_trigger_id\"}");
+		try {
+			press(squad, "U_LATE", sessionId, "trigger-expired-1");
+			press(squad, "U_LATE", sessionId, "trigger-expired-2");
+			JsonNode answer = command(squad, "U_LATE", "trigger-expired-3");
+			assertThat(answer.path("text").asString()).contains("could not be opened");
+		}
+		finally {
+			receiver.answer("/slack.com/api/views.open", 200, "{\"ok\":true}");
+		}
+		List<JsonNode> failures = new ArrayList<>();
+		squad.owner()
+			.execute("query($s: String!) { squad(id: $s) { deliveries { purpose status lastError attempts } } }", "s",
+					squad.id())
+			.ok()
+			.data("squad.deliveries")
+			.forEach(d -> {
+				if (d.path("purpose").asString().equals("INTERACTION")) {
+					failures.add(d);
+				}
+			});
+		assertThat(failures).singleElement().satisfies(failure -> {
+			assertThat(failure.path("status").asString()).isEqualTo("FAILED");
+			assertThat(failure.path("lastError").asString())
+				.isEqualTo("The chat service refused the message: expired_trigger_id");
+		});
+		assertThat(failures.toString()).doesNotContain("xoxb-");
+	}
+
 	String accountsPage(Caller person) throws Exception {
 		return mvc.perform(get(ChatLinkPages.ACCOUNTS).with(user(person.person().id())))
 			.andExpect(status().isOk())
