@@ -1,7 +1,5 @@
 package io.featurecreep.notifications;
 
-import java.time.Clock;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,11 +7,10 @@ import io.featurecreep.events.DurableHandler;
 import io.featurecreep.healthcheck.SessionLookup;
 import io.featurecreep.healthcheck.SessionStarted;
 import io.featurecreep.notifications.DeliveryStore.Purpose;
-import io.featurecreep.shared.Ids;
 
 /**
  * When a session starts, plans a message with a vote button to each of the squad's chat app channels (Slack app,
- * Discord application), through the delivery log like reports: retried, and visible to owners. Planning twice plans
+ * Discord application), through the delivery log and the work queue like reports: retried, and visible to owners. Planning twice plans
  * nothing new; a session over or discarded by the time it is sent gets none.
  */
 @Component
@@ -21,21 +18,14 @@ class PlanVoteInvites implements DurableHandler<SessionStarted> {
 
 	private final ChannelStore channels;
 
-	private final DeliveryStore deliveries;
-
 	private final DeliveryWorker worker;
 
 	private final SessionLookup sessions;
 
-	private final Clock clock;
-
-	PlanVoteInvites(ChannelStore channels, DeliveryStore deliveries, DeliveryWorker worker, SessionLookup sessions,
-			Clock clock) {
+	PlanVoteInvites(ChannelStore channels, DeliveryWorker worker, SessionLookup sessions) {
 		this.channels = channels;
-		this.deliveries = deliveries;
 		this.worker = worker;
 		this.sessions = sessions;
-		this.clock = clock;
 	}
 
 	@Override
@@ -56,11 +46,9 @@ class PlanVoteInvites implements DurableHandler<SessionStarted> {
 		}
 		for (NotificationChannel channel : channels.ofSquad(started.squadId())) {
 			if (channel.kind().takesVotes()) {
-				deliveries.plan(Ids.newId(), started.squadId(), channel.id(), started.sessionId(), Purpose.VOTE_INVITE,
-						clock.instant());
+				worker.plan(started.squadId(), channel.id(), started.sessionId(), Purpose.VOTE_INVITE);
 			}
 		}
-		worker.nudgeAfterCommit();
 	}
 
 }

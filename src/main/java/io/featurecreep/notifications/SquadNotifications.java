@@ -150,17 +150,17 @@ public class SquadNotifications {
 		return deliveries.find(id).orElseThrow();
 	}
 
-	/** Sends a report or reminder that failed once more, from the first attempt. */
+	/** Sends a report or reminder that failed once more, from the first attempt: queued again with the change. */
 	@Transactional
 	public Delivery retry(String callerId, String deliveryId) {
 		Delivery delivery = deliveries.find(deliveryId)
 			.orElseThrow(() -> DomainException.notFound("Delivery not found"));
 		squads.requireOwner(delivery.squadId(), callerId, DomainException.notFound("Delivery not found"),
 				"squad.ownersOnly.retryDeliveries");
-		if (!deliveries.retry(deliveryId, clock.instant())) {
+		if (!deliveries.retry(deliveryId)) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "deliveries.retry.notFailed");
 		}
-		worker.nudgeAfterCommit();
+		worker.queue(deliveryId);
 		return deliveries.find(deliveryId).orElseThrow();
 	}
 
