@@ -88,8 +88,8 @@ class DeliveryStore {
 			String error, Instant now, Instant quietSince) {
 		int logged = jdbc.sql("""
 				insert into notification_delivery (id, squad_id, channel_id, session_id, purpose, status, attempts,
-				  next_attempt_at, last_error, created_at)
-				select :id, :squad, :channel, :session, :purpose, 'FAILED', 1, :now, :error, :now
+				  last_error, created_at)
+				select :id, :squad, :channel, :session, :purpose, 'FAILED', 1, :error, :now
 				where not exists (select 1 from notification_delivery
 				  where channel_id = :channel and purpose = :purpose and last_error = :error and created_at > :since)""")
 			.param("id", id)
