@@ -41,7 +41,9 @@ class MultiNodeTests {
 
 	@BeforeAll
 	static void startTwoNodes() throws Exception {
-		nodes = TwoNodes.started(System.getenv("FC_TEST_REDIS_URL"), Map.of());
+		// deliveries give up after three quick tries here, as in WithReceivers
+		nodes = TwoNodes.started(System.getenv("FC_TEST_REDIS_URL"), Map.of("feature-creep.notifications.delivery.max-attempts",
+				"3", "feature-creep.notifications.delivery.backoff", "PT0.2S"));
 		discord = nodes.discord;
 		node1 = nodes.node1;
 		node2 = nodes.node2;
@@ -111,7 +113,79 @@ class MultiNodeTests {
 			.query(String.class)
 			.list();
 		assertThat(statuses).containsOnly("DONE");
+		assertThat(node1.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("""
+					select o.status, o.attempts from event_outbox o join notification_delivery d
+					  on o.payload = '{"deliveryId":"' || d.id || '"}'
+					where o.handler = 'notifications.deliver' and d.session_id = ?""")
+			.param(sessionId)
+			.query((rs, row) -> rs.getString(1) + "/" + rs.getInt(2))
+			.list()).as("the report's one work item, done on its first attempt").containsExactly("DONE/1");
 	}
+
+	/**
+	 * With Redis, a report to a receiver that stays down is tried by the queue (three times here), parked once across
+	 * the two nodes (DEAD, moved to the dead-letter stream, FAILED in the delivery log), and an owner's retry on the
+	 * other node queues it again and sends it once.
+	 */
+	@Test
+	void aReportParkedAcrossNodesIsFailedInTheLogAndAnOwnersRetrySendsItOnce() throws Exception {
+		String owner = token(UUID.randomUUID().toString());
+		HttpGraphQl onNode1 = new HttpGraphQl(port(node1), owner);
+		HttpGraphQl onNode2 = new HttpGraphQl(port(node2), owner);
+		String squadId = onNode1.execute(null, "mutation { createSquad(input: {name: \"Unlucky\"}) { id } }", Map.of())
+			.ok()
+			.text("createSquad.id");
+		String path = "/api/webhooks/80/down-" + squadId;
+		onNode1.execute(null, "mutation($s: String!, $w: String) { setNotificationConfig(input: {squadId: $s, discordWebhook: $w}) { id } }",
+				Map.of("s", squadId, "w", "https://discord.com" + path))
+			.ok();
+		discord.answer(path, 500);
+		String sessionId = onNode1.execute(null, "mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", Map.of("s", squadId))
+			.ok()
+			.text("createSession.id");
+		onNode1.execute(null, "mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", Map.of("s", sessionId)).ok();
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(report(onNode2, squadId, sessionId).path("status").asString()));
+		JsonNode failed = report(onNode2, squadId, sessionId);
+		// three, or more if a starved node's lease (3 s here) ran out while it was sending: every send is logged
+		assertThat(failed.path("attempts").asInt()).isGreaterThanOrEqualTo(3);
+		int sends = discord.to(path).stream().filter(r -> r.body().contains("embeds")).toList().size();
+		assertThat(sends).isEqualTo(failed.path("attempts").asInt());
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = node1.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		String work = "select status from event_outbox where handler = 'notifications.deliver' and payload = ?";
+		String payload = "{\"deliveryId\":\"" + failed.path("id").asString() + "\"}";
+		assertThat(jdbc.sql(work).param(payload).query(String.class).list()).containsExactly("DEAD");
+		StringRedisTemplate redis = node1.getBean(StringRedisTemplate.class);
+		String prefix = node1.getEnvironment().getProperty("feature-creep.events.redis-prefix");
+		assertThat(redis.opsForStream().range(prefix + "jobs:dead", org.springframework.data.domain.Range.unbounded())
+			.stream()
+			.filter(job -> payload.equals(job.getValue().get("payload")))
+			.count()).as("moved to the dead-letter stream once").isEqualTo(1);
+
+		discord.answer(path, 200);
+		onNode2.execute(null, "mutation($d: String!) { retryDelivery(deliveryId: $d) { status } }", Map.of("d", failed.path("id").asString()))
+			.ok();
+		await().atMost(Duration.ofSeconds(60)).until(() -> "DELIVERED".equals(report(onNode1, squadId, sessionId).path("status").asString()));
+		Thread.sleep(2000);
+		assertThat(discord.to(path).stream().filter(r -> r.body().contains("embeds")).toList()).hasSize(sends + 1);
+		assertThat(jdbc.sql(work).param(payload).query(String.class).list()).containsExactlyInAnyOrder("DEAD", "DONE");
+	}
+
+	static JsonNode report(HttpGraphQl api, String squadId, String sessionId) {
+		for (JsonNode delivery : api
+			.execute(null, "query($s: String!) { squad(id: $s) { deliveries { id purpose status attempts sessionId } } }",
+					Map.of("s", squadId))
+			.ok()
+			.data("squad.deliveries")) {
+			if ("REPORT".equals(delivery.path("purpose").asString()) && sessionId.equals(delivery.path("sessionId").asString())) {
+				return delivery;
+			}
+		}
+		return JSON_MISSING;
+	}
+
+	static final JsonNode JSON_MISSING = tools.jackson.databind.node.MissingNode.getInstance();
 
 	@Test
 	void aJobLeftPendingByADeadNodeIsTakenOverAndDoneOnce() throws Exception {

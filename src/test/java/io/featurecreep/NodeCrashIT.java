@@ -55,8 +55,7 @@ class NodeCrashIT {
 					"--feature-creep.anonymity.key=dGVzdC1rZXktdGhhdC1pcy1hdC1sZWFzdC0zMi1ieXRlcy1sb25n",
 					"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuerUrl("crash"),
 					"--feature-creep.outbound.stand-ins[discord.com]=" + discord.baseUrl(),
-					"--feature-creep.notifications.delivery.lease=PT5S",
-					"--feature-creep.notifications.delivery.poll-interval=PT0.5S");
+					"--feature-creep.events.lease=PT5S", "--feature-creep.events.poll-interval=PT0.5S");
 			int port1 = freePort();
 			Process node1 = start(common, port1, "--feature-creep.notifications.delivery.drill-pause-before-send=PT60S");
 			awaitUp(port1);
@@ -74,9 +73,9 @@ class NodeCrashIT {
 				.text("createSession.id");
 			api.execute(null, "mutation($s: String!) { endSession(input: {sessionId: $s}) { id } }", Map.of("s", sessionId)).ok();
 
-			// node 1 has claimed the report and is pausing before sending it: kill it there
+			// node 1 has claimed the report's work item and is pausing before sending it: kill it there
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> count(schema, "select count(*) from notification_delivery where purpose = 'REPORT' and locked_until is not null") == 1);
+				.until(() -> count(schema, "select count(*) from event_outbox where handler = 'notifications.deliver' and locked_until is not null") == 1);
 			node1.destroyForcibly().waitFor();
 			assertThat(discord.to("/api/webhooks/99/crash").stream().filter(r -> r.body().contains("embeds")).toList()).isEmpty();
 

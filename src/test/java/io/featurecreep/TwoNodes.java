@@ -40,7 +40,6 @@ final class TwoNodes implements AutoCloseable {
 		shared.put("feature-creep.events.redis-prefix", "test-" + UUID.randomUUID() + ":");
 		shared.put("feature-creep.events.poll-interval", "PT0.2S");
 		shared.put("feature-creep.events.lease", "PT3S");
-		shared.put("feature-creep.notifications.delivery.poll-interval", "PT0.2S");
 		shared.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUrl("nodes").toString());
 		shared.put("feature-creep.outbound.stand-ins[discord.com]", discord.baseUrl());
 		shared.putAll(settings);

@@ -20,12 +20,16 @@ abstract class OutboxLoop extends WorkLoop implements OutboxListener {
 
 	private final int batch;
 
-	OutboxLoop(String name, OutboxStore store, EventSettings settings, Clock clock, int batch) {
+	private final boolean toRun;
+
+	/** {@code toRun}: whether {@link #process} runs the work (each claim then counts an attempt) or hands it on. */
+	OutboxLoop(String name, OutboxStore store, EventSettings settings, Clock clock, int batch, boolean toRun) {
 		super(name, settings.pollInterval());
 		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
 		this.batch = batch;
+		this.toRun = toRun;
 	}
 
 	protected abstract void process(OutboxEntry entry);
@@ -38,7 +42,7 @@ abstract class OutboxLoop extends WorkLoop implements OutboxListener {
 	@Override
 	protected boolean round() {
 		Instant now = clock.instant();
-		List<OutboxEntry> claimed = store.claimDue(now, now.plus(settings.lease()), batch);
+		List<OutboxEntry> claimed = store.claimDue(now, now.plus(settings.lease()), batch, toRun);
 		claimed.forEach(this::process);
 		return claimed.size() == batch;
 	}

@@ -38,7 +38,7 @@ class OutboxRelay extends OutboxLoop {
 	private final Clock clock;
 
 	OutboxRelay(OutboxStore store, StringRedisTemplate redis, EventSettings settings, Clock clock) {
-		super("outbox-relay", store, settings, clock, 50);
+		super("outbox-relay", store, settings, clock, 50, false);
 		this.store = store;
 		this.redis = redis;
 		this.settings = settings;

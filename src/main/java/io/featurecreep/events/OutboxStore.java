@@ -4,6 +4,7 @@ import static io.featurecreep.shared.SqlTimes.utc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.featurecreep.shared.LeasedWork;
 import io.featurecreep.shared.SqlTimes;
 
-/** The outbox table. Claims are optimistic updates, so any number of nodes can share it safely. */
+/**
+ * The outbox table: the one work queue of the application. Claims are optimistic updates with a lease, so any
+ * number of nodes can share it safely.
+ */
 @Repository
 class OutboxStore {
 
@@ -35,18 +38,43 @@ class OutboxStore {
 	}
 
 	/**
-	 * Takes up to {@code limit} due entries for this node until {@code leaseUntil}. An entry whose lease ran out
-	 * (its node died or hung) is due again.
+	 * Takes up to {@code limit} due entries for this node until {@code leaseUntil}, counting an attempt for each if
+	 * {@code toRun} (the relay, which only hands them to Redis, counts none: the consumer that runs one does). Each
+	 * claim is an optimistic update, so any number of nodes can share the table and each entry goes to one of them;
+	 * an entry whose lease ran out (its node died or hung) is due again.
 	 */
-	List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
-		return LeasedWork.claimDue(jdbc, "event_outbox", now, leaseUntil, limit)
-			.stream()
-			.map(id -> jdbc.sql("select id, event_type, payload, handler, attempts from event_outbox where id = ?")
-				.param(id)
-				.query((rs, row) -> new OutboxEntry(rs.getString("id"), rs.getString("event_type"), rs.getString("payload"),
-						rs.getString("handler"), rs.getInt("attempts")))
-				.single())
-			.toList();
+	List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit, boolean toRun) {
+		List<String> candidates = jdbc.sql("""
+				select id from event_outbox
+				where status = 'PENDING' and next_attempt_at <= :now and (locked_until is null or locked_until < :now)
+				order by next_attempt_at fetch first :limit rows only""")
+			.param("now", utc(now))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+		List<OutboxEntry> claimed = new ArrayList<>();
+		for (String id : candidates) {
+			int won = jdbc.sql("""
+					update event_outbox set locked_until = :lease, attempts = attempts + :counted
+					where id = :id and status = 'PENDING' and (locked_until is null or locked_until < :now)""")
+				.param("lease", utc(leaseUntil))
+				.param("counted", toRun ? 1 : 0)
+				.param("id", id)
+				.param("now", utc(now))
+				.update();
+			if (won == 1) {
+				claimed.add(entry(id));
+			}
+		}
+		return claimed;
+	}
+
+	private OutboxEntry entry(String id) {
+		return jdbc.sql("select id, event_type, payload, handler, attempts from event_outbox where id = ?")
+			.param(id)
+			.query((rs, row) -> new OutboxEntry(rs.getString("id"), rs.getString("event_type"), rs.getString("payload"),
+					rs.getString("handler"), rs.getInt("attempts")))
+			.single();
 	}
 
 	void markDone(String id, Instant now) {
@@ -92,17 +120,19 @@ class OutboxStore {
 	}
 
 	/**
-	 * A consumer takes a job for running: true for exactly one taker at a time. Done or dead work is never taken
-	 * again, and work another node is running (its lease not yet run out) is left to it.
+	 * A consumer takes a job for running, counting an attempt: the entry as claimed (with that attempt's number) for
+	 * exactly one taker at a time, else empty. Done or dead work is never taken again, and work another node is
+	 * running (its lease not yet run out) is left to it.
 	 */
-	boolean claimForRun(String id, Instant now, Instant leaseUntil) {
-		return jdbc.sql("""
+	Optional<OutboxEntry> claimForRun(String id, Instant now, Instant leaseUntil) {
+		int won = jdbc.sql("""
 				update event_outbox set status = 'RELAYED', locked_until = :lease, attempts = attempts + 1
 				where id = :id and (status = 'PENDING' or (status = 'RELAYED' and (locked_until is null or locked_until < :now)))""")
 			.param("lease", utc(leaseUntil))
 			.param("id", id)
 			.param("now", utc(now))
-			.update() == 1;
+			.update();
+		return won == 1 ? Optional.of(entry(id)) : Optional.empty();
 	}
 
 	/** Whether the work is finished (done, or given up on). */

@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptions;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -26,11 +28,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * With Redis: runs the jobs of the jobs stream. All nodes read it in one consumer group, so each job goes to one
- * node. A job that fails stays pending and is claimed again after a backoff that doubles with each delivery;
- * a job left pending by a node that died is claimed by another once it has been idle for the lease (what
- * XAUTOCLAIM does, done with XPENDING and XCLAIM so that each job's own backoff is respected). After
- * {@code maxAttempts} deliveries a job is moved to the dead-letter stream {@code fc:jobs:dead} (and its outbox row
- * marked DEAD with the last error), for operators to look at.
+ * node. A job that fails stays pending and is claimed again after its handler's backoff ({@link Retries}), which
+ * grows with each delivery; a job left pending by a node that died is claimed by another once it has been idle for
+ * the lease (what XAUTOCLAIM does, done with XPENDING and XCLAIM so that each job's own backoff is respected). The
+ * attempts are counted in the outbox row, as without Redis, so a job's last attempt is the same whatever carries it
+ * (and survives Redis losing its data): after it fails, the row is parked as DEAD with the last error (its handler
+ * told) and the job moved to the dead-letter stream {@code fc:jobs:dead}, for operators to look at.
  */
 class RedisJobConsumer extends RedisStreamLoop {
 
@@ -82,39 +85,46 @@ class RedisJobConsumer extends RedisStreamLoop {
 		PendingMessages pending = redis.opsForStream().pending(settings.jobsStream(), GROUP, Range.unbounded(), 50);
 		for (PendingMessage message : pending) {
 			boolean mine = consumer.equals(message.getConsumerName());
-			Duration wait = settings.backoffAfter((int) message.getTotalDeliveryCount());
+			Duration wait = handlers.retriesOf(handlerOf(message.getId()))
+				.backoffAfter((int) message.getTotalDeliveryCount());
 			Duration due = mine ? wait : max(wait, settings.lease());
 			if (message.getElapsedTimeSinceLastDelivery().compareTo(due) < 0) {
 				continue;
 			}
-			List<MapRecord<String, Object, Object>> claimed = redis.opsForStream()
-				.claim(settings.jobsStream(), GROUP, consumer, XClaimOptions.minIdle(due).ids(message.getId()));
-			for (MapRecord<String, Object, Object> record : claimed) {
-				if (message.getTotalDeliveryCount() >= settings.maxAttempts()) {
-					bury(record);
-				}
-				else {
-					run(record);
-				}
-			}
+			redis.opsForStream()
+				.claim(settings.jobsStream(), GROUP, consumer, XClaimOptions.minIdle(due).ids(message.getId()))
+				.forEach(this::run);
 		}
+	}
+
+	/** The handler a pending job is for (its backoff depends on it); empty if the stream no longer has the job. */
+	private String handlerOf(RecordId id) {
+		List<MapRecord<String, Object, Object>> found = redis.opsForStream()
+			.range(settings.jobsStream(), Range.closed(id.getValue(), id.getValue()), Limit.limit().count(1));
+		return found == null || found.isEmpty() ? "" : String.valueOf(found.getFirst().getValue().get("handler"));
 	}
 
 	/**
 	 * Runs a job once its outbox row is claimed. Work that is done already (a job relayed again after Redis lost
 	 * it, or delivered again to a group made anew) is acknowledged without running; work another node is running
 	 * stays pending, to be claimed again if that node dies. The row is marked done before the job is acknowledged,
-	 * so a node dying in between leaves a pending job that the next taker finds done.
+	 * so a node dying in between leaves a pending job that the next taker finds done. A job claimed more often than
+	 * it may be tried (its nodes kept dying while running it) is parked without running it again.
 	 */
 	private void run(MapRecord<String, Object, Object> record) {
-		Map<Object, Object> job = record.getValue();
-		OutboxEntry entry = new OutboxEntry((String) job.get("outboxId"), (String) job.get("eventType"),
-				(String) job.get("payload"), (String) job.get("handler"), 0);
+		String outboxId = (String) record.getValue().get("outboxId");
 		Instant now = clock.instant();
-		if (!store.claimForRun(entry.id(), now, now.plus(settings.lease()))) {
-			if (store.finished(entry.id())) {
+		Optional<OutboxEntry> claimed = store.claimForRun(outboxId, now, now.plus(settings.lease()));
+		if (claimed.isEmpty()) {
+			if (store.finished(outboxId)) {
 				redis.opsForStream().acknowledge(settings.jobsStream(), GROUP, record.getId());
 			}
+			return;
+		}
+		OutboxEntry entry = claimed.get();
+		Retries retries = handlers.retriesOf(entry.handler());
+		if (entry.attempts() > retries.maxAttempts()) {
+			bury(record, entry, "Gave up after " + retries.maxAttempts() + " attempts");
 			return;
 		}
 		try {
@@ -123,27 +133,32 @@ class RedisJobConsumer extends RedisStreamLoop {
 			redis.opsForStream().acknowledge(settings.jobsStream(), GROUP, record.getId());
 		}
 		catch (Exception failure) {
-			String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-			log.warn("{} failed for job {}; it stays pending and will be retried: {}", entry.handler(), record.getId(), error);
-			store.retryLater(entry.id(), clock.instant(), error);
+			String error = DurableHandlers.describe(failure);
+			if (entry.attempts() >= retries.maxAttempts()) {
+				bury(record, entry, error);
+			}
+			else {
+				log.warn("{} failed for job {} (attempt {}); it stays pending and will be retried: {}", entry.handler(),
+						record.getId(), entry.attempts(), error);
+				store.retryLater(entry.id(), clock.instant(), error);
+			}
 		}
 	}
 
-	private void bury(MapRecord<String, Object, Object> record) {
-		Map<Object, Object> job = record.getValue();
-		String outboxId = (String) job.get("outboxId");
-		if (store.finished(outboxId)) {
-			redis.opsForStream().acknowledge(settings.jobsStream(), GROUP, record.getId());
-			return;
-		}
+	/**
+	 * Parks the work in the database first (the source of truth: its handler is told, the row marked DEAD), then
+	 * moves the job to the dead-letter stream for operators and acknowledges it. A node dying in between leaves a
+	 * pending job that the next taker finds finished and acknowledges.
+	 */
+	private void bury(MapRecord<String, Object, Object> record, OutboxEntry entry, String error) {
+		handlers.park(entry, error);
 		redis.opsForStream()
-			.add(StreamRecords.string(Map.of("outboxId", outboxId, "handler", String.valueOf(job.get("handler")),
-					"eventType", String.valueOf(job.get("eventType")), "payload", String.valueOf(job.get("payload")),
-					"jobId", record.getId().getValue())).withStreamKey(settings.deadStream()));
+			.add(StreamRecords.string(Map.of("outboxId", entry.id(), "handler", entry.handler(), "eventType",
+					entry.eventType(), "payload", entry.payload(), "jobId", record.getId().getValue(), "error", error))
+				.withStreamKey(settings.deadStream()));
 		redis.opsForStream().acknowledge(settings.jobsStream(), GROUP, record.getId());
-		store.markDead(outboxId, "Gave up after " + settings.maxAttempts() + " attempts (see " + settings.deadStream() + ")", clock.instant());
-		log.error("Job {} of {} moved to {} after {} attempts", record.getId(), job.get("handler"), settings.deadStream(),
-				settings.maxAttempts());
+		log.error("Job {} of {} moved to {} after {} attempts", record.getId(), entry.handler(), settings.deadStream(),
+				entry.attempts());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.featurecreep.healthcheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.featurecreep.healthcheck.SessionChanged.Change;
 import io.featurecreep.library.LibraryQuestion;
 import io.featurecreep.library.QuestionLibrary;
+import io.featurecreep.library.QuestionsAsked;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Ids;
@@ -66,7 +68,8 @@ public class SessionFacilitation {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "healthcheck.refused.sessionFull", MAX_QUESTIONS);
 		}
 		String organisationId = squads.find(session.squadId()).orElseThrow().organisationId();
-		LibraryQuestion entry = library.recordUse(organisationId, checkedTitle, good, bad);
+		LibraryQuestion entry = library.entryFor(organisationId, checkedTitle, good, bad);
+		events.publishEvent(new QuestionsAsked(Ids.newId(), List.of(entry.id())));
 		SessionQuestion question = new SessionQuestion(Ids.newId(), sessionId, position, entry.id(), checkedTitle, good,
 				bad, null, false);
 		store.insertQuestion(question, clock.instant());

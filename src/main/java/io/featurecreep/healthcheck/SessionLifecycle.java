@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.featurecreep.healthcheck.SessionChanged.Change;
 import io.featurecreep.healthcheck.SquadTemplates.NewQuestion;
 import io.featurecreep.library.QuestionLibrary;
+import io.featurecreep.library.QuestionsAsked;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Ids;
@@ -87,15 +88,12 @@ public class SessionLifecycle {
 				int position = 1;
 				List<Planned> planned = chosen == null ? templates.templateOf(squadId)
 					.stream()
-					.map(entry -> {
-						library.countUse(entry.id());
-						return new Planned(entry.id(), entry.title(), entry.descriptionGood(), entry.descriptionBad());
-					})
+					.map(entry -> new Planned(entry.id(), entry.title(), entry.descriptionGood(), entry.descriptionBad()))
 					.toList()
 						: chosen.stream()
-							// the library links the indicator (and counts its use), so its history follows it
+							// the library links the indicator, so its history follows it
 							.map(q -> new Planned(library
-								.recordUse(squad.organisationId(), q.title(), q.descriptionGood(), q.descriptionBad())
+								.entryFor(squad.organisationId(), q.title(), q.descriptionGood(), q.descriptionBad())
 								.id(), q.title(), q.descriptionGood(), q.descriptionBad()))
 							.toList();
 				for (Planned question : planned) {
@@ -106,6 +104,10 @@ public class SessionLifecycle {
 					firstQuestion = firstQuestion == null ? questionId : firstQuestion;
 				}
 				store.setActiveQuestion(session.id(), firstQuestion);
+				events.publishEvent(new SessionStarted(session.id(), squadId, session.mode(), session.anonymous(),
+						session.name(), session.deadline(), session.createdAt()));
+				// the library counts the uses once this commits, not while the new session holds its rows
+				events.publishEvent(new QuestionsAsked(Ids.newId(), planned.stream().map(Planned::libraryQuestionId).toList()));
 				if (session.reminderAt() != null) {
 					events.publishEvent(new ReminderDue(session.id(), squadId, session.reminderAt()));
 				}

@@ -1,16 +1,20 @@
 package io.featurecreep.healthcheck;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.library.LibraryQuestion;
 import io.featurecreep.library.QuestionLibrary;
+import io.featurecreep.library.QuestionsAsked;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.ErrorCode;
+import io.featurecreep.shared.Ids;
 import io.featurecreep.shared.TextLimits;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
@@ -27,10 +31,13 @@ public class SquadTemplates {
 
 	private final SquadAccess squads;
 
-	SquadTemplates(JdbcClient jdbc, QuestionLibrary library, SquadAccess squads) {
+	private final ApplicationEventPublisher events;
+
+	SquadTemplates(JdbcClient jdbc, QuestionLibrary library, SquadAccess squads, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.library = library;
 		this.squads = squads;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -57,15 +64,19 @@ public class SquadTemplates {
 		}
 		jdbc.sql("delete from squad_template_question where squad_id = ?").param(squadId).update();
 		int position = 1;
+		List<String> chosen = new ArrayList<>();
 		for (NewQuestion question : questions) {
-			LibraryQuestion entry = library.recordUse(squad.organisationId(),
+			LibraryQuestion entry = library.entryFor(squad.organisationId(),
 					TextLimits.required(question.title(), "Question", 200),
 					TextLimits.optionalMultiline(question.descriptionGood(), "Good description", 1000),
 					TextLimits.optionalMultiline(question.descriptionBad(), "Bad description", 1000));
 			jdbc.sql("insert into squad_template_question (squad_id, position, library_question_id) values (?, ?, ?)")
 				.params(squadId, position++, entry.id())
 				.update();
+			chosen.add(entry.id());
 		}
+		// a squad choosing a question counts as a use, as a session asking it does
+		events.publishEvent(new QuestionsAsked(Ids.newId(), chosen));
 		return squad;
 	}
 

@@ -42,8 +42,27 @@ public class VotingProgress {
 		if (running.isEmpty()) {
 			return Optional.empty();
 		}
+		return Optional.of(progress(running.get(), store.questions(sessionId)));
+	}
+
+	/**
+	 * Like {@link #ofRunningSession}, but in a live session counting only the active question, the one everyone is
+	 * voting on now: what a chat's "n of m have voted" says as the facilitator moves on.
+	 */
+	public Optional<Progress> onCurrentQuestions(String sessionId) {
+		Optional<HealthSession> running = store.find(sessionId).filter(s -> s.active() && !s.discarded());
+		if (running.isEmpty()) {
+			return Optional.empty();
+		}
 		HealthSession session = running.get();
-		List<SessionQuestion> questions = store.questions(sessionId);
+		List<SessionQuestion> questions = store.questions(sessionId)
+			.stream()
+			.filter(q -> session.mode() == SessionMode.ASYNC || q.id().equals(session.activeQuestionId()))
+			.toList();
+		return Optional.of(progress(session, questions));
+	}
+
+	private Progress progress(HealthSession session, List<SessionQuestion> questions) {
 		List<Set<String>> keysByQuestion = questions.stream()
 			.map(q -> store.votes(q.id()).stream().map(Vote::voterKey).collect(Collectors.toSet()))
 			.toList();
@@ -58,7 +77,7 @@ public class VotingProgress {
 				return false;
 			})
 			.toList();
-		return Optional.of(new Progress(session, members.size(), yetToVote));
+		return new Progress(session, members.size(), yetToVote);
 	}
 
 	/** A running session, how many members its squad has, and which of them have yet to vote. */

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -51,9 +52,18 @@ class SecurityConfiguration {
 
 	private static final String SIGN_IN_FAILED = "/signin?error";
 
+	/**
+	 * Where Slack and Discord send interactions: no session and no CSRF token, as every request there must carry its
+	 * chat's signature, which the chat module checks on the raw body before anything else.
+	 */
+	private static final String SLACK_INTERACTIONS = "/integrations/slack/interactions";
+
+	private static final String DISCORD_INTERACTIONS = "/integrations/discord/interactions";
+
 	private static final String[] OPEN = { GRAPHQL, "/graphql-ws", "/graphiql", "/graphiql/**", "/webjars/**", "/css/**", "/js/**",
 			"/favicon*.ico", "/favicon*.svg", "/error", "/actuator/health/**", "/signin", "/signup", "/invitations/*", "/",
-			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*", "/language" };
+			SignInThrottle.REFUSED_PATH, "/password-reset", "/password-reset/*", "/language", SLACK_INTERACTIONS,
+			DISCORD_INTERACTIONS };
 
 	/** bcrypt for new hashes; the {id} prefix lets a later default take over without a mass reset. */
 	@Bean
@@ -81,7 +91,8 @@ class SecurityConfiguration {
 		// Requests with a bearer token need no CSRF token: the resource server exempts them itself, using the
 		// same token resolver as for authentication (so a blank Authorization header is no exemption).
 		http.csrf(csrf -> csrf.csrfTokenRepository(sessions.csrfTokenRepository())
-			.ignoringRequestMatchers(request -> graphQl.matches(request) && (dev || !signedInBySession(request))));
+			.ignoringRequestMatchers(request -> graphQl.matches(request) && (dev || !signedInBySession(request)))
+			.ignoringRequestMatchers(SLACK_INTERACTIONS, DISCORD_INTERACTIONS));
 		http.cors(corsConfig -> corsConfig.configurationSource(corsForGraphQl(cors)));
 		http.formLogin(form -> form.loginPage("/signin")
 			.loginProcessingUrl("/signin")

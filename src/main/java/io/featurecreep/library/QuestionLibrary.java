@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,10 +100,10 @@ public class QuestionLibrary {
 	/**
 	 * The library entry a new session question stands for: the visible entry with the same title (ignoring case,
 	 * spacing, punctuation, articles and word endings: "Health of the codebase" is "Health of codebase"), or a
-	 * new entry of the organisation. Either way its use is counted.
+	 * new entry of the organisation. Its use is counted later, from the {@link QuestionsAsked} its asker publishes.
 	 */
 	@Transactional
-	public LibraryQuestion recordUse(String organisationId, String title, String descriptionGood,
+	public LibraryQuestion entryFor(String organisationId, String title, String descriptionGood,
 			String descriptionBad) {
 		String key = LibraryAnalysis.titleKey(title);
 		// rows written before keys existed have none until the indexer's first run: they match by plain title
@@ -118,13 +119,12 @@ public class QuestionLibrary {
 			.stream()
 			.findFirst();
 		if (existing.isPresent()) {
-			countUse(existing.get().id());
 			return existing.get();
 		}
 		String id = Ids.newId();
 		jdbc.sql("""
 				insert into library_question (id, organisation_id, title, description_good, description_bad,
-				  default_position, usage_count, created_at, title_key) values (?, ?, ?, ?, ?, null, 1, ?, ?)""")
+				  default_position, usage_count, created_at, title_key) values (?, ?, ?, ?, ?, null, 0, ?, ?)""")
 			.params(id, organisationId, title.strip(), nullToEmpty(descriptionGood), nullToEmpty(descriptionBad),
 					OffsetDateTime.now(clock), key)
 			.update();
@@ -132,11 +132,24 @@ public class QuestionLibrary {
 		return find(id).orElseThrow();
 	}
 
-	/** Counts one more use of an entry (a session asked it). */
+	/** Counts the uses of one occasion, unless they were counted already. */
 	@Transactional
-	public void countUse(String id) {
-		jdbc.sql("update library_question set usage_count = usage_count + 1 where id = ?").param(id).update();
-		events.publishEvent(new LibraryQuestionChanged(id));
+	void countUses(QuestionsAsked asked) {
+		int first = jdbc.sql("""
+				insert into library_use_counted (use_id, counted_at)
+				select ?, ? where not exists (select 1 from library_use_counted where use_id = ?)""")
+			.params(asked.useId(), OffsetDateTime.now(clock), asked.useId())
+			.update();
+		if (first == 0) {
+			return;
+		}
+		Map<String, Long> uses = asked.libraryQuestionIds()
+			.stream()
+			.collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+		uses.forEach((id, count) -> {
+			jdbc.sql("update library_question set usage_count = usage_count + ? where id = ?").params(count, id).update();
+			events.publishEvent(new LibraryQuestionChanged(id));
+		});
 	}
 
 	/**

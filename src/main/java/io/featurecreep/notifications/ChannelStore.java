@@ -24,10 +24,11 @@ class ChannelStore {
 
 	void insert(NotificationChannel channel, String createdBy) {
 		jdbc.sql("""
-				insert into notification_channel (id, squad_id, kind, target, signing_secret, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
+				insert into notification_channel (id, squad_id, kind, target, signing_secret, created_by, created_at,
+				  bot_token, app_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(channel.id(), channel.squadId(), channel.kind().name(), channel.target(), channel.signingSecret(),
-					createdBy, channel.createdAt().atOffset(ZoneOffset.UTC))
+					createdBy, channel.createdAt().atOffset(ZoneOffset.UTC), channel.botToken(), channel.appId())
 			.update();
 	}
 
@@ -47,6 +48,14 @@ class ChannelStore {
 		return ofSquad(squadId).stream().filter(c -> c.kind() == ChannelKind.DISCORD).findFirst();
 	}
 
+	/** Every channel of a kind, across squads: a chat app's requests are checked against each one's secret. */
+	List<NotificationChannel> ofKind(ChannelKind kind) {
+		return jdbc.sql("select * from notification_channel where kind = ? order by created_at, id")
+			.param(kind.name())
+			.query(ChannelStore::map)
+			.list();
+	}
+
 	void updateTarget(String id, String target) {
 		jdbc.sql("update notification_channel set target = ? where id = ?").params(target, id).update();
 	}
@@ -58,7 +67,8 @@ class ChannelStore {
 	private static NotificationChannel map(ResultSet rs, int row) throws SQLException {
 		return new NotificationChannel(rs.getString("id"), rs.getString("squad_id"),
 				ChannelKind.valueOf(rs.getString("kind")), rs.getString("target"), rs.getString("signing_secret"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("bot_token"),
+				rs.getString("app_id"));
 	}
 
 }

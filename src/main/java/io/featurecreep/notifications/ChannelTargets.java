@@ -29,6 +29,9 @@ final class ChannelTargets {
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}$");
 
+	/** A chat's channel id: Slack's (C0123ABCD) or Discord's (a snowflake of digits). */
+	private static final Pattern CHAT_CHANNEL_ID = Pattern.compile("^[A-Z0-9]{6,30}$");
+
 	private static final Pattern IPV4_LITERAL = Pattern.compile("^\\d{1,3}(?:\\.\\d{1,3}){3}$");
 
 	private ChannelTargets() {
@@ -36,12 +39,22 @@ final class ChannelTargets {
 
 	/** The target in its canonical form, or a bad input naming what is wrong. */
 	static String validate(ChannelKind kind, String target) {
+		if (kind.connectedApp()) {
+			// an application has settings rather than an address: its own form and mutation take them
+			throw refused("channel.target.connectedApp", label(kind));
+		}
 		String value = target == null ? "" : target.strip();
 		if (value.isEmpty()) {
 			throw refused("channel.target.missing", describe(kind));
 		}
 		if (value.length() > 2000) {
 			throw refused("channel.target.tooLong", describe(kind));
+		}
+		if (kind.takesVotes()) {
+			if (!CHAT_CHANNEL_ID.matcher(value).matches()) {
+				throw refused("channel.target.invalid", describe(kind));
+			}
+			return value;
 		}
 		if (kind == ChannelKind.EMAIL) {
 			if (!EMAIL.matcher(value).matches()) {
@@ -55,7 +68,7 @@ final class ChannelTargets {
 			case SLACK -> SLACK.matcher(value).matches();
 			case TEAMS -> TEAMS.matcher(value).matches();
 			case WEBHOOK -> true;
-			case EMAIL -> throw new IllegalStateException("handled above");
+			case EMAIL, SLACK_APP, DISCORD_APP -> throw new IllegalStateException("handled above");
 		};
 		if (!valid) {
 			throw refused("channel.target.invalid", describe(kind));
@@ -137,9 +150,16 @@ final class ChannelTargets {
 
 	/** The target without its secret part, as shown in the UI, the API and logs. */
 	static String masked(ChannelKind kind, String target) {
+		if (kind.takesVotes()) {
+			return target; // a channel id, no secret: the app's token and signing secret are never shown
+		}
 		if (kind == ChannelKind.EMAIL) {
 			int at = target.indexOf('@');
 			return at <= 1 ? "***" + target.substring(Math.max(at, 0)) : target.charAt(0) + "***" + target.substring(at);
+		}
+		if (kind.connectedApp()) {
+			// an application's target names where it posts and holds no secret (the token is kept apart)
+			return target;
 		}
 		if (kind == ChannelKind.DISCORD) {
 			return DiscordWebhook.parse(target).map(DiscordWebhook::masked).orElse("https://discord.com/***");

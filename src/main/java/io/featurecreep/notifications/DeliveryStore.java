@@ -13,11 +13,15 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.featurecreep.shared.Ids;
-import io.featurecreep.shared.LeasedWork;
 
-/** The delivery log. Claims are optimistic updates with a lease, so every node can run a worker. */
+/**
+ * The delivery log: what was planned for which channel, how it stands and each attempt at sending it. It is a log, not
+ * a queue: the work of sending each planned delivery is an item of the one work queue ({@link DeliveryDue}), which
+ * claims, retries and parks it.
+ */
 @Repository
 class DeliveryStore {
 
@@ -27,12 +31,12 @@ class DeliveryStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Plans a session's report or reminder to a channel; planning it again changes nothing. */
-	void plan(String id, String squadId, String channelId, String sessionId, Purpose purpose, Instant now) {
-		jdbc.sql("""
+	/** Plans a session's report or reminder to a channel; false if it was planned before (nothing changes then). */
+	boolean plan(String id, String squadId, String channelId, String sessionId, Purpose purpose, Instant now) {
+		return jdbc.sql("""
 				insert into notification_delivery (id, squad_id, channel_id, session_id, purpose, status, attempts,
-				  next_attempt_at, created_at)
-				select :id, :squad, :channel, :session, :purpose, 'PENDING', 0, :now, :now
+				  created_at)
+				select :id, :squad, :channel, :session, :purpose, 'PENDING', 0, :now
 				where not exists (select 1 from notification_delivery
 				  where channel_id = :channel and session_id = :session and purpose = :purpose)""")
 			.param("id", id)
@@ -41,7 +45,7 @@ class DeliveryStore {
 			.param("session", sessionId)
 			.param("purpose", purpose.name())
 			.param("now", utc(now))
-			.update();
+			.update() == 1;
 	}
 
 	/**
@@ -50,7 +54,7 @@ class DeliveryStore {
 	 */
 	int cancelOfSession(String sessionId, String reason) {
 		return jdbc.sql("""
-				update notification_delivery set status = 'CANCELLED', last_error = ?, locked_until = null
+				update notification_delivery set status = 'CANCELLED', last_error = ?
 				where session_id = ? and status in ('PENDING', 'FAILED')""")
 			.params(reason, sessionId)
 			.update();
@@ -58,7 +62,7 @@ class DeliveryStore {
 
 	/** Sends nothing of this delivery: it no longer applies. */
 	void cancel(String id, String reason) {
-		jdbc.sql("update notification_delivery set status = 'CANCELLED', locked_until = null, last_error = ? where id = ?")
+		jdbc.sql("update notification_delivery set status = 'CANCELLED', last_error = ? where id = ?")
 			.params(reason, id)
 			.update();
 	}
@@ -67,12 +71,40 @@ class DeliveryStore {
 	void logTest(String id, String squadId, String channelId, String error, Instant now) {
 		jdbc.sql("""
 				insert into notification_delivery (id, squad_id, channel_id, session_id, purpose, status, attempts,
-				  next_attempt_at, last_error, created_at, delivered_at)
-				values (?, ?, ?, null, 'TEST', ?, 1, ?, ?, ?, ?)""")
-			.params(id, squadId, channelId, error == null ? "DELIVERED" : "FAILED", utc(now), error, utc(now),
+				  last_error, created_at, delivered_at)
+				values (?, ?, ?, null, 'TEST', ?, 1, ?, ?, ?)""")
+			.params(id, squadId, channelId, error == null ? "DELIVERED" : "FAILED", error, utc(now),
 					error == null ? utc(now) : null)
 			.update();
 		recordAttempt(id, 1, now, error);
+	}
+
+	/**
+	 * Logs a chat call that failed while answering an interaction, as a failed delivery of one attempt (never
+	 * retried: the moment has passed), unless the channel logged the same failure for the same purpose since
+	 * {@code quietSince}. Returns whether it was logged.
+	 */
+	boolean logChatCallFailure(String id, String squadId, String channelId, String sessionId, Purpose purpose,
+			String error, Instant now, Instant quietSince) {
+		int logged = jdbc.sql("""
+				insert into notification_delivery (id, squad_id, channel_id, session_id, purpose, status, attempts,
+				  last_error, created_at)
+				select :id, :squad, :channel, :session, :purpose, 'FAILED', 1, :error, :now
+				where not exists (select 1 from notification_delivery
+				  where channel_id = :channel and purpose = :purpose and last_error = :error and created_at > :since)""")
+			.param("id", id)
+			.param("squad", squadId)
+			.param("channel", channelId)
+			.param("session", sessionId, java.sql.Types.VARCHAR)
+			.param("purpose", purpose.name())
+			.param("error", error)
+			.param("now", utc(now))
+			.param("since", utc(quietSince))
+			.update();
+		if (logged == 1) {
+			recordAttempt(id, 1, now, error);
+		}
+		return logged == 1;
 	}
 
 	/** Logs one attempt at sending (numbered from 1). */
@@ -102,38 +134,53 @@ class DeliveryStore {
 			.collect(java.util.stream.Collectors.groupingBy(DeliveryAttempt::deliveryId));
 	}
 
-	List<Delivery> claimDue(Instant now, Instant leaseUntil, int limit) {
-		return LeasedWork.claimDue(jdbc, "notification_delivery", now, leaseUntil, limit)
-			.stream()
-			.flatMap(id -> find(id).stream())
-			.toList();
+	/**
+	 * Counts an attempt at sending a waiting delivery: its number (from 1), or empty if it is no longer waiting. In one
+	 * transaction, so that two runs of the same work (a lease ran out under load) never get the same number: the
+	 * update's row lock holds until the number is read.
+	 */
+	@Transactional
+	Optional<Integer> startAttempt(String id) {
+		if (jdbc.sql("update notification_delivery set attempts = attempts + 1 where id = ? and status = 'PENDING'")
+			.param(id)
+			.update() == 0) {
+			return Optional.empty();
+		}
+		return Optional.of(jdbc.sql("select attempts from notification_delivery where id = ?").param(id).query(Integer.class).single());
 	}
 
 	void delivered(String id, Instant now) {
-		jdbc.sql("update notification_delivery set status = 'DELIVERED', delivered_at = ?, locked_until = null, last_error = null where id = ?")
+		jdbc.sql("update notification_delivery set status = 'DELIVERED', delivered_at = ?, last_error = null where id = ?")
 			.params(utc(now), id)
 			.update();
 	}
 
-	void retryLater(String id, Instant at, String error) {
-		// a delivery cancelled while it was being sent stays cancelled, with its reason
-		jdbc.sql("update notification_delivery set next_attempt_at = ?, locked_until = null, last_error = ? where id = ? and status = 'PENDING'")
-			.params(utc(at), error, id)
-			.update();
-	}
-
-	void failed(String id, String error) {
-		// a delivery cancelled while it was being sent stays cancelled
-		jdbc.sql("update notification_delivery set status = 'FAILED', locked_until = null, last_error = ? where id = ? and status = 'PENDING'")
+	/** Notes why an attempt failed; the work queue tries again. A delivery cancelled meanwhile stays cancelled. */
+	void attemptFailed(String id, String error) {
+		jdbc.sql("update notification_delivery set last_error = ? where id = ? and status = 'PENDING'")
 			.params(error, id)
 			.update();
 	}
 
-	/** Sends a failed report or reminder again from the start. */
-	boolean retry(String id, Instant now) {
+	/**
+	 * Gives up on a waiting delivery, for owners to retry: with this reason, or the last attempt's when null. One
+	 * cancelled meanwhile stays cancelled.
+	 */
+	void failed(String id, String reason) {
+		if (reason == null) {
+			jdbc.sql("update notification_delivery set status = 'FAILED' where id = ? and status = 'PENDING'").param(id).update();
+			return;
+		}
+		jdbc.sql("update notification_delivery set status = 'FAILED', last_error = ? where id = ? and status = 'PENDING'")
+			.params(reason, id)
+			.update();
+	}
+
+	/** Sends a failed report or reminder again from the start: waiting again, its attempts counted from 1. */
+	boolean retry(String id) {
 		return jdbc.sql("""
-				update notification_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?, locked_until = null
-				where id = ? and status = 'FAILED' and purpose in ('REPORT', 'REMINDER')""").params(utc(now), id).update() == 1;
+				update notification_delivery set status = 'PENDING', attempts = 0
+				where id = ? and status = 'FAILED' and purpose in ('REPORT', 'REMINDER')""").param(id).update() == 1;
 	}
 
 	Optional<Delivery> find(String id) {
@@ -150,7 +197,9 @@ class DeliveryStore {
 	/** What a delivery is for, and the key of how the delivery log names it. */
 	enum Purpose {
 
-		REPORT("deliveries.purpose.REPORT"), TEST("deliveries.purpose.TEST"), REMINDER("deliveries.purpose.REMINDER");
+		REPORT("deliveries.purpose.REPORT"), TEST("deliveries.purpose.TEST"), REMINDER("deliveries.purpose.REMINDER"),
+		VOTE_INVITE("deliveries.purpose.VOTE_INVITE"), INTERACTION("deliveries.purpose.INTERACTION"),
+		VOTE_COUNT("deliveries.purpose.VOTE_COUNT");
 
 		private final String labelKey;
 

@@ -2,7 +2,6 @@ package io.featurecreep.notifications;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,34 +13,35 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import io.featurecreep.events.WorkLoop;
-import io.featurecreep.healthcheck.ResultHistory;
+import io.featurecreep.events.DurableHandler;
+import io.featurecreep.events.Retries;
 import io.featurecreep.healthcheck.SessionLookup;
 import io.featurecreep.healthcheck.VotingProgress;
 import io.featurecreep.healthcheck.VotingProgress.Progress;
+import io.featurecreep.insights.Alerts;
+import io.featurecreep.insights.ResultHistory;
 import io.featurecreep.library.Deck;
 import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
 import io.featurecreep.notifications.DeliveryMetrics.Outcome;
 import io.featurecreep.notifications.DeliveryStore.Purpose;
 import io.featurecreep.shared.EnglishTexts;
+import io.featurecreep.shared.Ids;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
 
 /**
- * Sends planned reports and reminders, on every node: each delivery is claimed with a lease, so only one node sends it, and
- * a node that dies mid-send leaves it to the others once the lease runs out. A failed send is tried again after
- * 5 s, 10 s, 20 s … up to 5 minutes apart, and given up (FAILED, visible to owners, who may retry) after
- * {@code maxAttempts} (12: about half an hour). Every attempt is logged for the delivery log. Nothing is sent about a
- * discarded session, nor a reminder once its session is over or everyone has voted: such deliveries are cancelled.
+ * Sends planned reports and reminders as work of the one work queue: planning a delivery writes its row in the
+ * delivery log and queues a {@link DeliveryDue} in the same transaction; the queue runs it on one node, retries a
+ * failed send after 5 s, 10 s, 20 s … up to 5 minutes apart, and gives up after {@code maxAttempts} (12: about half an
+ * hour), when the log says FAILED, for owners to see and retry. Every attempt is logged. Nothing is sent about a
+ * discarded session, nor a reminder once its session is over or everyone has voted: such deliveries are cancelled. A
+ * delivery no longer waiting (sent, cancelled, given up) is never sent again, so the work may safely run twice.
  */
 @Component
-class DeliveryWorker extends WorkLoop {
+class DeliveryWorker implements DurableHandler<DeliveryDue> {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -55,11 +55,15 @@ class DeliveryWorker extends WorkLoop {
 
 	private final ResultHistory history;
 
+	private final Alerts alerts;
+
 	private final SessionLookup sessions;
 
 	private final VotingProgress voting;
 
 	private final ReminderTexts reminderTexts;
+
+	private final VoteInvites voteInvites;
 
 	private final Deck deck;
 
@@ -71,36 +75,58 @@ class DeliveryWorker extends WorkLoop {
 
 	private final DeliveryMetrics metrics;
 
+	private final ApplicationEventPublisher events;
+
 	DeliveryWorker(DeliveryStore deliveries, ChannelStore channels, List<ChannelSender> senders, ResultHistory history,
-			SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts, SquadAccess squads,
-			Deck deck, Settings settings, Clock clock, DeliveryMetrics metrics) {
-		super("notification-worker", settings.pollInterval());
+			Alerts alerts, SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts,
+			VoteInvites voteInvites, SquadAccess squads, Deck deck, Settings settings, Clock clock,
+			DeliveryMetrics metrics, ApplicationEventPublisher events) {
 		this.deliveries = deliveries;
 		this.channels = channels;
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::kind, Function.identity()));
 		this.history = history;
+		this.alerts = alerts;
 		this.sessions = sessions;
 		this.voting = voting;
 		this.reminderTexts = reminderTexts;
+		this.voteInvites = voteInvites;
 		this.squads = squads;
 		this.deck = deck;
 		this.settings = settings;
 		this.clock = clock;
 		this.metrics = metrics;
+		this.events = events;
 	}
 
-	void nudgeAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					nudge();
-				}
-			});
+	@Override
+	public String name() {
+		return "notifications.deliver";
+	}
+
+	@Override
+	public Class<DeliveryDue> eventType() {
+		return DeliveryDue.class;
+	}
+
+	@Override
+	public Retries retries() {
+		return settings.retries();
+	}
+
+	/**
+	 * Plans a session's report or reminder to a channel and queues sending it, in the caller's transaction; planning
+	 * it again changes nothing.
+	 */
+	void plan(String squadId, String channelId, String sessionId, Purpose purpose) {
+		String id = Ids.newId();
+		if (deliveries.plan(id, squadId, channelId, sessionId, purpose, clock.instant())) {
+			queue(id);
 		}
-		else {
-			nudge();
-		}
+	}
+
+	/** Queues sending a delivery that waits in the log (planned, or failed and made to wait again by an owner). */
+	void queue(String deliveryId) {
+		events.publishEvent(new DeliveryDue(deliveryId));
 	}
 
 	/** Sends a message to a channel now, for the "send a test message" action. Null when it arrived, else why not. */
@@ -120,14 +146,11 @@ class DeliveryWorker extends WorkLoop {
 	}
 
 	@Override
-	protected boolean round() {
-		Instant now = clock.instant();
-		List<Delivery> claimed = deliveries.claimDue(now, now.plus(settings.lease()), 10);
-		claimed.forEach(this::deliver);
-		return claimed.size() == 10;
-	}
-
-	private void deliver(Delivery delivery) {
+	public void handle(DeliveryDue due) throws DeliveryFailed {
+		Delivery delivery = deliveries.find(due.deliveryId()).orElse(null);
+		if (delivery == null || !"PENDING".equals(delivery.status())) {
+			return;
+		}
 		NotificationChannel channel = channels.find(delivery.channelId()).orElse(null);
 		if (channel == null) {
 			deliveries.failed(delivery.id(), EnglishTexts.of("notifications.failure.channelRemoved"));
@@ -153,32 +176,55 @@ class DeliveryWorker extends WorkLoop {
 			}
 			message = reminderTexts.forChannel(squadName, progress.get(), language);
 		}
+		else if (Purpose.VOTE_INVITE.name().equals(delivery.purpose())) {
+			Optional<Progress> progress = voting.onCurrentQuestions(delivery.sessionId());
+			if (progress.isEmpty()) {
+				deliveries.cancel(delivery.id(), EnglishTexts.of("delivery.cancelled.overBeforeInvite"));
+				metrics.count(channel.kind(), delivery.purpose(), Outcome.CANCELLED);
+				return;
+			}
+			message = voteInvites.of(squadName, progress.get(), language);
+		}
 		else {
 			message = new Message.Report(SquadReport.of(squadName, delivery.sessionId(),
 					history.recent(delivery.squadId(), SESSIONS_IN_REPORT),
-					result -> deck.title(result.libraryQuestionId(), result.title(), language)), language);
+					result -> deck.title(result.libraryQuestionId(), result.title(), language),
+					alerts.evidence(delivery.sessionId(), language)), language);
 		}
 		pauseForDrill();
-		String error = Objects.toString(sendNow(channel, message), null);
-		deliveries.recordAttempt(delivery.id(), delivery.attempts(), clock.instant(), error);
-		String what = delivery.purpose().toLowerCase(java.util.Locale.ROOT);
+		Optional<Integer> attempt = deliveries.startAttempt(delivery.id());
+		if (attempt.isEmpty()) {
+			return; // cancelled meanwhile
+		}
+		Phrase error = sendNow(channel, message);
+		deliveries.recordAttempt(delivery.id(), attempt.get(), clock.instant(), Objects.toString(error, null));
+		String what = delivery.purpose().toLowerCase(Locale.ROOT);
 		if (error == null) {
 			deliveries.delivered(delivery.id(), clock.instant());
 			metrics.count(channel.kind(), delivery.purpose(), Outcome.DELIVERED);
 			log.info("Delivered the {} of session {} to {}", what, delivery.sessionId(), channel);
+			return;
 		}
-		else if (delivery.attempts() >= settings.maxAttempts()) {
-			deliveries.failed(delivery.id(), error);
-			metrics.count(channel.kind(), delivery.purpose(), Outcome.FAILED);
-			log.warn("Gave up delivering the {} of session {} to {}: {}", what, delivery.sessionId(), channel, error);
-		}
-		else {
-			Duration backoff = settings.backoffAfter(delivery.attempts());
-			deliveries.retryLater(delivery.id(), clock.instant().plus(backoff), error);
+		deliveries.attemptFailed(delivery.id(), error.toString());
+		if (attempt.get() < settings.maxAttempts()) {
+			// the last one counts as failed, when the queue gives up on it
 			metrics.count(channel.kind(), delivery.purpose(), Outcome.RETRYING);
-			log.info("The {} of session {} to {} failed (attempt {}), next try in {}: {}", what, delivery.sessionId(),
-					channel, delivery.attempts(), backoff, error);
 		}
+		log.info("The {} of session {} to {} failed (attempt {}): {}", what, delivery.sessionId(), channel,
+				attempt.get(), error);
+		throw new DeliveryFailed(error);
+	}
+
+	/** The queue gave up after the last attempt: the log says FAILED, with that attempt's error, for owners to retry. */
+	@Override
+	public void gaveUp(DeliveryDue due, String lastError) {
+		deliveries.find(due.deliveryId()).filter(delivery -> "PENDING".equals(delivery.status())).ifPresent(delivery -> {
+			deliveries.failed(delivery.id(), null);
+			channels.find(delivery.channelId())
+				.ifPresent(channel -> metrics.count(channel.kind(), delivery.purpose(), Outcome.FAILED));
+			log.warn("Gave up delivering the {} of session {} to channel {}", delivery.purpose().toLowerCase(Locale.ROOT),
+					delivery.sessionId(), delivery.channelId());
+		});
 	}
 
 	/** Failure drills: a pause between claiming a delivery and sending it, to kill a node in the middle. */
@@ -196,12 +242,11 @@ class DeliveryWorker extends WorkLoop {
 	}
 
 	/**
-	 * Delivery pacing; the defaults suit chat services' rate limits. {@code drillPauseBeforeSend} is for failure
-	 * drills only (default zero).
+	 * How patiently deliveries are tried, as work of the queue: the defaults suit chat services' rate limits and a
+	 * receiver down for half an hour. {@code drillPauseBeforeSend} is for failure drills only (default zero).
 	 */
 	@ConfigurationProperties("feature-creep.notifications.delivery")
-	record Settings(Integer maxAttempts, Duration backoff, Duration maxBackoff, Duration lease, Duration pollInterval,
-			Duration drillPauseBeforeSend) {
+	record Settings(Integer maxAttempts, Duration backoff, Duration maxBackoff, Duration drillPauseBeforeSend) {
 
 		Settings {
 			drillPauseBeforeSend = drillPauseBeforeSend == null ? Duration.ZERO : drillPauseBeforeSend;
@@ -209,20 +254,10 @@ class DeliveryWorker extends WorkLoop {
 			maxAttempts = maxAttempts == null ? 12 : maxAttempts;
 			backoff = backoff == null ? Duration.ofSeconds(5) : backoff;
 			maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
-			lease = lease == null ? Duration.ofSeconds(60) : lease;
-			pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
 		}
 
-		/** The wait after a delivery's n-th failed attempt: {@code backoff} doubling, at most {@code maxBackoff}. */
-		Duration backoffAfter(int attempts) {
-			ExponentialBackOff policy = new ExponentialBackOff(backoff.toMillis(), 2.0);
-			policy.setMaxInterval(maxBackoff.toMillis());
-			BackOffExecution waits = policy.start();
-			long wait = waits.nextBackOff();
-			for (int attempt = 1; attempt < attempts; attempt++) {
-				wait = waits.nextBackOff();
-			}
-			return Duration.ofMillis(wait);
+		Retries retries() {
+			return new Retries(maxAttempts, backoff, maxBackoff);
 		}
 
 	}

@@ -58,6 +58,10 @@ class EmailSender implements ChannelSender {
 				mailMessage.setSubject(oneLine(words.text("reminder.channel.subject", reminder.squadName())));
 				mailMessage.setText(reminder.text());
 			}
+			case Message.VoteInvite invite -> {
+				mailMessage.setSubject(oneLine(words.text("voteInvite.subject", invite.squadName())));
+				mailMessage.setText(invite.text());
+			}
 		}
 		send(sender, mailMessage);
 	}
@@ -97,6 +101,10 @@ class EmailSender implements ChannelSender {
 				text.append(", ").append(words.average(row.latest().average()));
 			}
 			text.append(")\n");
+		}
+		if (!report.alerts().isEmpty()) {
+			text.append('\n').append(words.text("notifications.report.alerts")).append('\n');
+			report.alerts().forEach(alert -> text.append("\u26A0 ").append(alert).append('\n'));
 		}
 		return text.toString();
 	}

@@ -27,4 +27,13 @@ sealed interface Message {
 			Instant deadline, String text, Locale language) implements Message {
 	}
 
+	/**
+	 * A session has started: the chat app's channel gets a message with a vote button. It says how many of the
+	 * squad's members have voted on every question, never who. {@code text} is the message in words, for services
+	 * that show text.
+	 */
+	record VoteInvite(String squadName, String sessionId, String sessionName, int voted, int members, String text,
+			Locale language) implements Message {
+	}
+
 }

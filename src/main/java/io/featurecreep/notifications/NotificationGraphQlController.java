@@ -81,7 +81,8 @@ class NotificationGraphQlController {
 	@MutationMapping
 	AddedChannelView addNotificationChannel(@Argument AddChannelInput input, Principal principal) {
 		AddedChannel added = notifications.addChannel(Callers.id(principal), input.squadId(), input.kind(),
-				input.target());
+				input.target(), new ChatAppSettings(input.botToken(), input.signingSecret(), input.applicationId(),
+						input.publicKey()));
 		return new AddedChannelView(ChannelView.of(added.channel()), added.signingSecret());
 	}
 
@@ -138,7 +139,9 @@ class NotificationGraphQlController {
 	record SetNotificationConfigInput(String squadId, String discordWebhook) {
 	}
 
-	record AddChannelInput(String squadId, ChannelKind kind, String target) {
+	/** The chat app's settings are for SLACK_APP (bot token, signing secret) and DISCORD_APP channels only. */
+	record AddChannelInput(String squadId, ChannelKind kind, String target, String botToken, String signingSecret,
+			String applicationId, String publicKey) {
 	}
 
 }

@@ -62,7 +62,10 @@ class NotificationPages implements SquadPageContributor {
 		Map<String, Object> values = new HashMap<>();
 		values.put("squadId", squad.id());
 		values.put("owner", owner);
-		values.put("kinds", Arrays.stream(ChannelKind.values()).map(KindOption::of).toList());
+		values.put("kinds", Arrays.stream(ChannelKind.values())
+			.filter(kind -> !kind.connectedApp())
+			.map(KindOption::of)
+			.toList());
 		values.put("emailAvailable", notifications.emailAvailable());
 		values.put("channels", log.channels().stream().map(channel -> ChannelLine.of(channel, owner)).toList());
 		values.put("deliveries", log.deliveries()
@@ -75,10 +78,13 @@ class NotificationPages implements SquadPageContributor {
 
 	@PostMapping("/squads/{squadId}/channels")
 	String add(@PathVariable String squadId, @RequestParam(defaultValue = "") String kind,
-			@RequestParam(defaultValue = "") String target, Principal principal, RedirectAttributes redirect,
-			Locale locale) {
+			@RequestParam(defaultValue = "") String target, @RequestParam(required = false) String botToken,
+			@RequestParam(required = false) String signingSecret,
+			@RequestParam(required = false) String applicationId, @RequestParam(required = false) String publicKey,
+			Principal principal, RedirectAttributes redirect, Locale locale) {
 		try {
-			AddedChannel added = notifications.addChannel(Callers.id(principal), squadId, kindOf(kind), target);
+			AddedChannel added = notifications.addChannel(Callers.id(principal), squadId, kindOf(kind), target,
+					new ChatAppSettings(botToken, signingSecret, applicationId, publicKey));
 			redirect.addFlashAttribute("channelAdded",
 					messages.getMessage(ChannelTargets.label(added.channel().kind()), locale));
 			if (added.signingSecret() != null) {
@@ -198,7 +204,9 @@ class NotificationPages implements SquadPageContributor {
 		static DeliveryLine of(Delivery delivery, NotificationChannel channel, List<DeliveryAttempt> attempts,
 				boolean owner, Function<String, String> inReadersLanguage) {
 			Instant lastAttempt = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).at();
-			boolean retryable = owner && "FAILED".equals(delivery.status()) && !"TEST".equals(delivery.purpose());
+			// as DeliveryStore.retry: reports and reminders only (a test, an invitation or a chat call has had its moment)
+			boolean retryable = owner && "FAILED".equals(delivery.status())
+					&& ("REPORT".equals(delivery.purpose()) || "REMINDER".equals(delivery.purpose()));
 			List<AttemptLine> attemptLog = !owner ? List.of()
 					: attempts.stream()
 						.map(a -> new AttemptLine(a.attempt(), a.at(), a.delivered(),

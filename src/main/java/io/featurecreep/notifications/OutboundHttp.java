@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -93,6 +94,48 @@ class OutboundHttp implements DisposableBean {
 			drain(response.getEntity());
 			return response.getCode();
 		});
+	}
+
+	/**
+	 * Sends a request with an optional JSON body (chat services' APIs: create, edit, register) and returns the status
+	 * and at most 64 KiB of the answer, which those APIs use to say what they created. Throws like
+	 * {@link #postJson}.
+	 */
+	Answer exchange(String method, URI target, String json, Map<String, String> headers) throws IOException {
+		URI effective = route(target);
+		HttpUriRequestBase request = new HttpUriRequestBase(method, effective);
+		headers.forEach(request::setHeader);
+		if (json != null) {
+			request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+		}
+		CloseableHttpClient client = effective == target ? guarded : trusted;
+		return client.execute(request, response -> new Answer(response.getCode(), read(response.getEntity())));
+	}
+
+	/** A status and the beginning of the body of an answer. */
+	record Answer(int status, String body) {
+
+		boolean successful() {
+			return status / 100 == 2;
+		}
+
+	}
+
+	private static String read(HttpEntity entity) throws IOException {
+		if (entity == null) {
+			return "";
+		}
+		try (InputStream in = entity.getContent()) {
+			return new String(in.readNBytes(MAX_RESPONSE_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	/**
+	 * Posts a JSON body and reads the answer (at most {@link #MAX_RESPONSE_BYTES}), for chat APIs that answer with
+	 * what happened. Throws like {@link #postJson}.
+	 */
+	Answer postJsonForAnswer(URI target, String json, Map<String, String> headers) throws IOException {
+		return exchange("POST", target, json, headers);
 	}
 
 	/** Where a request for the target really goes: the target itself (https only) or its stand-in. */

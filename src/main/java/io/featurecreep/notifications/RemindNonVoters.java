@@ -19,7 +19,6 @@ import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
 import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
 import io.featurecreep.notifications.DeliveryStore.Purpose;
-import io.featurecreep.shared.Ids;
 import io.featurecreep.squads.Squad;
 import io.featurecreep.squads.SquadAccess;
 
@@ -29,7 +28,7 @@ import io.featurecreep.squads.SquadAccess;
  * says how many have not voted, never who. Nothing if the session is over, discarded, or everyone has voted.
  *
  * <p>Once per session: the first run notes the reminder and plans the channel messages in one transaction (the
- * delivery worker sends them, with retries and a place in the delivery log); a later run of the same work (a node
+ * work queue sends them, with retries and a place in the delivery log); a later run of the same work (a node
  * died after this one noted it) finds the note and sends nothing. E-mails go after that commit, once each; one that
  * fails is logged and not tried again, rather than risk reminding everybody twice.
  */
@@ -43,8 +42,6 @@ class RemindNonVoters implements DurableHandler<ReminderDue> {
 	private final RemindersSent sent;
 
 	private final ChannelStore channels;
-
-	private final DeliveryStore deliveries;
 
 	private final DeliveryWorker worker;
 
@@ -60,13 +57,12 @@ class RemindNonVoters implements DurableHandler<ReminderDue> {
 
 	private final Clock clock;
 
-	RemindNonVoters(VotingProgress voting, RemindersSent sent, ChannelStore channels, DeliveryStore deliveries,
-			DeliveryWorker worker, EmailSender email, ReminderTexts texts, SquadAccess squads, People people,
+	RemindNonVoters(VotingProgress voting, RemindersSent sent, ChannelStore channels, DeliveryWorker worker,
+			EmailSender email, ReminderTexts texts, SquadAccess squads, People people,
 			TransactionTemplate transactions, Clock clock) {
 		this.voting = voting;
 		this.sent = sent;
 		this.channels = channels;
-		this.deliveries = deliveries;
 		this.worker = worker;
 		this.email = email;
 		this.texts = texts;
@@ -99,8 +95,7 @@ class RemindNonVoters implements DurableHandler<ReminderDue> {
 				return false;
 			}
 			for (NotificationChannel channel : channels.ofSquad(due.squadId())) {
-				deliveries.plan(Ids.newId(), due.squadId(), channel.id(), due.sessionId(), Purpose.REMINDER,
-						clock.instant());
+				worker.plan(due.squadId(), channel.id(), due.sessionId(), Purpose.REMINDER);
 			}
 			return true;
 		}));
@@ -108,7 +103,6 @@ class RemindNonVoters implements DurableHandler<ReminderDue> {
 			log.info("The reminder of session {} went out before", due.sessionId());
 			return;
 		}
-		worker.nudge();
 		emailEach(now);
 	}
 

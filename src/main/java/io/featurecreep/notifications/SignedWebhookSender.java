@@ -80,6 +80,15 @@ class SignedWebhookSender implements ChannelSender {
 				payload.put("yetToVote", reminder.yetToVote());
 				payload.put("text", reminder.text());
 			}
+			case Message.VoteInvite invite -> {
+				payload.put("type", "session.started");
+				payload.put("squad", invite.squadName());
+				payload.put("sessionId", invite.sessionId());
+				payload.put("sessionName", invite.sessionName());
+				payload.put("members", invite.members());
+				payload.put("voted", invite.voted());
+				payload.put("text", invite.text());
+			}
 			case Message.Report report -> {
 				SquadReport squad = report.report();
 				payload.put("type", "session.results");
@@ -106,6 +115,8 @@ class SignedWebhookSender implements ChannelSender {
 					indicators.add(indicator);
 				}
 				payload.put("indicators", indicators);
+				// the session's alerts in the squad's report language (their numbers: GraphQL alerts(squadId))
+				payload.put("alerts", squad.alerts());
 			}
 		}
 		return payload;

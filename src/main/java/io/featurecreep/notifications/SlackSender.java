@@ -42,6 +42,7 @@ class SlackSender implements ChannelSender {
 		switch (message) {
 			case Message.Test test -> payload.put("text", escape(words.text("notifications.test.text")));
 			case Message.Reminder reminder -> payload.put("text", escape(reminder.text()));
+			case Message.VoteInvite invite -> payload.put("text", escape(invite.text()));
 			case Message.Report report -> {
 				SquadReport squad = report.report();
 				String title = words.text("notifications.report.title", squad.squadName());
@@ -64,6 +65,12 @@ class SlackSender implements ChannelSender {
 				}
 				if (!section.isEmpty()) {
 					blocks.add(section(section));
+				}
+				if (!squad.alerts().isEmpty()) {
+					StringBuilder alerts = new StringBuilder("*").append(escape(words.text("notifications.report.alerts")))
+						.append("*\n");
+					squad.alerts().forEach(alert -> alerts.append("\u26A0 ").append(escape(alert)).append('\n'));
+					blocks.add(section(new StringBuilder(DiscordSender.cut(alerts.toString(), SECTION_LIMIT))));
 				}
 				payload.put("blocks", blocks);
 			}

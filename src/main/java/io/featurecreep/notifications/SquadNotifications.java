@@ -83,8 +83,14 @@ public class SquadNotifications {
 
 	/** Adds a channel after a test message reached it; a webhook channel gets its signing secret (shown once). */
 	public AddedChannel addChannel(String callerId, String squadId, ChannelKind kind, String target) {
+		return addChannel(callerId, squadId, kind, target, ChatAppSettings.NONE);
+	}
+
+	/** Adds a channel; a chat app's with its token and secrets ({@link ChatAppSettings}). */
+	AddedChannel addChannel(String callerId, String squadId, ChannelKind kind, String target, ChatAppSettings app) {
 		Squad squad = requireOwner(callerId, squadId);
 		String valid = ChannelTargets.validate(kind, target);
+		ChatAppSettings chatApp = kind.takesVotes() ? ChatAppSettings.checked(kind, app) : ChatAppSettings.NONE;
 		if (kind == ChannelKind.EMAIL && !email.available()) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "notifications.channels.emailUnavailable");
 		}
@@ -92,7 +98,9 @@ public class SquadNotifications {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "notifications.channels.tooMany");
 		}
 		String secret = kind == ChannelKind.WEBHOOK ? newSecret() : null;
-		NotificationChannel channel = new NotificationChannel(Ids.newId(), squadId, kind, valid, secret, clock.instant());
+		NotificationChannel channel = new NotificationChannel(Ids.newId(), squadId, kind, valid,
+				secret != null ? secret : chatApp.verifier(), clock.instant(), chatApp.botToken(),
+				chatApp.applicationId());
 		Phrase error = worker.sendNow(channel, new Message.Test(squad.name(), squad.reportLanguage()));
 		if (error != null) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "notifications.channels.testFailed", error);
@@ -142,17 +150,17 @@ public class SquadNotifications {
 		return deliveries.find(id).orElseThrow();
 	}
 
-	/** Sends a report or reminder that failed once more, from the first attempt. */
+	/** Sends a report or reminder that failed once more, from the first attempt: queued again with the change. */
 	@Transactional
 	public Delivery retry(String callerId, String deliveryId) {
 		Delivery delivery = deliveries.find(deliveryId)
 			.orElseThrow(() -> DomainException.notFound("Delivery not found"));
 		squads.requireOwner(delivery.squadId(), callerId, DomainException.notFound("Delivery not found"),
 				"squad.ownersOnly.retryDeliveries");
-		if (!deliveries.retry(deliveryId, clock.instant())) {
+		if (!deliveries.retry(deliveryId)) {
 			throw DomainException.of(ErrorCode.BAD_USER_INPUT, "deliveries.retry.notFailed");
 		}
-		worker.nudgeAfterCommit();
+		worker.queue(deliveryId);
 		return deliveries.find(deliveryId).orElseThrow();
 	}
 

@@ -20,8 +20,9 @@ final class StoredReasons {
 			"notifications.failure.mailRefused", "notifications.failure.unreachable",
 			"notifications.failure.invalidAddress", "notifications.failure.httpStatus",
 			"notifications.failure.notPublic", "notifications.failure.notHttps",
-			"notifications.failure.channelRemoved", "delivery.cancelled.discarded", "delivery.cancelled.over",
-			"delivery.cancelled.allVoted");
+			"notifications.failure.channelRemoved", "notifications.failure.discordRefused",
+			"delivery.cancelled.discarded", "delivery.cancelled.over", "delivery.cancelled.allVoted",
+			"delivery.cancelled.overBeforeInvite", "notifications.failure.chatApi");
 
 	private StoredReasons() {
 	}

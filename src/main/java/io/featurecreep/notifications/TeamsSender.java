@@ -37,6 +37,7 @@ class TeamsSender implements ChannelSender {
 		switch (message) {
 			case Message.Test test -> body.add(text(words.text("notifications.test.text"), false));
 			case Message.Reminder reminder -> body.add(text(reminder.text(), false));
+			case Message.VoteInvite invite -> body.add(text(invite.text(), false));
 			case Message.Report report -> {
 				body.add(text(words.text("notifications.report.title", report.report().squadName()), true));
 				List<Object> facts = new ArrayList<>();
@@ -47,6 +48,10 @@ class TeamsSender implements ChannelSender {
 					facts.add(Map.of("title", DiscordSender.cut(row.title(), 100), "value", circles.toString()));
 				}
 				body.add(Map.of("type", "FactSet", "facts", facts));
+				if (!report.report().alerts().isEmpty()) {
+					body.add(text(words.text("notifications.report.alerts"), true));
+					report.report().alerts().forEach(alert -> body.add(text("\u26A0 " + alert, false)));
+				}
 			}
 		}
 		Map<String, Object> card = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import java.util.List;
 public final class MessageBundles {
 
 	public static final List<String> BASENAMES = List.of("messages", "i18n.identity", "i18n.squads",
-			"i18n.healthcheck", "i18n.insights", "i18n.notifications", "i18n.library", "i18n.backup", "i18n.deck");
+			"i18n.healthcheck", "i18n.insights", "i18n.notifications", "i18n.library", "i18n.backup", "i18n.deck", "i18n.chat");
 
 	private MessageBundles() {
 	}

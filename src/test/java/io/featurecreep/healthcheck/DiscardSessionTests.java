@@ -337,9 +337,14 @@ class DiscardSessionTests extends WithReceivers {
 		catch (org.awaitility.core.ConditionTimeoutException timedOut) {
 			String outbox = jdbc.sql("""
 					select handler, status, attempts, locked_until, next_attempt_at, last_error
-					from event_outbox where payload like ?""").param("%" + sessionId + "%").query().listOfRows().toString();
+					from event_outbox where payload like ? or payload in (
+					  select '{"deliveryId":"' || id || '"}' from notification_delivery where session_id = ?)""")
+				.params("%" + sessionId + "%", sessionId)
+				.query()
+				.listOfRows()
+				.toString();
 			String deliveries = jdbc.sql("""
-					select purpose, status, attempts, next_attempt_at, locked_until, last_error
+					select id, purpose, status, attempts, last_error
 					from notification_delivery where session_id = ?""").param(sessionId).query().listOfRows().toString();
 			throw new AssertionError("report not tried within 30 s at " + java.time.Instant.now() + "; outbox: "
 					+ outbox + "; deliveries: " + deliveries, timedOut);

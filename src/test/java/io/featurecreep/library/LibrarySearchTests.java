@@ -1,7 +1,9 @@
 package io.featurecreep.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -167,7 +169,7 @@ class LibrarySearchTests {
 		jdbc.sql("insert into person (id, organisation_id, created_at) values (?, ?, ?)")
 			.params(stranger.id(), other, OffsetDateTime.now())
 			.update();
-		library.recordUse(other, "Secret " + word, "We never tell " + word, "Everyone knows " + word);
+		library.entryFor(other, "Secret " + word, "We never tell " + word, "Everyone knows " + word);
 
 		assertThat(search(word)).isEmpty();
 		assertThat(search("secret")).doesNotContain("Secret " + word);
@@ -231,10 +233,38 @@ class LibrarySearchTests {
 		JsonNode found = library(me, "s", word, "scope", "ORGANISATION").ok().data("libraryQuestions.questions");
 		assertThat(found.size()).isEqualTo(1);
 		assertThat(found.path(0).path("question").asString()).isEqualTo("Pairing on " + word);
-		assertThat(found.path(0).path("usageCount").asInt()).isEqualTo(2);
+		// the uses are counted once each asking session commits, by the background work
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(library(me, "s", word, "scope", "ORGANISATION").ok()
+				.data("libraryQuestions.questions")
+				.path(0)
+				.path("usageCount")
+				.asInt()).isEqualTo(2));
 		assertThat(found.path(0).path("isDefault").asBoolean()).isFalse();
 		assertThat(found.path(0).path("shared").asBoolean()).isFalse();
 		assertThat(search(word.substring(0, 5))).contains("Pairing on " + word);
+	}
+
+	@Test
+	void aSessionStartedWithItsOwnQuestionsCountsEachOnceItCommits() {
+		String word = "qs" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		List<Map<String, String>> questions = List.of(Map.of("question", "Kanban " + word),
+				Map.of("question", "Retros " + word));
+
+		for (int squad = 0; squad < 2; squad++) {
+			String squadId = me.execute("mutation { createSquad(input: {name: \"Counting squad\"}) { id } }")
+				.ok()
+				.text("createSquad.id");
+			me.execute("mutation($s: String!, $q: [questionInput!]) { createSession(input: {squadId: $s, questions: $q}) { id } }",
+					"s", squadId, "q", questions)
+				.ok();
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(jdbc.sql("select title, usage_count from library_question where title like ?")
+				.param("% " + word)
+				.query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2))
+				.list()).containsExactlyInAnyOrder("Kanban " + word + "=2", "Retros " + word + "=2"));
 	}
 
 	@Test
@@ -256,8 +286,10 @@ class LibrarySearchTests {
 		addQuestion(newSession(), title);
 		addQuestion(newSession(), title);
 
-		assertThat(jdbc.sql("select usage_count from library_question where title = ?").param(title).query(Long.class).list())
-			.containsExactly(2L);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					jdbc.sql("select usage_count from library_question where title = ?").param(title).query(Long.class).list())
+				.containsExactly(2L));
 	}
 
 	@ParameterizedTest

@@ -30,7 +30,7 @@ import io.featurecreep.events.InProcessBroadcast;
  * of its own, which sees exactly the shared library plus what the test adds.
  */
 @DatabaseTest
-@Import({ QuestionLibrary.class, LibraryIndex.class, LibraryIndexer.class, InProcessBroadcast.class,
+@Import({ QuestionLibrary.class, CountUses.class, LibraryIndex.class, LibraryIndexer.class, InProcessBroadcast.class,
 		QuestionLibraryTests.Config.class })
 class QuestionLibraryTests {
 
@@ -58,6 +58,9 @@ class QuestionLibraryTests {
 
 		@Autowired
 		QuestionLibrary library;
+
+		@Autowired
+		CountUses countUses;
 
 		@Autowired
 		LibraryIndexer indexer;
@@ -131,44 +134,61 @@ class QuestionLibraryTests {
 
 		@Test
 		void anAddedQuestionIsFoundAtOnceAndAlone() {
-			library.recordUse(organisation, "abcdefghijklmnop", null, null);
+			library.entryFor(organisation, "abcdefghijklmnop", null, null);
 
 			List<LibraryQuestion> found = library.search(organisation, "abcdefghijklmnop", 10);
 
 			assertThat(found).extracting(LibraryQuestion::title).containsExactly("abcdefghijklmnop");
 			assertThat(found.getFirst().descriptionGood()).isEmpty();
 			assertThat(found.getFirst().isDefault()).isFalse();
-			assertThat(found.getFirst().usageCount()).isEqualTo(1);
+			assertThat(found.getFirst().usageCount()).as("counted once its asker commits").isZero();
 		}
 
 		@Test
-		void reAddingADefaultCountsAUseInsteadOfAddingIt() {
+		void reAddingADefaultFindsItInsteadOfAddingIt() {
 			long before = count();
-			long usesBefore = library.find("00000000-0000-0000-0001-000000000003").orElseThrow().usageCount();
 
-			LibraryQuestion fun = library.recordUse(organisation, "  fun ", null, null);
+			LibraryQuestion fun = library.entryFor(organisation, "  fun ", null, null);
 
+			assertThat(fun.id()).isEqualTo("00000000-0000-0000-0001-000000000003");
 			assertThat(fun.title()).isEqualTo("Fun");
 			assertThat(count()).isEqualTo(before);
 			assertThat(titles("Fun")).containsExactly("Fun");
-			assertThat(library.find(fun.id()).orElseThrow().usageCount()).isEqualTo(usesBefore + 1);
+		}
+
+		@Test
+		void usesAreCountedOncePerOccasionHoweverOftenTheWorkRuns() {
+			String fun = "00000000-0000-0000-0001-000000000003";
+			LibraryQuestion own = library.entryFor(organisation, "Ukulele practice", null, null);
+			long funBefore = library.find(fun).orElseThrow().usageCount();
+			QuestionsAsked asked = new QuestionsAsked(UUID.randomUUID().toString(), List.of(fun, own.id(), own.id()));
+
+			countUses.handle(asked);
+			countUses.handle(asked);
+			countUses.handle(new QuestionsAsked(UUID.randomUUID().toString(), List.of(own.id())));
+
+			assertThat(library.find(fun).orElseThrow().usageCount()).isEqualTo(funBefore + 1);
+			assertThat(library.find(own.id()).orElseThrow().usageCount()).isEqualTo(3);
+			assertThat(library.search(organisation, "ukulele", 10)).extracting(LibraryQuestion::usageCount)
+				.as("the index follows the counts")
+				.containsExactly(3L);
 		}
 
 		@Test
 		void aTitleDifferingOnlyInCaseArticlesPunctuationOrEndingsIsTheSameQuestion() {
 			long before = count();
 
-			assertThat(library.recordUse(organisation, "Health of the codebase!", null, null).title())
+			assertThat(library.entryFor(organisation, "Health of the codebase!", null, null).title())
 				.isEqualTo("Health of codebase");
-			assertThat(library.recordUse(organisation, "Pawn or player", null, null).title()).isEqualTo("Pawns or players");
+			assertThat(library.entryFor(organisation, "Pawn or player", null, null).title()).isEqualTo("Pawns or players");
 			assertThat(count()).isEqualTo(before);
 		}
 
 		@Test
 		void aTitleSharingAWordIsANewQuestion() {
 			// the original rejected any title that shared a word with one in its bank
-			LibraryQuestion funAtWork = library.recordUse(organisation, "Fun at work", null, null);
-			LibraryQuestion noFun = library.recordUse(organisation, "No fun", null, null);
+			LibraryQuestion funAtWork = library.entryFor(organisation, "Fun at work", null, null);
+			LibraryQuestion noFun = library.entryFor(organisation, "No fun", null, null);
 
 			assertThat(funAtWork.title()).isEqualTo("Fun at work");
 			assertThat(noFun.title()).isEqualTo("No fun");
@@ -179,8 +199,8 @@ class QuestionLibraryTests {
 		@Test
 		void anotherOrganisationsQuestionsAreNeverShown() {
 			String other = newOrganisation("Other");
-			library.recordUse(other, "Zebra crossing safety", "We cross safely", "We never look");
-			library.recordUse(organisation, "Zebra stripes", null, null);
+			library.entryFor(other, "Zebra crossing safety", "We cross safely", "We never look");
+			library.entryFor(organisation, "Zebra stripes", null, null);
 
 			assertThat(titles("zebra")).containsExactly("Zebra stripes");
 			assertThat(titles("we")).doesNotContain("Zebra crossing safety");
@@ -219,7 +239,7 @@ class QuestionLibraryTests {
 		@Test
 		void aQuestionAddedInATransactionThatRollsBackIsNeverFound() {
 			transactions.executeWithoutResult(tx -> {
-				library.recordUse(organisation, "Wombat wellbeing", null, null);
+				library.entryFor(organisation, "Wombat wellbeing", null, null);
 				tx.setRollbackOnly();
 			});
 

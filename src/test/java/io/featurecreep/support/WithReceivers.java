@@ -19,7 +19,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 public abstract class WithReceivers {
 
 	/** The hosts whose requests go to {@link #receiver}, at {@code /<host>/<path>}. */
-	public static final List<String> HOSTS = List.of("discord.com", "hooks.slack.com", "contoso.webhook.office.com",
+	public static final List<String> HOSTS = List.of("discord.com", "hooks.slack.com", "slack.com", "contoso.webhook.office.com",
 			"receiver.example");
 
 	protected static final Receiver receiver;
@@ -48,7 +48,6 @@ public abstract class WithReceivers {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
 		registry.add("feature-creep.notifications.delivery.backoff", () -> "PT0.2S");
-		registry.add("feature-creep.notifications.delivery.poll-interval", () -> "PT0.2S");
 		registry.add("feature-creep.notifications.delivery.max-attempts", () -> "3");
 		registry.add("feature-creep.events.poll-interval", () -> "PT0.2S");
 	}

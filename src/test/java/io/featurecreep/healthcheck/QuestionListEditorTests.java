@@ -26,7 +26,7 @@ import io.featurecreep.support.GraphQlApi;
 
 /** The question list editor: a session's questions before it starts, and the squad's template. */
 @FeatureCreepTest
-class QuestionListPagesTests {
+class QuestionListEditorTests {
 
 	@Autowired
 	MockMvc mvc;
