@@ -7,8 +7,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
@@ -34,39 +38,46 @@ public final class BuildTimeSettings {
 
 	static final String RESOURCE = "META-INF/feature-creep/aot-build-settings.properties";
 
-	static final String PROFILES = "(active profiles)";
-
-	/** Settings that Boot's auto-configurations read in conditions, which an operator of this application may set. */
-	static final List<String> FROZEN = List.of("management.server.port", "management.server.address",
-			"management.endpoints.web.exposure.include", "management.endpoints.web.exposure.exclude",
-			"management.endpoints.access.default", "management.endpoint.health.probes.enabled",
-			"management.health.redis.enabled", "management.health.db.enabled", "spring.main.web-application-type",
-			"spring.threads.virtual.enabled", "spring.graphql.websocket.path", "spring.graphql.graphiql.enabled",
-			"spring.h2.console.enabled", "spring.flyway.enabled", "spring.mail.jndi-name",
-			"spring.security.oauth2.resourceserver.opaquetoken.introspection-uri", "spring.data.redis.client-type");
+	/**
+	 * Settings that Boot's auto-configurations read in conditions and that an operator of this application may set,
+	 * each with the value its conditions depend on: the active profiles ({@code @Profile}), and for the forwarded
+	 * headers only whether Spring's own filter is chosen ({@code framework}; {@code native}, which the README
+	 * documents, is Tomcat's and read at start).
+	 */
+	static final Map<String, Function<Environment, String>> FROZEN = frozen();
 
 	private BuildTimeSettings() {
 	}
 
+	private static Map<String, Function<Environment, String>> frozen() {
+		Map<String, Function<Environment, String>> frozen = new LinkedHashMap<>();
+		frozen.put("(active profiles)", environment -> String.join(",", environment.getActiveProfiles()));
+		frozen.put("server.forward-headers-strategy is framework",
+				environment -> String.valueOf("framework".equalsIgnoreCase(environment.getProperty("server.forward-headers-strategy"))));
+		for (String name : List.of("management.server.port", "management.server.address",
+				"management.endpoints.web.exposure.include", "management.endpoints.web.exposure.exclude",
+				"management.endpoints.access.default", "management.endpoint.health.probes.enabled",
+				"management.health.redis.enabled", "management.health.db.enabled",
+				"management.prometheus.metrics.export.enabled", "spring.main.web-application-type",
+				"spring.threads.virtual.enabled", "spring.jmx.enabled", "spring.mvc.problemdetails.enabled",
+				"spring.graphql.websocket.path", "spring.graphql.graphiql.enabled", "spring.graphql.schema.printer.enabled",
+				"spring.h2.console.enabled", "spring.flyway.enabled", "spring.mail.jndi-name",
+				"spring.security.oauth2.resourceserver.opaquetoken.introspection-uri", "spring.data.redis.client-type")) {
+			frozen.put(name, environment -> environment.getProperty(name, ""));
+		}
+		return Collections.unmodifiableMap(frozen);
+	}
+
 	static Properties of(Environment environment) {
 		Properties values = new Properties();
-		values.setProperty(PROFILES, String.join(",", environment.getActiveProfiles()));
-		for (String name : FROZEN) {
-			String value = environment.getProperty(name);
-			if (value != null) {
-				values.setProperty(name, value);
-			}
-		}
+		FROZEN.forEach((name, value) -> values.setProperty(name, value.apply(environment)));
 		return values;
 	}
 
 	/** What differs between the build's values and the start's, one line each; empty when nothing does. */
 	static List<String> differences(Properties built, Properties now) {
 		List<String> lines = new ArrayList<>();
-		List<String> names = new ArrayList<>();
-		names.add(PROFILES);
-		names.addAll(FROZEN);
-		for (String name : names) {
+		for (String name : FROZEN.keySet()) {
 			String then = built.getProperty(name, "");
 			String current = now.getProperty(name, "");
 			if (!then.equals(current)) {
