@@ -8,6 +8,10 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Discord's signature of an interaction: Ed25519 over the timestamp header followed by the raw body, under the
@@ -21,6 +25,16 @@ final class DiscordSignature {
 	/** The DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519, before the 32 bytes of the raw key. */
 	private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
+	/**
+	 * Parsed public keys by their hex: every interaction is checked against every connected application's key, and
+	 * parsing one per check was most of the cost. A key's hex names it, so a changed or removed connection needs no
+	 * eviction: its new key is another entry, and unused ones age out. Malformed keys are remembered as empty.
+	 */
+	private static final Cache<String, Optional<PublicKey>> KEYS = Caffeine.newBuilder()
+		.maximumSize(1_000)
+		.expireAfterAccess(Duration.ofHours(1))
+		.build();
+
 	private DiscordSignature() {
 	}
 
@@ -31,17 +45,27 @@ final class DiscordSignature {
 		}
 		try {
 			byte[] signatureBytes = HexFormat.of().parseHex(signatureHex);
-			if (signatureBytes.length != 64) {
+			Optional<PublicKey> key = KEYS.get(publicKeyHex, DiscordSignature::parsed);
+			if (signatureBytes.length != 64 || key.isEmpty()) {
 				return false;
 			}
 			Signature signature = Signature.getInstance("Ed25519");
-			signature.initVerify(publicKey(publicKeyHex));
+			signature.initVerify(key.get());
 			signature.update(timestamp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			signature.update(body);
 			return signature.verify(signatureBytes);
 		}
 		catch (IllegalArgumentException | GeneralSecurityException malformed) {
 			return false;
+		}
+	}
+
+	private static Optional<PublicKey> parsed(String hex) {
+		try {
+			return Optional.of(publicKey(hex));
+		}
+		catch (IllegalArgumentException | GeneralSecurityException malformed) {
+			return Optional.empty();
 		}
 	}
 

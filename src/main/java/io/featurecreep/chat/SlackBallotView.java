@@ -172,7 +172,7 @@ class SlackBallotView {
 	}
 
 	/** Slack's escaping: only &, < and > mean something in its text. */
-	private static String escape(String text) {
+	static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 

@@ -3,6 +3,7 @@ package io.featurecreep.chat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Slack's interactions: the Vote button of a session's message opens a form with the questions open to vote
- * ({@link SlackBallotView}); the form's submission casts the votes as the linked person. Every request is checked
+ * Slack's interactions: the Vote button of a session's message, and the {@code /healthcheck} slash command, open a
+ * form with the questions open to vote ({@link SlackBallotView}); the form's submission casts the votes as the linked
+ * person. Every request is checked
  * against the signing secret of a connected Slack app first, on its raw bytes; a request none of them signed (or one
  * older than five minutes) gets 401 and is not read. A chat user who is not linked gets, privately, a one-time link
  * to link their account; one who is not a member, a private explanation. Nothing is posted to the channel about who
@@ -82,7 +84,11 @@ class SlackInteractions {
 		if (signedBy.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
-		JsonNode payload = payload(body);
+		Map<String, String> form = form(body);
+		if (form.containsKey("command")) {
+			return slashCommand(form, signedBy);
+		}
+		JsonNode payload = payload(form.get("payload"));
 		if (payload == null) {
 			return ResponseEntity.badRequest().build();
 		}
@@ -96,6 +102,50 @@ class SlackInteractions {
 			case "view_submission" -> ballotSubmitted(payload, user, signedBy);
 			default -> ResponseEntity.ok().build();
 		};
+	}
+
+	/**
+	 * The {@code /healthcheck} slash command: the form of the running session of the squad whose channel it was typed
+	 * in (or of the only squad the signing app is connected to), or, only to the one who typed it, why not. Slack
+	 * shows a slash command's direct answer to its sender alone ({@code response_type: ephemeral}).
+	 */
+	private ResponseEntity<Object> slashCommand(Map<String, String> form, List<SlackApp> signedBy) {
+		ChatUser user = new ChatUser(ChatPlatform.SLACK, form.getOrDefault("team_id", ""),
+				form.getOrDefault("user_id", ""));
+		if (user.workspaceId().isEmpty() || user.userId().isEmpty()) {
+			return ResponseEntity.badRequest().build();
+		}
+		String slackChannel = form.getOrDefault("channel_id", "");
+		Optional<SlackApp> app = signedBy.stream()
+			.filter(candidate -> candidate.slackChannel().equals(slackChannel))
+			.findFirst()
+			.or(() -> signedBy.size() == 1 ? Optional.of(signedBy.get(0)) : Optional.empty());
+		if (app.isEmpty()) {
+			return ephemeral(views.text("chat.slack.notConnected", Locale.ENGLISH));
+		}
+		Locale language = voting.languageOf(app.get().squadId());
+		Optional<HealthSession> running = sessions.running(app.get().squadId());
+		if (running.isEmpty()) {
+			return ephemeral(views.text("chat.slack.noSession", language));
+		}
+		try {
+			Ballot ballot = voting.ballot(user, running.get().id());
+			apps.openSlackView(app.get().connectionId(), form.getOrDefault("trigger_id", ""),
+					views.ballot(ballot, app.get().connectionId(), language));
+		}
+		catch (Refusal refusal) {
+			return ephemeral(refusalText(refusal, user, language));
+		}
+		catch (ChatCallFailed failed) {
+			log.warn("Could not open the ballot of session {} in Slack app {}: {}", running.get().id(), app.get(),
+					failed.getMessage());
+			return ephemeral(views.text("chat.slack.formFailed", language));
+		}
+		return ResponseEntity.ok().build();
+	}
+
+	private static ResponseEntity<Object> ephemeral(String text) {
+		return ResponseEntity.ok(Map.of("response_type", "ephemeral", "text", SlackBallotView.escape(text)));
 	}
 
 	/** The Vote button: the form, or privately why not. Slack wants the answer within 3 s, and nothing in it. */
@@ -198,21 +248,40 @@ class SlackInteractions {
 		}
 	}
 
-	/** Slack sends {@code payload=<json>} form-encoded. */
-	private JsonNode payload(byte[] body) {
-		String form = new String(body, StandardCharsets.UTF_8);
-		for (String pair : form.split("&")) {
+	/** An interaction's {@code payload} field: JSON, or null when missing or malformed. */
+	private JsonNode payload(String payload) {
+		if (payload == null) {
+			return null;
+		}
+		try {
+			return json.readTree(payload);
+		}
+		catch (JacksonException malformed) {
+			return null;
+		}
+	}
+
+	/**
+	 * Slack sends form-encoded bodies: interactions as {@code payload=<json>}, slash commands as fields
+	 * ({@code command}, {@code team_id}, {@code user_id}, {@code channel_id}, {@code trigger_id}, …). A field that
+	 * cannot be decoded is left out.
+	 */
+	private static Map<String, String> form(byte[] body) {
+		Map<String, String> fields = new HashMap<>();
+		for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
 			int equals = pair.indexOf('=');
-			if (equals > 0 && pair.substring(0, equals).equals("payload")) {
-				try {
-					return json.readTree(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-				}
-				catch (JacksonException | IllegalArgumentException malformed) {
-					return null;
-				}
+			if (equals <= 0) {
+				continue;
+			}
+			try {
+				fields.putIfAbsent(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException malformed) {
+				// a broken escape: not a field Slack sent
 			}
 		}
-		return null;
+		return fields;
 	}
 
 }

@@ -61,21 +61,11 @@ class ResultStore {
 			.optional();
 	}
 
-	List<QuestionResult> ofSession(String sessionId) {
+	/** The session's results in asking order as stored, before the anonymity rule: only for {@link RecordedResults}. */
+	List<QuestionResult> ofSessionAsStored(String sessionId) {
 		return jdbc.sql(SELECT + "where r.session_id = ? order by r.position")
 			.param(sessionId)
-			.query(this::map)
-			.list();
-	}
-
-	/** The results of several sessions, each session's in asking order. */
-	List<QuestionResult> ofSessions(Collection<String> sessionIds) {
-		if (sessionIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql(SELECT + "where r.session_id in (:ids) order by r.session_id, r.position")
-			.param("ids", sessionIds)
-			.query(this::map)
+			.query(this::asStored)
 			.list();
 	}
 
@@ -171,12 +161,16 @@ class ResultStore {
 	}
 
 	private QuestionResult map(ResultSet rs, int row) throws SQLException {
-		return anonymity.disclosed(new QuestionResult(rs.getString("question_id"), rs.getString("session_id"), rs.getString("squad_id"),
+		return anonymity.disclosed(asStored(rs, row));
+	}
+
+	private QuestionResult asStored(ResultSet rs, int row) throws SQLException {
+		return new QuestionResult(rs.getString("question_id"), rs.getString("session_id"), rs.getString("squad_id"),
 				rs.getString("library_question_id"), rs.getInt("position"), rs.getString("title"), rs.getInt("votes"),
 				rs.getInt("red"), rs.getInt("yellow"), rs.getInt("green"), nullableDouble(rs, "average"),
 				rs.getInt("improving"), rs.getInt("stable"), rs.getInt("worsening"),
 				nullableDouble(rs, "previous_average"), rs.getObject("ended_at", OffsetDateTime.class).toInstant(),
-				rs.getBoolean("session_anonymous"), false));
+				rs.getBoolean("session_anonymous"), false);
 	}
 
 	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {

@@ -8,6 +8,9 @@ enum AdminAction {
 	RESET_LINK_CREATED,
 
 	/** Not an admin action: a squad owner discarded a session, kept on the organisation's record. */
-	SESSION_DISCARDED
+	SESSION_DISCARDED,
+
+	/** Not an admin action: a squad owner dismissed an alert about the squad's results. */
+	ALERT_DISMISSED
 
 }

@@ -51,6 +51,7 @@ class AuditTexts {
 			case ERASED -> text("admin.audit.ERASED", locale, actor, subject, detail);
 			case RESET_LINK_CREATED -> text("admin.audit.RESET_LINK_CREATED", locale, actor, subject, detail);
 			case SESSION_DISCARDED -> text("admin.audit.SESSION_DISCARDED", locale, actor, subject, detail);
+			case ALERT_DISMISSED -> text("admin.audit.ALERT_DISMISSED", locale, actor, subject, detail);
 		};
 	}
 

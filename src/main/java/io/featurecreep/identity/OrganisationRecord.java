@@ -21,4 +21,9 @@ public class OrganisationRecord {
 		log.record(ownerId, AdminAction.SESSION_DISCARDED, null, detail);
 	}
 
+	/** A squad owner dismissed an alert; the detail names the alert's squad and indicator. */
+	public void alertDismissed(String ownerId, String detail) {
+		log.record(ownerId, AdminAction.ALERT_DISMISSED, null, detail);
+	}
+
 }

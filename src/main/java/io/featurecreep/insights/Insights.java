@@ -16,11 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.featurecreep.healthcheck.ResultHistory;
-import io.featurecreep.healthcheck.ResultHistory.SessionOutcome;
 import io.featurecreep.identity.Accounts;
 import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
+import io.featurecreep.insights.ResultHistory.SessionOutcome;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.squads.Squad;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import io.featurecreep.healthcheck.HealthSession;
@@ -16,8 +17,8 @@ import io.featurecreep.squads.SquadPagePart;
 
 /**
  * Puts notes and actions where a squad needs them: a running session first reviews the open actions of earlier
- * ones, then collects notes and new actions; its results keep them; the squad page lists what is still open
- * and, for owners, whether the squad shows in the organisation matrix; the workspace links to the matrix for
+ * ones, then collects notes and new actions; its results keep them; the squad page lists the open alerts and the
+ * actions still open and, for owners, whether the squad shows in the organisation matrix; the workspace links to the matrix for
  * those who may see it.
  */
 @Component
@@ -27,9 +28,15 @@ class InsightsOnPages implements SessionPageContributor, SquadPageContributor {
 
 	private final Insights insights;
 
-	InsightsOnPages(DiscussionViews views, Insights insights) {
+	private final Alerts alerts;
+
+	private final AlertViews alertViews;
+
+	InsightsOnPages(DiscussionViews views, Insights insights, Alerts alerts, AlertViews alertViews) {
 		this.views = views;
 		this.insights = insights;
+		this.alerts = alerts;
+		this.alertViews = alertViews;
 	}
 
 	@Override
@@ -59,6 +66,10 @@ class InsightsOnPages implements SessionPageContributor, SquadPageContributor {
 	@Override
 	public List<SquadPagePart> squadPage(String viewerId, Squad squad, Membership viewer) {
 		List<SquadPagePart> parts = new ArrayList<>();
+		List<Alert> open = alerts.ofSquad(squad.id()).stream().filter(alert -> !alert.dismissed()).toList();
+		parts.add(new SquadPagePart(12, "insights/alerts", "squad-alerts", Map.of("view",
+				new AlertViews.SquadAlertsPart(squad.id(), viewer.isOwner(),
+						alertViews.views(open, LocaleContextHolder.getLocale())))));
 		parts.add(new SquadPagePart(15, "insights/discussion", "squad-actions-card",
 				Map.of("view", new DiscussionPages.SquadActionsPart(squad.id(), views.openActions(viewerId, squad.id())))));
 		if (viewer.isOwner()) {

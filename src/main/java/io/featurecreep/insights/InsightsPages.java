@@ -53,8 +53,14 @@ class InsightsPages {
 
 	private final PageTimes times;
 
+	private final Alerts alerts;
+
+	private final AlertViews alertViews;
+
 	InsightsPages(Insights insights, NotesAndActions notesAndActions, Anonymity anonymity, JsonMapper json,
-			MessageSource messages, Clock clock, Deck deck, PageTimes times) {
+			MessageSource messages, Clock clock, Deck deck, PageTimes times, Alerts alerts, AlertViews alertViews) {
+		this.alerts = alerts;
+		this.alertViews = alertViews;
 		this.insights = insights;
 		this.notesAndActions = notesAndActions;
 		this.anonymity = anonymity;
@@ -132,6 +138,10 @@ class InsightsPages {
 		model.addAttribute("to", to);
 		model.addAttribute("errors", errors);
 		model.addAttribute("downloads", Downloads.of(squadId, range));
+		// markers: each session's alerts, dismissed ones too (the history keeps what was said)
+		model.addAttribute("alerts", alertViews.bySession(alerts.ofSquad(squadId),
+				history.sessions().stream().map(SquadHistory.Column::sessionId).collect(java.util.stream.Collectors.toSet()),
+				reader));
 		return "insights/history";
 	}
 
@@ -161,6 +171,8 @@ class InsightsPages {
 					deck.title(indicator.indicatorId(), indicator.title(), reader)))
 			.toList();
 		List<MatrixRow> rows = new ArrayList<>();
+		Map<String, Integer> openAlerts = alerts.openBySession(
+				matrix.squads().stream().map(OrganisationMatrix.Row::sessionId).filter(java.util.Objects::nonNull).toList());
 		for (int r = 0; r < matrix.squads().size(); r++) {
 			OrganisationMatrix.Row row = matrix.squads().get(r);
 			List<CellView> cells = new ArrayList<>();
@@ -168,7 +180,8 @@ class InsightsPages {
 				cells.add(view(row.cells().get(c), "m-" + r + "-" + c, row.squadName() + ", " + indicators.get(c).title(),
 						words));
 			}
-			rows.add(new MatrixRow(row.squadName(), row.sessionName(), row.endedAt(), HeatCells.html(cells, words.notAsked())));
+			rows.add(new MatrixRow(row.squadName(), row.sessionName(), row.endedAt(), HeatCells.html(cells, words.notAsked()),
+					row.sessionId() == null ? 0 : openAlerts.getOrDefault(row.sessionId(), 0)));
 		}
 		model.addAttribute("indicators", indicators);
 		model.addAttribute("rows", rows);
@@ -256,9 +269,9 @@ class InsightsPages {
 
 	/**
 	 * A squad with its latest session that has votes ({@code endedAt} null: none yet); {@code cells}: the row's
-	 * table cells as HTML, escaped ({@link HeatCells}).
+	 * table cells as HTML, escaped ({@link HeatCells}); {@code alerts}: how many alerts of that session are open.
 	 */
-	record MatrixRow(String squadName, String sessionName, Instant endedAt, String cells) {
+	record MatrixRow(String squadName, String sessionName, Instant endedAt, String cells, int alerts) {
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.featurecreep.healthcheck.QuestionResult;
-import io.featurecreep.healthcheck.ResultHistory.SessionOutcome;
+import io.featurecreep.insights.ResultHistory.SessionOutcome;
 
 /**
  * A squad's heat map: its ended sessions oldest first, and per indicator one cell per session (null where the

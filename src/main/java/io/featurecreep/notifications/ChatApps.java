@@ -11,7 +11,8 @@ import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
 /**
  * What the chat module may ask of the squads' chat app channels: which apps are connected (to check that a request
  * comes from one of them) and the few calls an interaction needs (open a form, answer one user privately). Calls go
- * through the guarded client to the chat's own hosts only; bot tokens never leave this module.
+ * through the guarded client to the chat's own hosts only; bot tokens never leave this module. A failed call shows
+ * in the squad's delivery log ({@link ChatCallFailures}).
  */
 @Service
 public class ChatApps {
@@ -23,9 +24,12 @@ public class ChatApps {
 
 	private final SlackApi slack;
 
-	ChatApps(ChannelStore channels, SlackApi slack) {
+	private final ChatCallFailures failures;
+
+	ChatApps(ChannelStore channels, SlackApi slack, ChatCallFailures failures) {
 		this.channels = channels;
 		this.slack = slack;
+		this.failures = failures;
 	}
 
 	/** Every connected Slack app, across squads. */
@@ -61,6 +65,7 @@ public class ChatApps {
 			slack.call(channel.botToken(), method, body);
 		}
 		catch (DeliveryFailed failed) {
+			failures.record(channel, null, DeliveryStore.Purpose.INTERACTION, failed.reason());
 			throw new ChatCallFailed(failed.getMessage());
 		}
 	}

@@ -79,6 +79,34 @@ class DeliveryStore {
 		recordAttempt(id, 1, now, error);
 	}
 
+	/**
+	 * Logs a chat call that failed while answering an interaction, as a failed delivery of one attempt (never
+	 * retried: the moment has passed), unless the channel logged the same failure for the same purpose since
+	 * {@code quietSince}. Returns whether it was logged.
+	 */
+	boolean logChatCallFailure(String id, String squadId, String channelId, String sessionId, Purpose purpose,
+			String error, Instant now, Instant quietSince) {
+		int logged = jdbc.sql("""
+				insert into notification_delivery (id, squad_id, channel_id, session_id, purpose, status, attempts,
+				  last_error, created_at)
+				select :id, :squad, :channel, :session, :purpose, 'FAILED', 1, :error, :now
+				where not exists (select 1 from notification_delivery
+				  where channel_id = :channel and purpose = :purpose and last_error = :error and created_at > :since)""")
+			.param("id", id)
+			.param("squad", squadId)
+			.param("channel", channelId)
+			.param("session", sessionId, java.sql.Types.VARCHAR)
+			.param("purpose", purpose.name())
+			.param("error", error)
+			.param("now", utc(now))
+			.param("since", utc(quietSince))
+			.update();
+		if (logged == 1) {
+			recordAttempt(id, 1, now, error);
+		}
+		return logged == 1;
+	}
+
 	/** Logs one attempt at sending (numbered from 1). */
 	void recordAttempt(String deliveryId, int attempt, Instant at, String error) {
 		jdbc.sql("""
@@ -170,7 +198,8 @@ class DeliveryStore {
 	enum Purpose {
 
 		REPORT("deliveries.purpose.REPORT"), TEST("deliveries.purpose.TEST"), REMINDER("deliveries.purpose.REMINDER"),
-		VOTE_INVITE("deliveries.purpose.VOTE_INVITE");
+		VOTE_INVITE("deliveries.purpose.VOTE_INVITE"), INTERACTION("deliveries.purpose.INTERACTION"),
+		VOTE_COUNT("deliveries.purpose.VOTE_COUNT");
 
 		private final String labelKey;
 

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 
 import io.featurecreep.events.DurableHandler;
 import io.featurecreep.events.Retries;
-import io.featurecreep.healthcheck.ResultHistory;
 import io.featurecreep.healthcheck.SessionLookup;
 import io.featurecreep.healthcheck.VotingProgress;
 import io.featurecreep.healthcheck.VotingProgress.Progress;
+import io.featurecreep.insights.Alerts;
+import io.featurecreep.insights.ResultHistory;
 import io.featurecreep.library.Deck;
 import io.featurecreep.notifications.ChannelSender.DeliveryFailed;
 import io.featurecreep.notifications.DeliveryMetrics.Outcome;
@@ -54,6 +55,8 @@ class DeliveryWorker implements DurableHandler<DeliveryDue> {
 
 	private final ResultHistory history;
 
+	private final Alerts alerts;
+
 	private final SessionLookup sessions;
 
 	private final VotingProgress voting;
@@ -75,13 +78,14 @@ class DeliveryWorker implements DurableHandler<DeliveryDue> {
 	private final ApplicationEventPublisher events;
 
 	DeliveryWorker(DeliveryStore deliveries, ChannelStore channels, List<ChannelSender> senders, ResultHistory history,
-			SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts, VoteInvites voteInvites,
-			SquadAccess squads, Deck deck, Settings settings, Clock clock, DeliveryMetrics metrics,
-			ApplicationEventPublisher events) {
+			Alerts alerts, SessionLookup sessions, VotingProgress voting, ReminderTexts reminderTexts,
+			VoteInvites voteInvites, SquadAccess squads, Deck deck, Settings settings, Clock clock,
+			DeliveryMetrics metrics, ApplicationEventPublisher events) {
 		this.deliveries = deliveries;
 		this.channels = channels;
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::kind, Function.identity()));
 		this.history = history;
+		this.alerts = alerts;
 		this.sessions = sessions;
 		this.voting = voting;
 		this.reminderTexts = reminderTexts;
@@ -184,7 +188,8 @@ class DeliveryWorker implements DurableHandler<DeliveryDue> {
 		else {
 			message = new Message.Report(SquadReport.of(squadName, delivery.sessionId(),
 					history.recent(delivery.squadId(), SESSIONS_IN_REPORT),
-					result -> deck.title(result.libraryQuestionId(), result.title(), language)), language);
+					result -> deck.title(result.libraryQuestionId(), result.title(), language),
+					alerts.evidence(delivery.sessionId(), language)), language);
 		}
 		pauseForDrill();
 		Optional<Integer> attempt = deliveries.startAttempt(delivery.id());

@@ -66,6 +66,10 @@ class DiscordSender implements ChannelSender {
 		embed.put("title", cut(words.text("notifications.report.title", report.squadName()), 256));
 		embed.put("description", words.text("notifications.report.legend"));
 		embed.put("fields", fields);
+		if (!report.alerts().isEmpty()) {
+			embed.put("footer", Map.of("text", cut(words.text("notifications.report.alerts") + "\n\u26A0 "
+					+ String.join("\n\u26A0 ", report.alerts()), 2048)));
+		}
 		return embed;
 	}
 

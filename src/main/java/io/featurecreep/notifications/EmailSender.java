@@ -102,6 +102,10 @@ class EmailSender implements ChannelSender {
 			}
 			text.append(")\n");
 		}
+		if (!report.alerts().isEmpty()) {
+			text.append('\n').append(words.text("notifications.report.alerts")).append('\n');
+			report.alerts().forEach(alert -> text.append("\u26A0 ").append(alert).append('\n'));
+		}
 		return text.toString();
 	}
 

@@ -204,7 +204,9 @@ class NotificationPages implements SquadPageContributor {
 		static DeliveryLine of(Delivery delivery, NotificationChannel channel, List<DeliveryAttempt> attempts,
 				boolean owner, Function<String, String> inReadersLanguage) {
 			Instant lastAttempt = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).at();
-			boolean retryable = owner && "FAILED".equals(delivery.status()) && !"TEST".equals(delivery.purpose());
+			// as DeliveryStore.retry: reports and reminders only (a test, an invitation or a chat call has had its moment)
+			boolean retryable = owner && "FAILED".equals(delivery.status())
+					&& ("REPORT".equals(delivery.purpose()) || "REMINDER".equals(delivery.purpose()));
 			List<AttemptLine> attemptLog = !owner ? List.of()
 					: attempts.stream()
 						.map(a -> new AttemptLine(a.attempt(), a.at(), a.delivered(),

@@ -5,15 +5,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.featurecreep.events.DurableHandler;
-import io.featurecreep.healthcheck.ResultsRecorded;
 import io.featurecreep.healthcheck.SessionLookup;
+import io.featurecreep.insights.HistoryRecorded;
 import io.featurecreep.notifications.DeliveryStore.Purpose;
 
 /**
- * Once a session's results are recorded, plans its report to each of the squad's channels as they are now (the
- * original used the settings of the day the session started), in the transaction that records the results: the
- * results and their reports are committed together, and the reports need no queue hop of their own. Planning twice
- * plans nothing new; a discarded session gets no results, and so no report.
+ * Once a session's results are in the squad's history, with the alerts they raised ({@link HistoryRecorded}), plans
+ * its report to each of the squad's channels as they are now (the original used the settings of the day the session
+ * started), in the transaction that adds them to the history: the history and its reports are committed together, a
+ * report never misses its own session or its alerts, and the reports need no queue hop of their own. Planning twice
+ * plans nothing new; a discarded session gets no history, and so no report.
  */
 @Component
 class PlanReports implements DurableHandler<PlanReports.Earlier> {
@@ -33,9 +34,9 @@ class PlanReports implements DurableHandler<PlanReports.Earlier> {
 		this.transactions = transactions;
 	}
 
-	/** Runs inside the transaction of {@code RecordResults}, which publishes the event. */
+	/** Runs inside the transaction of {@code insights.RecordHistory}, which publishes the event. */
 	@EventListener
-	void plan(ResultsRecorded recorded) {
+	void plan(HistoryRecorded recorded) {
 		for (NotificationChannel channel : channels.ofSquad(recorded.squadId())) {
 			worker.plan(recorded.squadId(), channel.id(), recorded.sessionId(), Purpose.REPORT);
 		}
@@ -55,7 +56,7 @@ class PlanReports implements DurableHandler<PlanReports.Earlier> {
 	@Override
 	public void handle(Earlier recorded) {
 		if (!sessions.discarded(recorded.sessionId())) {
-			transactions.executeWithoutResult(tx -> plan(new ResultsRecorded(recorded.sessionId(), recorded.squadId())));
+			transactions.executeWithoutResult(tx -> plan(new HistoryRecorded(recorded.sessionId(), recorded.squadId())));
 		}
 	}
 

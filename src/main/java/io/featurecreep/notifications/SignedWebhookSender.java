@@ -115,6 +115,8 @@ class SignedWebhookSender implements ChannelSender {
 					indicators.add(indicator);
 				}
 				payload.put("indicators", indicators);
+				// the session's alerts in the squad's report language (their numbers: GraphQL alerts(squadId))
+				payload.put("alerts", squad.alerts());
 			}
 		}
 		return payload;

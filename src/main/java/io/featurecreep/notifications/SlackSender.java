@@ -66,6 +66,12 @@ class SlackSender implements ChannelSender {
 				if (!section.isEmpty()) {
 					blocks.add(section(section));
 				}
+				if (!squad.alerts().isEmpty()) {
+					StringBuilder alerts = new StringBuilder("*").append(escape(words.text("notifications.report.alerts")))
+						.append("*\n");
+					squad.alerts().forEach(alert -> alerts.append("\u26A0 ").append(escape(alert)).append('\n'));
+					blocks.add(section(new StringBuilder(DiscordSender.cut(alerts.toString(), SECTION_LIMIT))));
+				}
 				payload.put("blocks", blocks);
 			}
 		}

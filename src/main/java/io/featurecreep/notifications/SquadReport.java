@@ -9,15 +9,16 @@ import java.util.function.Function;
 import java.util.Map;
 
 import io.featurecreep.healthcheck.QuestionResult;
-import io.featurecreep.healthcheck.ResultHistory.SessionOutcome;
+import io.featurecreep.insights.ResultHistory.SessionOutcome;
 
 /**
  * What a report says: the squad's recent sessions, oldest first, and per indicator its average in each of
  * them (null where it was not asked, nobody voted, or anonymity withholds it: the results come from
- * {@link io.featurecreep.healthcheck.ResultHistory} already reduced to their count where the rule says so). Indicators follow their library entry, so a renamed one
- * keeps its row; rows are in the order of the latest session.
+ * {@link io.featurecreep.insights.ResultHistory} already reduced to their count where the rule says so). Indicators follow their library entry, so a renamed one
+ * keeps its row; rows are in the order of the latest session. {@code alerts}: what the session gives the squad to talk
+ * about ({@link io.featurecreep.insights.Alerts}), each as its evidence in words in the report's language.
  */
-record SquadReport(String squadName, String sessionId, List<Column> sessions, List<Row> indicators) {
+record SquadReport(String squadName, String sessionId, List<Column> sessions, List<Row> indicators, List<String> alerts) {
 
 	/** One session: a column of the report. */
 	record Column(String sessionId, String name, Instant endedAt) {
@@ -29,7 +30,7 @@ record SquadReport(String squadName, String sessionId, List<Column> sessions, Li
 
 	/** The report, its indicators named by {@code title} (the default indicators' titles in the report's language). */
 	static SquadReport of(String squadName, String sessionId, List<SessionOutcome> outcomes,
-			Function<QuestionResult, String> title) {
+			Function<QuestionResult, String> title, List<String> alerts) {
 		List<Column> columns = outcomes.stream().map(o -> new Column(o.sessionId(), o.name(), o.endedAt())).toList();
 		Map<String, List<Double>> averages = new LinkedHashMap<>();
 		Map<String, QuestionResult> latest = new LinkedHashMap<>();
@@ -48,7 +49,7 @@ record SquadReport(String squadName, String sessionId, List<Column> sessions, Li
 			.sorted(Comparator.comparing((String key) -> -latestColumn(order.get(key))).thenComparing(order::get))
 			.map(key -> new Row(title.apply(latest.get(key)), averages.get(key), latest.get(key)))
 			.toList();
-		return new SquadReport(squadName, sessionId, columns, rows);
+		return new SquadReport(squadName, sessionId, columns, rows, alerts);
 	}
 
 	private static int latestColumn(int order) {

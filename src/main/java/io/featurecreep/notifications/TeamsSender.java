@@ -48,6 +48,10 @@ class TeamsSender implements ChannelSender {
 					facts.add(Map.of("title", DiscordSender.cut(row.title(), 100), "value", circles.toString()));
 				}
 				body.add(Map.of("type", "FactSet", "facts", facts));
+				if (!report.report().alerts().isEmpty()) {
+					body.add(text(words.text("notifications.report.alerts"), true));
+					report.report().alerts().forEach(alert -> body.add(text("\u26A0 " + alert, false)));
+				}
 			}
 		}
 		Map<String, Object> card = new LinkedHashMap<>();

@@ -27,7 +27,8 @@ import io.featurecreep.squads.SquadAccess;
  * Keeps the "n of m members have voted" of each vote invitation in the chats current: after a vote (from the pages,
  * the API or a chat) the invitation is edited with the new count, never with a name or a result; once the session is
  * over, it says so and loses its button. Best effort, after the commit and off the request's thread: a missed edit
- * is corrected by the next one, and a vote never waits on a chat.
+ * is corrected by the next one, and a vote never waits on a chat. A failed edit shows in the delivery log
+ * ({@link ChatCallFailures}).
  */
 @Component
 class VoteCounts implements DisposableBean {
@@ -48,10 +49,12 @@ class VoteCounts implements DisposableBean {
 
 	private final DiscordAppSender discord;
 
+	private final ChatCallFailures failures;
+
 	private final ExecutorService editors = Executors.newVirtualThreadPerTaskExecutor();
 
 	VoteCounts(VoteMessages messages, ChannelStore channels, VotingProgress voting, SquadAccess squads,
-			VoteInvites invites, SlackAppSender slack, DiscordAppSender discord) {
+			VoteInvites invites, SlackAppSender slack, DiscordAppSender discord, ChatCallFailures failures) {
 		this.messages = messages;
 		this.channels = channels;
 		this.voting = voting;
@@ -59,6 +62,7 @@ class VoteCounts implements DisposableBean {
 		this.invites = invites;
 		this.slack = slack;
 		this.discord = discord;
+		this.failures = failures;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -109,6 +113,7 @@ class VoteCounts implements DisposableBean {
 		catch (DeliveryFailed failed) {
 			log.info("Could not edit the vote invitation of session {} in {}: {}", message.sessionId(), channel,
 					failed.getMessage());
+			failures.record(channel, message.sessionId(), DeliveryStore.Purpose.VOTE_COUNT, failed.reason());
 		}
 	}
 

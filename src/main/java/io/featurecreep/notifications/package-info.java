@@ -3,5 +3,5 @@
  * reminders planned from domain events, their deliveries with retries, and the delivery log owners see.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "events", "healthcheck", "identity", "library", "shared", "squads" })
+		allowedDependencies = { "events", "healthcheck", "identity", "insights", "library", "shared", "squads" })
 package io.featurecreep.notifications;

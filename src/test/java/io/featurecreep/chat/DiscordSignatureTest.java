@@ -62,4 +62,13 @@ class DiscordSignatureTest {
 				now);
 	}
 
+	@Test
+	void aMalformedKeyIsRefusedEveryTimeAndAGoodOneKeepsVerifying() {
+		String signature = discord.sign(timestamp, body);
+		for (int i = 0; i < 3; i++) {
+			assertThat(verify("zz" + discord.publicKeyHex().substring(2), timestamp, signature, body, now)).isFalse();
+			assertThat(verify(discord.publicKeyHex(), timestamp, signature, body, now)).isTrue();
+		}
+	}
+
 }

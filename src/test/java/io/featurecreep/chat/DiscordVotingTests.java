@@ -2,9 +2,11 @@ package io.featurecreep.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,12 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -29,16 +32,16 @@ import io.featurecreep.support.GraphQlApi;
 import io.featurecreep.support.GraphQlApi.Caller;
 import io.featurecreep.support.GraphQlResponse;
 import io.featurecreep.support.Receiver;
-import io.featurecreep.support.WithReceivers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A squad connects a Discord application; Discord (played by the test, signing with the application's Ed25519 key)
- * sends interactions to the endpoint, and the local receiver stands in for discord.com.
+ * sends interactions to the endpoint, and the local receiver stands in for discord.com. Discord users link their
+ * accounts through the one-time link they are given, on the link page, signed in.
  */
 @FeatureCreepTest
-class DiscordVotingTests extends WithReceivers {
+class DiscordVotingTests extends WithChatApps {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -52,16 +55,13 @@ class DiscordVotingTests extends WithReceivers {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	JdbcClient jdbc;
-
 	final DiscordSigner discord = new DiscordSigner();
 
-	final String applicationId = snowflake();
+	String applicationId = snowflake();
 
-	final String channelId = snowflake();
+	String channelId = snowflake();
 
-	final String guildId = snowflake();
+	String guildId = snowflake();
 
 	Caller owner;
 
@@ -225,6 +225,117 @@ class DiscordVotingTests extends WithReceivers {
 			.asInt()).isZero();
 	}
 
+	@Test
+	void inAnAnonymousSquadTheChannelOnlyEverCountsVotesAndNothingIsShownBeforeTheReveal() throws Exception {
+		// a squad of its own: anonymous, four people, the application connected in another channel
+		applicationId = snowflake();
+		channelId = snowflake();
+		guildId = snowflake();
+		owner = api.as(api.newPerson("Quentin"));
+		squadId = owner.execute("mutation { createSquad(input: {name: \"Quiet ones\", anonymous: true}) { id } }")
+			.ok()
+			.text("createSquad.id");
+		String invite = owner.execute("mutation($s: String!) { createInvite(input: {squadId: $s}) { token } }", "s", squadId)
+			.ok()
+			.text("createInvite.token");
+		List<Caller> members = new java.util.ArrayList<>();
+		for (String name : List.of("Rosalind", "Sigmund")) {
+			Caller member = api.as(api.newPerson(name));
+			member.execute("mutation($t: String!) { joinSquad(token: $t) { id } }", "t", invite).ok();
+			members.add(member);
+		}
+		receiver.answerJson("/discord.com/api/v10/channels/" + channelId + "/messages",
+				"{\"id\":\"" + snowflake() + "\"}");
+		owner.execute(CONNECT, "i", settings(discord.publicKeyHex())).ok();
+		String sessionId = owner
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s, name: \"Quiet 1\"}) { id questions { id } } }",
+					"s", squadId)
+			.ok()
+			.text("createSession.id");
+		String messages = "/discord.com/api/v10/channels/" + channelId + "/messages";
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> receiver.to(messages).stream().anyMatch(r -> r.body().contains("fc:vote:" + sessionId)));
+
+		link("5551", members.get(0).person());
+		link("5552", members.get(1).person());
+		String selectId = interact(command("5551")).path("data").path("components").path(0).path("components").path(0)
+			.path("custom_id").asString();
+		assertThat(selectId).startsWith("fc:q:" + sessionId + ":");
+		interact(component("5551", selectId, "0:WORSENING"));
+		JsonNode voted = interact(component("5552", selectId, "2:IMPROVING"));
+		JsonNode rows = voted.path("data").path("components");
+		JsonNode commentButton = rows.path(rows.size() - 1).path("components").path(0);
+		assertThat(commentButton.path("label").asString()).contains("Add a comment");
+		JsonNode modal = interact(component("5552", commentButton.path("custom_id").asString(), null));
+		interact(modalSubmit("5552", modal.path("data").path("custom_id").asString(), "Quietly unhappy"));
+
+		// the channel's message counts the two votes, and never says who or what
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> receiver.to(messages + "/")
+				.stream()
+				.anyMatch(r -> r.method().equals("PATCH") && r.body().contains("2 of 3 members have voted")));
+		for (Receiver.Request posted : receiver.to(messages)) {
+			assertThat(posted.body()).doesNotContain("Rosalind", "Sigmund", "Quentin", "5551", "5552", "Quietly unhappy",
+					"Red", "Green", "Worsening", "Improving");
+		}
+		// two votes are fewer than the anonymous minimum: the live page shows a count, nothing of the answers
+		String page = mvc.perform(get("/sessions/" + sessionId).with(user(owner.person().id())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("2 of 3 voted").doesNotContain("Quietly unhappy");
+		JsonNode question = owner
+			.execute("query($s: String!) { session(id: $s) { questions { voteCount answers { colour comment } } } }", "s",
+					sessionId)
+			.ok()
+			.data("session.questions")
+			.path(0);
+		assertThat(question.path("voteCount").asInt()).isEqualTo(2);
+		assertThat(question.path("answers").toString()).doesNotContain("Quietly unhappy");
+	}
+
+	@Test
+	void failedEditsOfTheVoteCountShowInTheDeliveryLogOncePerChannelAndReasonAnHour() throws Exception {
+		receiver.answer("/discord.com/api/v10/channels/" + channelId + "/messages/", 500);
+		String sessionId = owner.execute(
+				"mutation($s: String!, $d: String) { createSession(input: {squadId: $s, mode: ASYNC, deadline: $d}) { id questions { id } } }",
+				"s", squadId, "d", Instant.now().plus(2, ChronoUnit.DAYS).toString()).ok().text("createSession.id");
+		await().atMost(Duration.ofSeconds(15)).until(() -> receiver.to("/discord.com/api/v10/channels/" + channelId + "/messages")
+			.stream()
+			.anyMatch(r -> r.body().contains("fc:vote:" + sessionId)));
+		JsonNode questions = owner.execute("query($s: String!) { session(id: $s) { questions { id } } }", "s", sessionId)
+			.ok()
+			.data("session.questions");
+		for (int i = 0; i < 3; i++) {
+			owner.execute("mutation($s: String!, $q: String!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 1}) { id } }",
+					"s", sessionId, "q", questions.path(i).path("id").asString()).ok();
+		}
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> receiver.to("/discord.com/api/v10/channels/" + channelId + "/messages/")
+				.stream()
+				.filter(r -> r.method().equals("PATCH"))
+				.count() >= 3);
+		await().atMost(Duration.ofSeconds(5)).until(() -> voteCountFailures().size() == 1);
+		JsonNode logged = voteCountFailures().get(0);
+		assertThat(logged.path("status").asString()).isEqualTo("FAILED");
+		assertThat(logged.path("sessionId").asString()).isEqualTo(sessionId);
+		assertThat(logged.path("lastError").asString()).isEqualTo("The receiver answered HTTP 500");
+		assertThat(logged.toString()).doesNotContain(TOKEN);
+		Thread.sleep(300);
+		assertThat(voteCountFailures()).hasSize(1);
+	}
+
+	private List<JsonNode> voteCountFailures() {
+		List<JsonNode> failures = new java.util.ArrayList<>();
+		owner.execute("query($s: String!) { squad(id: $s) { deliveries { purpose status sessionId lastError attemptLog { error } } } }",
+				"s", squadId).ok().data("squad.deliveries").forEach(d -> {
+					if (d.path("purpose").asString().equals("VOTE_COUNT")) {
+						failures.add(d);
+					}
+				});
+		return failures;
+	}
+
 	private Map<String, Object> settings(String publicKey) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("squadId", squadId);
@@ -235,13 +346,20 @@ class DiscordVotingTests extends WithReceivers {
 		return settings;
 	}
 
-	/** Links the Discord user as the shared linking does when they confirm their one-time link. */
-	private void link(String userId, Person person) {
-		jdbc.sql("""
-				insert into chat_identity (platform, workspace_id, platform_user_id, person_id, linked_at)
-				values ('DISCORD', ?, ?, ?, current_timestamp)""")
-			.params(guildId, userId, person.id())
-			.update();
+	/** Links the Discord user through the link /healthcheck gives them: the page shows whom, a POST confirms. */
+	private void link(String userId, Person person) throws Exception {
+		String answer = interact(command(userId)).path("data").path("content").asString();
+		Matcher link = Pattern.compile(Pattern.quote(WithChatApps.PUBLIC_URL) + "(/chat/link/[A-Za-z0-9_-]+)").matcher(answer);
+		assertThat(link.find()).as(answer).isTrue();
+		String page = mvc.perform(get(link.group(1)).with(user(person.id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Discord", guildId, userId);
+		mvc.perform(post(link.group(1)).with(user(person.id())).with(csrf())).andExpect(status().is3xxRedirection());
+		// single use
+		mvc.perform(get(link.group(1)).with(user(person.id()))).andExpect(status().isNotFound());
 	}
 
 	private Map<String, Object> base(int type, String userId) {

@@ -207,6 +207,275 @@ class SlackVotingTests extends WithChatApps {
 		assertThat(livePage(squad.owner(), sessionId)).contains("Shipping feels good");
 	}
 
+	@Test
+	void theHealthcheckCommandOpensTheFormOfTheChannelsRunningSessionOrTellsOnlyTheSenderWhyNot() throws Exception {
+		SlackSquad squad = squad(false);
+		byte[] body = commandBody(squad, "U_CMD", "trigger-c0");
+		String now = String.valueOf(Instant.now().getEpochSecond());
+		mvc.perform(post(SlackInteractions.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(signed(body, now, SlackSignature.sign("another-secret-of-some-other-app", now, body)))
+			.andExpect(status().isUnauthorized());
+		String stale = String.valueOf(Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond());
+		mvc.perform(signed(body, stale, SlackSignature.sign(squad.secret(), stale, body)))
+			.andExpect(status().isUnauthorized());
+
+		// nothing running: said so, to the sender only
+		JsonNode idle = command(squad, "U_CMD", "trigger-c1");
+		assertThat(idle.path("response_type").asString()).isEqualTo("ephemeral");
+		assertThat(idle.path("text").asString()).contains("no health check running");
+
+		String sessionId = squad.owner()
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s, name: \"Sprint 10\"}) { id } }", "s",
+					squad.id())
+			.ok()
+			.text("createSession.id");
+
+		// unlinked: a one-time link in the private answer, and no form
+		JsonNode unlinked = command(squad, "U_CMD", "trigger-c2");
+		assertThat(unlinked.path("response_type").asString()).isEqualTo("ephemeral");
+		String link = linkFrom(List.of(unlinked.path("text").asString()));
+		mvc.perform(post(link.substring(WithChatApps.PUBLIC_URL.length())).with(user(squad.members().get(0).person().id()))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+
+		// a linked outsider is told they are not a member
+		Caller outsider = api.as(api.newPerson("Yvette"));
+		String outsiderLink = linkFrom(List.of(command(squad, "U_OUT", "trigger-c3").path("text").asString()));
+		mvc.perform(post(outsiderLink.substring(WithChatApps.PUBLIC_URL.length())).with(user(outsider.person().id()))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(command(squad, "U_OUT", "trigger-c4").path("text").asString()).contains("not a member");
+
+		// a linked member gets the form of the running session, opened with the command's trigger
+		JsonNode opened = command(squad, "U_CMD", "trigger-c5");
+		assertThat(opened.isMissingNode()).isTrue();
+		assertThat(receiver.to("/slack.com/api/views.open")
+			.stream()
+			.filter(r -> r.body().contains("trigger-c5"))
+			.map(r -> JSON.readTree(r.body()).path("view").path("private_metadata").asString())
+			.toList()).singleElement().asString().startsWith(sessionId + " ");
+		List<Receiver.Request> refusedForms = receiver.to("/slack.com/api/views.open")
+			.stream()
+			.filter(r -> r.body().matches("(?s).*trigger-c[1-4].*"))
+			.toList();
+		assertThat(refusedForms).isEmpty();
+		// the answers went to the sender, never to the channel
+		assertThat(postsTo(squad.channel())).noneMatch(r -> r.body().contains("chat/link"));
+	}
+
+	/** Sends the {@code /healthcheck} slash command as Slack does; its direct answer, missing when empty. */
+	JsonNode command(SlackSquad squad, String slackUser, String trigger) throws Exception {
+		byte[] body = commandBody(squad, slackUser, trigger);
+		String now = String.valueOf(Instant.now().getEpochSecond());
+		String answer = mvc.perform(signed(body, now, SlackSignature.sign(squad.secret(), now, body)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		return answer.isEmpty() ? JSON.missingNode() : JSON.readTree(answer);
+	}
+
+	static byte[] commandBody(SlackSquad squad, String slackUser, String trigger) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("token", "deprecated-verification-token");
+		fields.put("team_id", squad.team());
+		fields.put("channel_id", squad.channel());
+		fields.put("user_id", slackUser);
+		fields.put("command", "/healthcheck");
+		fields.put("text", "");
+		fields.put("trigger_id", trigger);
+		StringBuilder form = new StringBuilder();
+		fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+			.append(name)
+			.append('=')
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		return form.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void anAsyncSessionsFormListsEveryOpenQuestionRefusesIncompleteAnswersAndStoresAVoteForEach() throws Exception {
+		SlackSquad squad = squad(false);
+		JsonNode session = squad.owner()
+			.execute("""
+					mutation($s: String!, $d: String) {
+					  createSession(input: {squadId: $s, name: "Async 3", mode: ASYNC, deadline: $d}) { id questions { id } } }""",
+					"s", squad.id(), "d", Instant.now().plus(Duration.ofDays(2)).toString())
+			.ok()
+			.data("createSession");
+		String sessionId = session.path("id").asString();
+		List<String> questions = new ArrayList<>();
+		session.path("questions").forEach(q -> questions.add(q.path("id").asString()));
+		assertThat(questions).hasSizeGreaterThan(2);
+
+		Caller bertil = squad.members().get(1);
+		link(squad, "U_ASYNC", sessionId, bertil);
+		press(squad, "U_ASYNC", sessionId, "trigger-async");
+		JsonNode view = JSON.readTree(receiver.to("/slack.com/api/views.open")
+			.stream()
+			.filter(r -> r.body().contains("trigger-async"))
+			.findFirst()
+			.orElseThrow()
+			.body()).path("view");
+		List<String> colourBlocks = new ArrayList<>();
+		for (JsonNode block : view.path("blocks")) {
+			if (block.path("block_id").asString("").startsWith("c_")) {
+				colourBlocks.add(block.path("block_id").asString());
+			}
+		}
+		assertThat(colourBlocks).containsExactlyElementsOf(questions.stream().map(q -> "c_" + q).toList());
+		String metadata = view.path("private_metadata").asString();
+
+		// nothing chosen: the form says to choose a colour, and nothing is stored
+		Map<String, Object> empty = new LinkedHashMap<>();
+		questions.forEach(q -> empty.putAll(answer(q, null, null, null)));
+		JsonNode none = submitValues(squad, "U_ASYNC", metadata, empty);
+		assertThat(none.path("response_action").asString()).isEqualTo("errors");
+		assertThat(none.path("errors").path("c_" + questions.get(0)).asString()).contains("Choose a colour");
+
+		// a trend without a colour on the second question: the error is on that question
+		Map<String, Object> partial = new LinkedHashMap<>();
+		questions.forEach(q -> partial.putAll(answer(q, q.equals(questions.get(1)) ? null : "1",
+				q.equals(questions.get(1)) ? "STABLE" : null, null)));
+		JsonNode incomplete = submitValues(squad, "U_ASYNC", metadata, partial);
+		assertThat(incomplete.path("response_action").asString()).isEqualTo("errors");
+		assertThat(incomplete.path("errors").has("c_" + questions.get(1))).isTrue();
+		assertThat(myAnswers(bertil, sessionId)).allSatisfy(answer -> assertThat(answer.isNull()).isTrue());
+
+		// a comment the voting service refuses (over 2000 characters): the form tells why
+		Map<String, Object> tooLong = new LinkedHashMap<>();
+		questions.forEach(q -> tooLong.putAll(answer(q, "2", null, q.equals(questions.get(0)) ? "x".repeat(2001) : null)));
+		JsonNode refused = submitValues(squad, "U_ASYNC", metadata, tooLong);
+		assertThat(refused.path("response_action").asString()).isEqualTo("errors");
+		assertThat(refused.path("errors").toString()).contains("could not be stored");
+
+		// every question answered: one vote each, as cast
+		Map<String, Object> all = new LinkedHashMap<>();
+		for (int i = 0; i < questions.size(); i++) {
+			all.putAll(answer(questions.get(i), String.valueOf(i % 3), i == 0 ? "WORSENING" : null,
+					i == 1 ? "Too many meetings" : null));
+		}
+		assertThat(submitValues(squad, "U_ASYNC", metadata, all).path("response_action").asString()).isEqualTo("update");
+		List<JsonNode> mine = myAnswers(bertil, sessionId);
+		assertThat(mine).hasSize(questions.size());
+		for (int i = 0; i < questions.size(); i++) {
+			assertThat(mine.get(i).path("colour").asInt()).isEqualTo(i % 3);
+		}
+		assertThat(mine.get(0).path("trend").asString()).isEqualTo("WORSENING");
+		assertThat(mine.get(1).path("comment").asString()).isEqualTo("Too many meetings");
+	}
+
+	@Test
+	void aPersonUnlinksTheirChatAccountAndIsAskedToLinkAgainOnTheNextVote() throws Exception {
+		SlackSquad squad = squad(false);
+		String sessionId = squad.owner()
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squad.id())
+			.ok()
+			.text("createSession.id");
+		Caller cosima = squad.members().get(2);
+		link(squad, "U_COSIMA", sessionId, cosima);
+		assertThat(accountsPage(cosima)).contains("U_COSIMA", squad.team());
+
+		// nobody else can unlink it
+		Caller other = squad.members().get(0);
+		mvc.perform(post(ChatLinkPages.ACCOUNTS + "/unlink").with(user(other.person().id()))
+			.with(csrf())
+			.param("platform", "SLACK")
+			.param("workspace", squad.team())
+			.param("user", "U_COSIMA")).andExpect(status().isNotFound());
+		// nor without the form's CSRF token
+		mvc.perform(post(ChatLinkPages.ACCOUNTS + "/unlink").with(user(cosima.person().id()))
+			.param("platform", "SLACK")
+			.param("workspace", squad.team())
+			.param("user", "U_COSIMA")).andExpect(status().isForbidden());
+		press(squad, "U_COSIMA", sessionId, "trigger-linked");
+		assertThat(receiver.to("/slack.com/api/views.open")).anyMatch(r -> r.body().contains("trigger-linked"));
+
+		mvc.perform(post(ChatLinkPages.ACCOUNTS + "/unlink").with(user(cosima.person().id()))
+			.with(csrf())
+			.param("platform", "SLACK")
+			.param("workspace", squad.team())
+			.param("user", "U_COSIMA")).andExpect(status().is3xxRedirection());
+		assertThat(accountsPage(cosima)).doesNotContain("U_COSIMA");
+
+		int before = ephemeralTo(squad, "U_COSIMA").size();
+		press(squad, "U_COSIMA", sessionId, "trigger-unlinked");
+		await().until(() -> ephemeralTo(squad, "U_COSIMA").size() > before);
+		assertThat(linkFrom(ephemeralTo(squad, "U_COSIMA"))).startsWith(WithChatApps.PUBLIC_URL + "/chat/link/");
+		assertThat(receiver.to("/slack.com/api/views.open")).noneMatch(r -> r.body().contains("trigger-unlinked"));
+	}
+
+	@Test
+	void aVotingFormSlackWouldNotOpenShowsInTheDeliveryLogWithSlacksReason() throws Exception {
+		SlackSquad squad = squad(false);
+		String sessionId = squad.owner()
+			.execute("mutation($s: String!) { createSession(input: {squadId: $s}) { id } }", "s", squad.id())
+			.ok()
+			.text("createSession.id");
+		link(squad, "U_LATE", sessionId, squad.members().get(0));
+		receiver.answer("/slack.com/api/views.open", 200, "{\"ok\":false,\"error\":\"expired_trigger_id\"}");
+		try {
+			press(squad, "U_LATE", sessionId, "trigger-expired-1");
+			press(squad, "U_LATE", sessionId, "trigger-expired-2");
+			JsonNode answer = command(squad, "U_LATE", "trigger-expired-3");
+			assertThat(answer.path("text").asString()).contains("could not be opened");
+		}
+		finally {
+			receiver.answer("/slack.com/api/views.open", 200, "{\"ok\":true}");
+		}
+		List<JsonNode> failures = new ArrayList<>();
+		squad.owner()
+			.execute("query($s: String!) { squad(id: $s) { deliveries { purpose status lastError attempts } } }", "s",
+					squad.id())
+			.ok()
+			.data("squad.deliveries")
+			.forEach(d -> {
+				if (d.path("purpose").asString().equals("INTERACTION")) {
+					failures.add(d);
+				}
+			});
+		assertThat(failures).singleElement().satisfies(failure -> {
+			assertThat(failure.path("status").asString()).isEqualTo("FAILED");
+			assertThat(failure.path("lastError").asString())
+				.isEqualTo("The chat service refused the message: expired_trigger_id");
+		});
+		assertThat(failures.toString()).doesNotContain("xoxb-");
+	}
+
+	String accountsPage(Caller person) throws Exception {
+		return mvc.perform(get(ChatLinkPages.ACCOUNTS).with(user(person.person().id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	/** The person's own answers to each question of the session, in order (null where none). */
+	List<JsonNode> myAnswers(Caller person, String sessionId) {
+		List<JsonNode> answers = new ArrayList<>();
+		person.execute("query($s: String!) { session(id: $s) { questions { myAnswer { colour trend comment } } } }", "s",
+				sessionId).ok().data("session.questions").forEach(q -> answers.add(q.path("myAnswer")));
+		return answers;
+	}
+
+	/** A question's blocks in a submitted form's state; null leaves a field empty. */
+	static Map<String, Object> answer(String questionId, String colour, String trend, String comment) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("c_" + questionId,
+				Map.of("colour", colour == null ? Map.of() : Map.of("selected_option", Map.of("value", colour))));
+		values.put("t_" + questionId,
+				Map.of("trend", trend == null ? Map.of() : Map.of("selected_option", Map.of("value", trend))));
+		values.put("m_" + questionId, Map.of("comment", comment == null ? Map.of() : Map.of("value", comment)));
+		return values;
+	}
+
+	JsonNode submitValues(SlackSquad squad, String slackUser, String metadata, Map<String, Object> values)
+			throws Exception {
+		Map<String, Object> payload = Map.of("type", "view_submission", "team", Map.of("id", squad.team()), "user",
+				Map.of("id", slackUser), "view",
+				Map.of("callback_id", "fc_ballot", "private_metadata", metadata, "state", Map.of("values", values)));
+		MvcResult result = interact(squad, payload).andExpect(status().isOk()).andReturn();
+		return JSON.readTree(result.getResponse().getContentAsString());
+	}
+
 	/** Links a chat user to a person through the link they get when pressing Vote. */
 	void link(SlackSquad squad, String slackUser, String sessionId, Caller person) throws Exception {
 		int before = ephemeralTo(squad, slackUser).size();

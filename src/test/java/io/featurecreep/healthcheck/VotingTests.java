@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.featurecreep.WithH2;
 import io.featurecreep.WithPostgres;
+import io.featurecreep.insights.ResultHistory;
 import io.featurecreep.support.FeatureCreepTest;
 import io.featurecreep.support.GraphQlApi;
 import io.featurecreep.support.GraphQlApi.Caller;

@@ -43,21 +43,11 @@ public final class Receiver implements AutoCloseable {
 				String path = exchange.getRequestURI().getPath();
 				requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()),
 						new String(in.readAllBytes(), StandardCharsets.UTF_8), exchange.getRequestMethod()));
-				int status = statusByPathPrefix.entrySet()
-					.stream()
-					.filter(e -> path.startsWith(e.getKey()))
-					.map(Map.Entry::getValue)
-					.findFirst()
-					.orElse(200);
+				int status = longestPrefix(statusByPathPrefix, path, 200);
 				if (status / 100 == 3) {
 					exchange.getResponseHeaders().add("Location", baseUrl() + "/redirected" + path);
 				}
-				String body = bodyByPathPrefix.entrySet()
-					.stream()
-					.filter(e -> path.startsWith(e.getKey()))
-					.map(Map.Entry::getValue)
-					.findFirst()
-					.orElse(null);
+				String body = longestPrefix(bodyByPathPrefix, path, null);
 				if (body == null) {
 					exchange.sendResponseHeaders(status, -1);
 				}
@@ -71,6 +61,16 @@ public final class Receiver implements AutoCloseable {
 			exchange.close();
 		});
 		server.start();
+	}
+
+	/** The answer set for the longest prefix of the path: a path's own answer wins over its API's. */
+	private static <T> T longestPrefix(Map<String, T> answers, String path, T otherwise) {
+		return answers.entrySet()
+			.stream()
+			.filter(e -> path.startsWith(e.getKey()))
+			.max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+			.map(Map.Entry::getValue)
+			.orElse(otherwise);
 	}
 
 	public String baseUrl() {
