@@ -92,6 +92,10 @@ public final class BuildTimeSettings {
 
 		@Override
 		public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
+			if (beanFactory.getParentBeanFactory() != null) {
+				// a child context (actuator's, on a management port of its own) has the same environment: one record
+				return null;
+			}
 			String recorded = write(of(beanFactory.getBean(Environment.class)));
 			return (generationContext, code) -> generationContext.getGeneratedFiles().addResourceFile(RESOURCE, recorded);
 		}
