@@ -1,8 +1,6 @@
 package io.featurecreep.squads;
 
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,10 @@ import io.featurecreep.identity.Person;
 import io.featurecreep.shared.DomainException;
 import io.featurecreep.shared.Inputs;
 
-/** Squads over GraphQL: the original operations and the additions (settings, invites, roles). */
+/**
+ * Squads over GraphQL: finding them, what a squad shows, making and setting them up. Who is in them (invites, members,
+ * roles): {@link SquadMembershipGraphQlController}.
+ */
 @Controller
 class SquadGraphQlController {
 
@@ -27,19 +28,12 @@ class SquadGraphQlController {
 
 	private final SquadManagement management;
 
-	private final SquadStore store;
-
 	private final People people;
 
-	private final Clock clock;
-
-	SquadGraphQlController(SquadAccess access, SquadManagement management, SquadStore store, People people,
-			Clock clock) {
+	SquadGraphQlController(SquadAccess access, SquadManagement management, People people) {
 		this.access = access;
 		this.management = management;
-		this.store = store;
 		this.people = people;
-		this.clock = clock;
 	}
 
 	/** MEMBEROF (the default) and ALL both list the squads the caller belongs to: nobody sees others' squads. */
@@ -65,15 +59,6 @@ class SquadGraphQlController {
 			throw unknown;
 		}
 		return squad;
-	}
-
-	@QueryMapping
-	InvitePreview invite(@Argument String token, Principal principal) {
-		String callerId = Callers.id(principal);
-		Invite invite = store.findInvite(token).orElseThrow(() -> DomainException.notFound("Invite not found"));
-		Squad squad = store.find(invite.squadId()).orElseThrow();
-		return new InvitePreview(squad.id(), squad.name(), invite.expiresAt().toString(),
-				invite.isValidAt(clock.instant()), access.isMember(squad.id(), callerId));
 	}
 
 	@SchemaMapping(typeName = "Squad")
@@ -111,13 +96,6 @@ class SquadGraphQlController {
 		return access.membership(squad.id(), Callers.id(principal)).map(Membership::role).orElse(null);
 	}
 
-	@SchemaMapping(typeName = "Squad")
-	List<InviteView> invites(Squad squad, Principal principal) {
-		access.requireOwner(squad.id(), Callers.id(principal), DomainException.notFound("Squad not found"),
-				"squad.ownersOnly.seeInvites");
-		return store.invites(squad.id()).stream().map(this::view).toList();
-	}
-
 	@MutationMapping
 	Squad createSquad(@Argument CreateSquadInput input, Principal principal) {
 		CreateSquadInput given = Inputs.required(input);
@@ -137,57 +115,7 @@ class SquadGraphQlController {
 		return management.open(Callers.id(principal), Inputs.required(input).squadId());
 	}
 
-	@MutationMapping
-	Squad addMemberToSquad(@Argument MemberInput input, Principal principal) {
-		MemberInput given = Inputs.required(input);
-		return management.addMember(Callers.id(principal), given.squadId(), given.personId());
-	}
-
-	@MutationMapping
-	Squad removeMemberFromSquad(@Argument MemberInput input, Principal principal) {
-		MemberInput given = Inputs.required(input);
-		return management.removeMember(Callers.id(principal), given.squadId(), given.personId());
-	}
-
-	@MutationMapping
-	InviteView createInvite(@Argument CreateInviteInput input, Principal principal) {
-		Integer minutes = input.validForMinutes();
-		Duration validFor = minutes == null ? Duration.ofDays(7) : Duration.ofMinutes(minutes);
-		return view(management.createInvite(Callers.id(principal), input.squadId(), validFor));
-	}
-
-	@MutationMapping
-	InviteView revokeInvite(@Argument String token, Principal principal) {
-		return view(management.revokeInvite(Callers.id(principal), token));
-	}
-
-	@MutationMapping
-	Squad joinSquad(@Argument String token, Principal principal) {
-		return management.join(Callers.id(principal), token);
-	}
-
-	@MutationMapping
-	Squad changeMemberRole(@Argument ChangeMemberRoleInput input, Principal principal) {
-		return management.changeRole(Callers.id(principal), input.squadId(), input.personId(), input.role());
-	}
-
-
-	private InviteView view(Invite invite) {
-		return new InviteView(invite.token(), "/join/" + invite.token(), invite.squadId(),
-				invite.createdAt().toString(), invite.expiresAt().toString(), invite.revokedAt() != null,
-				invite.isValidAt(clock.instant()));
-	}
-
-
 	record MembershipView(Person person, SquadRole role, String joinedAt) {
-	}
-
-	record InviteView(String token, String path, String squadId, String createdAt, String expiresAt,
-			boolean revoked, boolean valid) {
-	}
-
-	record InvitePreview(String squadId, String squadName, String expiresAt, boolean valid,
-			boolean alreadyMember) {
 	}
 
 	/** The original's {@code GetSquadInput}: which squads (MEMBEROF or ALL, both the caller's own). */
@@ -203,16 +131,6 @@ class SquadGraphQlController {
 	}
 
 	record SetOpenStatusInput(String squadId) {
-	}
-
-	/** The original's {@code AddMemberType} and {@code RemoveMemberType}. */
-	record MemberInput(String squadId, String personId) {
-	}
-
-	record CreateInviteInput(String squadId, Integer validForMinutes) {
-	}
-
-	record ChangeMemberRoleInput(String squadId, String personId, SquadRole role) {
 	}
 
 }

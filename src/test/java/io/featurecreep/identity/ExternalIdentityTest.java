@@ -267,6 +267,31 @@ class ExternalIdentityTest {
 			assertThat(answer.text("/errors/0/message")).isEqualTo(GraphQlSecurityErrors.INACTIVE_ACCOUNT);
 		}
 
+		/**
+		 * A client sends the same token with every request, and the server remembers a verified token and its person
+		 * for a while (issue #15): neither may outlast deactivation or erasure.
+		 */
+		@Test
+		void theSameJwtStopsAtOnceWhenItsPersonIsDeactivatedAndErased() {
+			String subject = "remembered-" + UUID.randomUUID();
+			String token = jwt(subject, Map.of());
+			assertThat(api(token, "{ me { id } }").text("/data/me/id")).isEqualTo(subject);
+			assertThat(api(token, "{ me { id } }").text("/data/me/id")).isEqualTo(subject);
+
+			api(adminToken, "mutation { deactivatePerson(personId: \"" + subject + "\") { status } }");
+			Browser.Page deactivated = api(token, "{ me { id } }");
+			assertThat(deactivated.status()).isEqualTo(401);
+			assertThat(deactivated.text("/errors/0/message")).isEqualTo(GraphQlSecurityErrors.INACTIVE_ACCOUNT);
+
+			api(adminToken, "mutation { reactivatePerson(personId: \"" + subject + "\") { status } }");
+			assertThat(api(token, "{ me { id } }").text("/data/me/id")).isEqualTo(subject);
+
+			api(adminToken, "mutation { erasePerson(personId: \"" + subject + "\") { status } }");
+			Browser.Page erased = api(token, "{ me { id } }");
+			assertThat(erased.text("/data/me/id")).as("the erased person is gone; the token is someone new's at most")
+				.isNotEqualTo(subject);
+		}
+
 		@Test
 		void underInviteASignInThroughTheProviderOfSomeoneNewSaysHowToGetInAndCreatesNobody() {
 			policy("INVITE");

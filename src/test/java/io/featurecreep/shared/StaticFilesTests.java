@@ -58,6 +58,14 @@ class StaticFilesTests {
 		}
 	}
 
+	/** Old links and scripts may name a file without its version: it is still there (issue #15 moved the handlers). */
+	@Test
+	void filesAreAlsoServedUnderTheirPlainAddresses() throws Exception {
+		for (String asset : List.of("/css/app.css", "/js/app.js", "/graphiql/graphiql-page.css", "/favicon.svg")) {
+			assertThat(mvc.perform(get(asset)).andReturn().getResponse().getStatus()).as(asset).isEqualTo(200);
+		}
+	}
+
 	/** Browsers ask for /favicon.ico on pages without an icon link (and some on every site): it was a 404. */
 	@Test
 	void theIconIsAlsoServedWhereBrowsersLookForIt() throws Exception {
