@@ -17,6 +17,10 @@
 # sizes, modification times) and compatible JVM options. Run this script with the `java` that will run the
 # application (JAVA=/path/to/java to choose), and give the jar's path exactly as the start command will.
 # With a different JVM, the application still starts, without the cache, after a warning.
+#
+# Training runs with Spring AOT (-Dspring.aot.enabled=true), as deploy/Dockerfile starts the application: the cache
+# then holds the classes that start loads (the generated bean definitions instead of configuration-class parsing).
+# SPRING_AOT=false trains for a start without Spring AOT.
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
@@ -26,6 +30,10 @@ fi
 jar=$1
 cache=$2
 java=${JAVA:-java}
+spring_aot=()
+if [ "${SPRING_AOT:-true}" = true ]; then
+	spring_aot=(-Dspring.aot.enabled=true)
+fi
 [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }
 release=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 if [ "${release%%.*}" -lt 25 ] 2>/dev/null || [ -z "$release" ]; then
@@ -64,7 +72,7 @@ fail() {
 cd "$work"
 # made here, not by the background job's redirection, which may come after the first read below
 : >"$work/training.log"
-"$java" -XX:AOTCacheOutput="$cache" -jar "$jar" --server.port=0 >>"$work/training.log" 2>&1 &
+"$java" -XX:AOTCacheOutput="$cache" "${spring_aot[@]}" -jar "$jar" --server.port=0 >>"$work/training.log" 2>&1 &
 pid=$!
 
 port=
@@ -88,9 +96,19 @@ request() {
 	echo "$status"
 }
 
+# actuator answers on a port of its own when MANAGEMENT_SERVER_PORT is set (Spring AOT needs it set at build and here)
+app_port=$port
+probe() {
+	local status
+	port=${MANAGEMENT_SERVER_PORT:-$app_port}
+	status=$(request "$@")
+	port=$app_port
+	echo "$status"
+}
+
 ready=
 for _ in $(seq 1 600); do
-	if [ "$(request GET /actuator/health/readiness 2>/dev/null)" = 200 ]; then
+	if [ "$(probe GET /actuator/health/readiness 2>/dev/null)" = 200 ]; then
 		ready=yes
 		break
 	fi
@@ -103,8 +121,10 @@ done
 # before signing in (with their style sheet and script), and API clients' queries. A few rounds, so that the
 # hottest methods reach the profiles that the cache keeps (JEP 515).
 for _ in 1 2 3 4 5; do
-	for path in /actuator/health /actuator/health/liveness /actuator/health/readiness / /signin /signup \
-		/css/app.css /js/app.js /graphiql /no-such-page; do
+	for path in /actuator/health /actuator/health/liveness /actuator/health/readiness; do
+		probe GET "$path" >/dev/null
+	done
+	for path in / /signin /signup /css/app.css /js/app.js /graphiql /no-such-page; do
 		request GET "$path" >/dev/null
 	done
 	request POST /graphql '{"query":"{ __typename }"}' >/dev/null

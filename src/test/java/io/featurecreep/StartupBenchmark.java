@@ -32,8 +32,10 @@ import org.springframework.util.FileSystemUtils;
  * <ul>
  * <li>{@code plain}: {@code java -jar target/feature-creep-<version>.jar}, the executable jar;
  * <li>{@code extracted}: the jar extracted with {@code -Djarmode=tools} (what the cache needs), no cache;
- * <li>{@code aot-cache}: the extracted jar with the JVM's AOT cache from {@code deploy/train-aot-cache.sh},
- * as the image starts.
+ * <li>{@code aot-cache}: the extracted jar with the JVM's AOT cache from {@code deploy/train-aot-cache.sh}, trained
+ * and started without Spring AOT ({@code SPRING_AOT=false});
+ * <li>{@code aot}: as the image starts: the extracted jar with Spring AOT's generated bean definitions
+ * ({@code -Dspring.aot.enabled=true}) and an AOT cache trained in that mode.
  * </ul>
  * The variants take turns within each round, in a rotating order, so that load from elsewhere falls on all of
  * them alike; the report gives every start and the medians, with the load average before and after.
@@ -43,7 +45,7 @@ import org.springframework.util.FileSystemUtils;
  * ./mvnw -B -Pbenchmarks test -Dtest=StartupBenchmark -Dbench.rounds=5
  * </pre>
  *
- * {@code -Dbench.variants=plain,aot-cache} leaves the extracted jar without cache out.
+ * {@code -Dbench.variants=plain,aot} leaves the others out (and trains only the cache it needs).
  *
  * The JVM that runs the benchmark trains the cache and runs every start: a cache works only with its own JVM.
  */
@@ -68,22 +70,26 @@ class StartupBenchmark {
 		Path app = work.resolve("app");
 		Path extracted = app.resolve("feature-creep.jar");
 		Path cache = app.resolve("feature-creep.aot");
+		Path springAotCache = app.resolve("feature-creep-spring-aot.aot");
 		run(work, Map.of(), List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", app.toString(),
 				"--application-filename", "feature-creep.jar"));
-		long training = System.nanoTime();
-		run(work, Map.of("JAVA", java), List.of("bash", ROOT.resolve("deploy/train-aot-cache.sh").toString(),
-				extracted.toString(), cache.toString()));
-		System.out.printf("Trained the AOT cache in %.1f s (%d MB)%n", (System.nanoTime() - training) / 1e9,
-				Files.size(cache) >> 20);
 
 		Map<String, List<String>> variants = new LinkedHashMap<>();
 		variants.put("plain", List.of(java, "-jar", jar.toString()));
 		variants.put("extracted", List.of(java, "-jar", extracted.toString()));
 		variants.put("aot-cache", List.of(java, "-XX:AOTCache=" + cache, "-jar", extracted.toString()));
+		variants.put("aot", List.of(java, "-XX:AOTCache=" + springAotCache, "-Dspring.aot.enabled=true", "-jar",
+				extracted.toString()));
 		String chosen = System.getProperty("bench.variants", String.join(",", variants.keySet()));
 		List<String> names = List.of(chosen.split(","));
 		assertThat(names).as("-Dbench.variants").contains("plain");
 		assertThat(variants.keySet()).as("-Dbench.variants").containsAll(names);
+		if (names.contains("aot-cache")) {
+			train(work, extracted, cache, "false");
+		}
+		if (names.contains("aot")) {
+			train(work, extracted, springAotCache, "true");
+		}
 		Map<String, List<Start>> starts = new LinkedHashMap<>();
 		names.forEach(name -> starts.put(name, new ArrayList<>()));
 
@@ -112,6 +118,15 @@ class StartupBenchmark {
 			System.out.printf("  %-10s %6d ms  %.2f x plain   CPU %6d ms  %.2f x plain%n", name, median,
 					(double) median / plain, cpu, (double) cpu / plainCpu);
 		}
+	}
+
+	/** Trains a cache with the image's script, with or without Spring AOT. */
+	private void train(Path work, Path extracted, Path cache, String springAot) throws Exception {
+		long training = System.nanoTime();
+		run(work, Map.of("JAVA", java, "SPRING_AOT", springAot), List.of("bash",
+				ROOT.resolve("deploy/train-aot-cache.sh").toString(), extracted.toString(), cache.toString()));
+		System.out.printf("Trained the AOT cache (Spring AOT %s) in %.1f s (%d MB)%n", springAot,
+				(System.nanoTime() - training) / 1e9, Files.size(cache) >> 20);
 	}
 
 	private Start start(Path directory, List<String> command) throws Exception {

@@ -17,7 +17,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -74,7 +73,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionSignIn sessions, AccessTokens accessTokens,
 			ExternalSignIn externalSignIn, ObjectProvider<JwtDecoder> jwtDecoder,
-			ObjectProvider<ClientRegistrationRepository> clientRegistrations, ObjectProvider<DevMode> devMode,
+			ClientRegistrations clientRegistrations, ObjectProvider<DevMode> devMode,
 			CorsSettings cors, HeaderSettings headers, SignInThrottle signInThrottle, SignInTimes signInTimes,
 			SignInMetrics metrics,
 			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) throws Exception {
@@ -111,7 +110,7 @@ class SecurityConfiguration {
 		http.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(bearer.tokenResolver())
 			.authenticationManagerResolver(bearer)
 			.authenticationEntryPoint(metrics.counting(GraphQlSecurityErrors.unauthenticated())));
-		if (clientRegistrations.getIfAvailable() != null) {
+		if (!clientRegistrations.isEmpty()) {
 			http.oauth2Login(login -> login.loginPage("/signin")
 				.defaultSuccessUrl(SessionSignIn.HOME)
 				.failureHandler(metrics.counting(Method.PROVIDER, new SimpleUrlAuthenticationFailureHandler(SIGN_IN_FAILED)))
