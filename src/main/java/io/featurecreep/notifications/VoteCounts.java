@@ -1,11 +1,10 @@
 package io.featurecreep.notifications;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +50,12 @@ class VoteCounts implements DisposableBean {
 
 	private final ChatCallFailures failures;
 
-	private final ExecutorService editors = Executors.newVirtualThreadPerTaskExecutor();
+	/**
+	 * A session's invitations are edited at most once at a time and about once a second, whatever the rate of votes:
+	 * each edit reads the count when it starts, so edits running side by side could land out of order and leave an old
+	 * count standing; and a chat's API would refuse a burst.
+	 */
+	private final LatestOnly edits = new LatestOnly(Duration.ofSeconds(1), this::refreshQuietly);
 
 	VoteCounts(VoteMessages messages, ChannelStore channels, VotingProgress voting, SquadAccess squads,
 			VoteInvites invites, SlackAppSender slack, DiscordAppSender discord, ChatCallFailures failures) {
@@ -69,15 +73,17 @@ class VoteCounts implements DisposableBean {
 	void on(SessionChanged changed) {
 		if (changed.change() == Change.VOTE_CAST || changed.change() == Change.SESSION_ENDED
 				|| changed.change() == Change.ACTIVE_QUESTION_CHANGED) {
-			editors.execute(() -> {
-				try {
-					refresh(changed.sessionId());
-				}
-				catch (RuntimeException failed) {
-					// best effort: the next change edits the message again
-					log.warn("Could not edit the vote invitations of session {}", changed.sessionId(), failed);
-				}
-			});
+			edits.ask(changed.sessionId());
+		}
+	}
+
+	private void refreshQuietly(String sessionId) {
+		try {
+			refresh(sessionId);
+		}
+		catch (RuntimeException failed) {
+			// best effort: the next change edits the message again
+			log.warn("Could not edit the vote invitations of session {}", sessionId, failed);
 		}
 	}
 
@@ -119,7 +125,7 @@ class VoteCounts implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		editors.shutdownNow();
+		edits.close();
 	}
 
 }
