@@ -15,7 +15,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.featurecreep.identity.PeopleAdministration.PersonLine;
 import io.featurecreep.shared.DomainException;
-import io.featurecreep.shared.ErrorCode;
 
 /**
  * The admin pages of people: the list, admins made and removed, deactivation, reset links and erasure. Who may sign up
@@ -81,7 +80,7 @@ class OrganisationAdminPages {
 			redirect.addFlashAttribute("resetLink", ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString());
 		}
 		catch (DomainException refused) {
-			rethrowUnlessBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("problem", refused.messageIn(messages, locale));
 		}
 		return "redirect:/admin/people";
@@ -107,16 +106,10 @@ class OrganisationAdminPages {
 			redirect.addFlashAttribute("doneTo", changed.person().displayName());
 		}
 		catch (DomainException refused) {
-			rethrowUnlessBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("problem", refused.messageIn(messages, locale));
 		}
 		return "redirect:/admin/people";
 	}
 
-	/** Who may not do something, or a person who does not exist, gets the error page; a rule's refusal a message. */
-	static void rethrowUnlessBadInput(DomainException refused) {
-		if (refused.code() != ErrorCode.BAD_USER_INPUT) {
-			throw refused;
-		}
-	}
 }

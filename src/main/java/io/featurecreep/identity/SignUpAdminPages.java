@@ -1,7 +1,5 @@
 package io.featurecreep.identity;
 
-import static io.featurecreep.identity.OrganisationAdminPages.rethrowUnlessBadInput;
-
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,7 +66,7 @@ class SignUpAdminPages {
 			redirect.addFlashAttribute("policySaved", true);
 		}
 		catch (DomainException refused) {
-			rethrowUnlessBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("policyProblem", refused.messageIn(messages, locale));
 			redirect.addFlashAttribute("domains", domains);
 		}
@@ -86,7 +84,7 @@ class SignUpAdminPages {
 					ServletUriComponentsBuilder.fromCurrentContextPath().path(created.path()).toUriString());
 		}
 		catch (DomainException refused) {
-			rethrowUnlessBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("inviteProblem", refused.messageIn(messages, locale));
 		}
 		return "redirect:/admin/sign-up#invites";

@@ -12,7 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.featurecreep.identity.Callers;
 import io.featurecreep.shared.DomainException;
-import io.featurecreep.shared.ErrorCode;
 
 /**
  * The squad page's form for connecting a Discord application, and the owner's "register the /healthcheck command"
@@ -45,7 +44,7 @@ class DiscordAppPages {
 					messages.getMessage(ChannelTargets.label(ChannelKind.DISCORD_APP), locale));
 		}
 		catch (DomainException refused) {
-			requireBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("discordAppError", refused.messageIn(messages, locale));
 			redirect.addFlashAttribute("discordApplicationId", applicationId);
 			redirect.addFlashAttribute("discordPublicKey", publicKey);
@@ -65,16 +64,10 @@ class DiscordAppPages {
 			redirect.addFlashAttribute("discordCommandRegistered", true);
 		}
 		catch (DomainException refused) {
-			requireBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("discordCommandError", refused.messageIn(messages, locale));
 		}
 		return "redirect:/squads/{squadId}#notifications";
-	}
-
-	private static void requireBadInput(DomainException refused) {
-		if (refused.code() != ErrorCode.BAD_USER_INPUT) {
-			throw refused;
-		}
 	}
 
 }

@@ -92,7 +92,7 @@ class NotificationPages implements SquadPageContributor {
 			}
 		}
 		catch (DomainException refused) {
-			requireBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("channelKind", kind);
 			redirect.addFlashAttribute("channelTarget", target);
 			redirect.addFlashAttribute("channelError", inWords(refused, locale));
@@ -130,7 +130,7 @@ class NotificationPages implements SquadPageContributor {
 			redirect.addFlashAttribute("retried", true);
 		}
 		catch (DomainException refused) {
-			requireBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("deliveryError", inWords(refused, locale));
 		}
 		return "redirect:/squads/{squadId}#deliveries";
@@ -161,13 +161,6 @@ class NotificationPages implements SquadPageContributor {
 	private String said(String storedReason, Locale locale) {
 		return StoredReasons.recognise(storedReason) instanceof MessageSourceResolvable phrase
 				? messages.getMessage(phrase, locale) : storedReason;
-	}
-
-	/** Refusals other than bad input (not an owner, not found) are the error page's. */
-	private static void requireBadInput(DomainException refused) {
-		if (refused.code() != ErrorCode.BAD_USER_INPUT) {
-			throw refused;
-		}
 	}
 
 	/** A kind of channel the form offers, and the key of its name. */

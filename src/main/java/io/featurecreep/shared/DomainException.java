@@ -60,6 +60,16 @@ public class DomainException extends RuntimeException {
 		return messageKey == null ? getMessage() : messages.getMessage(messageKey, arguments, getMessage(), locale);
 	}
 
+	/**
+	 * For pages that show a refusal of the input as a message on the form: any other refusal (not found, forbidden)
+	 * is thrown on, to the error page.
+	 */
+	public void rethrowUnlessBadInput() {
+		if (code != ErrorCode.BAD_USER_INPUT) {
+			throw this;
+		}
+	}
+
 	public static DomainException badInput(String message) {
 		return new DomainException(ErrorCode.BAD_USER_INPUT, message);
 	}

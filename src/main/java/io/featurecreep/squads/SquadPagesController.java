@@ -24,7 +24,6 @@ import io.featurecreep.identity.Onboarding;
 import io.featurecreep.identity.People;
 import io.featurecreep.identity.Person;
 import io.featurecreep.shared.DomainException;
-import io.featurecreep.shared.ErrorCode;
 import io.featurecreep.shared.Language;
 
 /**
@@ -158,7 +157,7 @@ class SquadPagesController {
 			redirect.addFlashAttribute("settingsSaved", true);
 		}
 		catch (DomainException refused) {
-			requireBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("settingsName", name);
 			redirect.addFlashAttribute("settingsError", inWords(refused, locale));
 		}
@@ -174,7 +173,7 @@ class SquadPagesController {
 			redirect.addFlashAttribute("newInvite", invite.token());
 		}
 		catch (DomainException refused) {
-			requireBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("inviteError", inWords(refused, locale));
 		}
 		return "redirect:/squads/{squadId}#invites";
@@ -213,7 +212,7 @@ class SquadPagesController {
 			management.removeMember(callerId, squadId, personId);
 		}
 		catch (DomainException refused) {
-			requireBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			if (!access.isMember(squadId, callerId)) {
 				throw refused;
 			}
@@ -234,7 +233,7 @@ class SquadPagesController {
 			management.changeRole(Callers.id(principal), squadId, personId, role);
 		}
 		catch (DomainException refused) {
-			requireBadInput(refused);
+			refused.rethrowUnlessBadInput();
 			redirect.addFlashAttribute("membersError", inWords(refused, locale));
 		}
 		return "redirect:/squads/{squadId}#members";
@@ -243,13 +242,6 @@ class SquadPagesController {
 	/** A refusal in the reader's language; one written in English only (no key) as it is. */
 	private String inWords(DomainException refused, Locale locale) {
 		return refused.messageIn(messages, locale);
-	}
-
-	/** Refusals of who may do what go to the error page; only bad input is shown next to the form. */
-	private static void requireBadInput(DomainException refused) {
-		if (refused.code() != ErrorCode.BAD_USER_INPUT) {
-			throw refused;
-		}
 	}
 
 	/** The squad, if the caller is a member; to anyone else it does not exist. */
