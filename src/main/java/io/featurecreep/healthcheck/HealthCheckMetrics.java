@@ -41,8 +41,8 @@ class HealthCheckMetrics {
 		}
 	}
 
-	void voteCast(HealthSession session) {
-		votes.get(session.mode()).increment();
+	void voteCast(SessionMode mode) {
+		votes.get(mode).increment();
 	}
 
 	void sessionStarted(HealthSession session) {

@@ -57,7 +57,8 @@ class LiveSessionFeed extends EndedBeforeShutdown {
 		watchers.keySet().forEach(sessionId -> deliver(new SessionChanged(sessionId, null, null)));
 	}
 
-	@TransactionalEventListener
+	/** After the commit; a vote written by one statement ({@link VoteUpsert}) has no transaction, and is committed. */
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(SessionChanged change) {
 		broadcast.publish(TOPIC, json.writeValueAsString(change));
 	}

@@ -20,9 +20,11 @@ class VoterKeys {
 	}
 
 	String keyFor(HealthSession session, String questionId, String personId) {
-		if (!session.anonymous()) {
-			return personId;
-		}
+		return session.anonymous() ? anonymousKey(questionId, personId) : personId;
+	}
+
+	/** The key in an anonymous session, whether or not the session is one (see {@link VoteUpsert}). */
+	String anonymousKey(String questionId, String personId) {
 		return "anon:" + HexFormat.of().formatHex(key.hmac(questionId + "\n" + personId));
 	}
 
