@@ -37,13 +37,18 @@ import io.featurecreep.squads.SquadAccess;
  * different people on one question no longer wait for each other. ({@code FOR KEY SHARE} would not do: it does
  * not conflict with a plain update, so a vote could read the question open and commit after the end.)
  * <p>
- * In an anonymous session the key is the HMAC of question and voter and no person is stored. Which session it is
- * is known only to the statement, so both keys go in and the session's {@code anonymous} picks one; the person's
- * id is needed for the membership check in any case, as the checked path's own membership query needs it.
+ * In an anonymous session the key is the HMAC of question and voter ({@link VoterKeys}) and no person is stored.
+ * Whether the session is anonymous only the statement knows, so both keys go in and the session's {@code anonymous}
+ * picks one; the person's id goes in anyway, for the membership check, as in the checked path's own queries.
  * <p>
  * H2 (the embedded default) keeps the checked path: it has neither {@code on conflict do update} nor
- * {@code returning}, its {@code merge} cannot check and return in one statement, and in process a round trip costs
- * little. Whether the database is PostgreSQL is read once, from the connection's metadata, here only.
+ * {@code returning}, so it would need a statement of its own (a {@code merge} inside a {@code final table}) and
+ * its own proof of locking, to save round trips that cost little in process. Whether the database is PostgreSQL is
+ * read once, from the connection's metadata, here only.
+ * <p>
+ * The statement commits by itself because the pool hands out connections in autocommit (Hikari's default): were
+ * that turned off, the vote would be rolled back when the connection goes back to the pool ({@code CastVoteTests}
+ * would then fail on PostgreSQL). Called inside a transaction, it joins it.
  */
 @Repository
 class VoteUpsert {
