@@ -48,6 +48,8 @@ final class BearerAuthentication implements AuthenticationManagerResolver<HttpSe
 
 		private static final String SCHEME = "Bearer ";
 
+		private static final boolean[] TOKEN_CHARACTERS = tokenCharacters();
+
 		@Override
 		public String resolve(HttpServletRequest request) {
 			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -80,8 +82,15 @@ final class BearerAuthentication implements AuthenticationManagerResolver<HttpSe
 		}
 
 		private static boolean tokenCharacter(char c) {
-			return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-					|| c == '_' || c == '~' || c == '+' || c == '/';
+			return c < TOKEN_CHARACTERS.length && TOKEN_CHARACTERS[c];
+		}
+
+		private static boolean[] tokenCharacters() {
+			boolean[] allowed = new boolean[128];
+			for (char c : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~+/".toCharArray()) {
+				allowed[c] = true;
+			}
+			return allowed;
 		}
 
 	}
