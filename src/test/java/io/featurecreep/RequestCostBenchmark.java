@@ -2,7 +2,9 @@ package io.featurecreep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -73,7 +75,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * ./mvnw -B package -DskipTests &amp;&amp; ./mvnw -B -Pbenchmarks test -Dtest=RequestCostBenchmark
  * </pre>
  *
- * Options: {@code -Dbench.warmup-s=60} (warm-up per target, default 30), {@code -Dbench.seconds=20}, {@code -Dbench.rounds=2} (measured runs per target, taking turns; the best counts),
+ * Options: {@code -Dbench.warmup-s=60} (warm-up per target, default 90: under full load on two cores the JIT compiler needs that long, and a 30 s warm-up measured a quarter of the warm figure), {@code -Dbench.seconds=20}, {@code -Dbench.rounds=2} (measured runs per target, taking turns; the best counts),
  * {@code -Dbench.only=ping,vote} (targets: echo, ping, vote, css, page, pgbench, search),
  * {@code -Dbench.jar=FILE} (another build, e.g. an earlier commit's),
  * {@code -Dbench.jfr=target/request-cost.jfr} (a flight recording of the application, profile settings),
@@ -101,7 +103,7 @@ class RequestCostBenchmark {
 
 	private static final String SEARCH = "query Search($s: String!) { search(search: $s) { question } }";
 
-	private final int warmUpSeconds = Integer.getInteger("bench.warmup-s", 30);
+	private final int warmUpSeconds = Integer.getInteger("bench.warmup-s", 90);
 
 	private final int seconds = Integer.getInteger("bench.seconds", 20);
 
@@ -122,6 +124,8 @@ class RequestCostBenchmark {
 
 	private String jarName = "?";
 
+	private long appPid;
+
 	@Test
 	void report() throws Exception {
 		// -Dbench.jar=FILE: another build (an earlier commit's, for a before/after comparison), taken as it is
@@ -139,6 +143,7 @@ class RequestCostBenchmark {
 			database.migrateAndFill(library);
 			int port = freePort();
 			app = startApp(jar, port, database, issuer.issuerUrl("bench").toString());
+			appPid = app.pid();
 			List<String> tokens = new ArrayList<>();
 			for (int i = 0; i < PEOPLE; i++) {
 				tokens.add(issuer.issueToken("bench", "person-" + i, "feature-creep", Map.of()).serialize());
@@ -189,7 +194,7 @@ class RequestCostBenchmark {
 				assertThat(stored).as("vote rows").isBetween((long) answered, (long) sent);
 			}
 			if (only.contains("pgbench")) {
-				results.put("pgbench", database.pgbench(warmUpSeconds, seconds));
+				results.put("pgbench", database.pgbench(Math.min(warmUpSeconds, 10), seconds));
 			}
 			if (only.contains("search")) {
 				search(library, port, tokens.getFirst());
@@ -215,7 +220,64 @@ class RequestCostBenchmark {
 	}
 
 	/** One measured target: requests per second and latency percentiles from wrk (or pgbench). */
-	record Result(String name, double perSecond, double p50Millis, double p99Millis, long errors, String load) {
+	record Result(String name, double perSecond, double p50Millis, double p99Millis, long errors, String load,
+			CpuTimes cpuPerRequest) {
+
+		Result(String name, double perSecond, double p50Millis, double p99Millis, long errors, String load) {
+			this(name, perSecond, p50Millis, p99Millis, errors, load, null);
+		}
+
+		Result withCpu(CpuTimes perRequest) {
+			return new Result(name, perSecond, p50Millis, p99Millis, errors, load, perRequest);
+		}
+
+	}
+
+	/**
+	 * CPU time in microseconds (Linux's /proc, all threads): of the process that answers (the application's JVM, or
+	 * this one for the echo), of PostgreSQL's processes, and of this JVM's finished children (wrk, counted once it has
+	 * ended). Per request it says where a request's cost goes.
+	 */
+	record CpuTimes(double server, double database, double client) {
+
+		private static final double MICROS_PER_TICK = 1_000_000.0 / 100; // USER_HZ is 100 on Linux
+
+		static CpuTimes now(long serverPid) {
+			double server = 0;
+			double database = 0;
+			double client = 0;
+			long self = ProcessHandle.current().pid();
+			File[] processes = new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+			for (File process : processes == null ? new File[0] : processes) {
+				String stat;
+				try {
+					stat = Files.readString(process.toPath().resolve("stat"));
+				}
+				catch (IOException | UncheckedIOException gone) {
+					continue;
+				}
+				String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				double micros = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MICROS_PER_TICK;
+				long pid = Long.parseLong(process.getName());
+				if (pid == self) {
+					client += (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * MICROS_PER_TICK;
+				}
+				if (pid == serverPid) {
+					server += micros;
+				}
+				else if (command.startsWith("postgres")) {
+					database += micros;
+				}
+			}
+			return new CpuTimes(server, database, client);
+		}
+
+		CpuTimes perRequest(CpuTimes before, long requests) {
+			return new CpuTimes((server - before.server) / requests, (database - before.database) / requests,
+					(client - before.client) / requests);
+		}
+
 	}
 
 	record Squad(String sessionId, List<String> questionIds) {
@@ -229,11 +291,14 @@ class RequestCostBenchmark {
 				LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), Runtime.version(),
 				Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(), database.version, database.fsync,
 				CONNECTIONS, warmUpSeconds, rounds, seconds, jarName));
-		out.append("| target | requests/s | p50 ms | p99 ms | errors | load average at its end |\n");
-		out.append("|---|---:|---:|---:|---:|---:|\n");
+		out.append("| target | requests/s | p50 ms | p99 ms | errors | load average at its end "
+				+ "| CPU µs per request: server / PostgreSQL / wrk |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|\n");
 		results.values()
-			.forEach(r -> out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %d | %s |%n", r.name(),
-					r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors(), r.load())));
+			.forEach(r -> out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %d | %s | %s |%n", r.name(),
+					r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors(), r.load(),
+					r.cpuPerRequest() == null ? "" : String.format(Locale.ROOT, "%.0f / %.0f / %.0f",
+							r.cpuPerRequest().server(), r.cpuPerRequest().database(), r.cpuPerRequest().client()))));
 		out.append("\n| goal | measured | target | |\n|---|---:|---:|---|\n");
 		goal(out, "ping / bare echo", "ping", "echo", 0.25);
 		goal(out, "vote / ping", "vote", "ping", 0.5);
@@ -405,9 +470,12 @@ class RequestCostBenchmark {
 		Map<String, List<Result>> rounds = new LinkedHashMap<>();
 		for (int round = 1; round <= this.rounds; round++) {
 			for (Target target : targets) {
+				long serverPid = target.key().equals("echo") ? ProcessHandle.current().pid() : appPid;
+				CpuTimes before = CpuTimes.now(serverPid);
 				String output = runWrk(target.url(), target.script(), seconds);
+				CpuTimes after = CpuTimes.now(serverPid);
 				collectThreads(target.key(), output);
-				Result result = parse(target, output);
+				Result result = parse(target, output).withCpu(after.perRequest(before, Math.max(1, requests(output))));
 				rounds.computeIfAbsent(target.key(), key -> new ArrayList<>()).add(result);
 				System.out.printf(Locale.ROOT, "round %d, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors, load %s%n",
 						round, target.name(), result.perSecond(), result.p50Millis(), result.p99Millis(), result.errors(),
@@ -458,6 +526,11 @@ class RequestCostBenchmark {
 		}
 		return new Result(target.name(), Double.parseDouble(rate.group(1)), percentiles.getOrDefault("50", Double.NaN),
 				percentiles.getOrDefault("99", Double.NaN), errors, loadAverage());
+	}
+
+	private static long requests(String output) {
+		Matcher total = Pattern.compile("(\\d+) requests in").matcher(output);
+		return total.find() ? Long.parseLong(total.group(1)) : 0;
 	}
 
 	private String runWrk(String url, Path script, int duration) throws Exception {

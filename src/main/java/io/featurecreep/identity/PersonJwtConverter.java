@@ -1,8 +1,11 @@
 package io.featurecreep.identity;
 
+import java.util.Objects;
+
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -22,6 +25,9 @@ final class PersonJwtConverter implements Converter<Jwt, AbstractAuthenticationT
 
 	private final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
 
+	/** The last issuer seen, as its claim reads and as a URL: one or two issuers sign every token of a server. */
+	private volatile Issuer lastIssuer = new Issuer(null, NO_ISSUER);
+
 	PersonJwtConverter(ExternalSignIn signIn) {
 		this.signIn = signIn;
 	}
@@ -31,7 +37,7 @@ final class PersonJwtConverter implements Converter<Jwt, AbstractAuthenticationT
 		if (!StringUtils.hasText(jwt.getSubject())) {
 			throw new InvalidBearerTokenException("The JWT has no subject");
 		}
-		String issuer = jwt.getIssuer() == null ? NO_ISSUER : jwt.getIssuer().toString();
+		String issuer = issuer(jwt);
 		String personId;
 		try {
 			personId = signIn.personId(issuer, jwt.getSubject(), jwt.getClaimAsString("email"),
@@ -42,6 +48,24 @@ final class PersonJwtConverter implements Converter<Jwt, AbstractAuthenticationT
 			throw new NotAdmitted(refused);
 		}
 		return new JwtAuthenticationToken(jwt, scopes.convert(jwt), personId);
+	}
+
+	/**
+	 * The issuer as {@link Jwt#getIssuer()} gives it, a URL written out again: converting the claim to a URL on every
+	 * request cost more than the rest of this converter (issue #15), so the last conversion is kept.
+	 */
+	private String issuer(Jwt jwt) {
+		String claim = jwt.getClaimAsString(JwtClaimNames.ISS);
+		Issuer last = lastIssuer;
+		if (Objects.equals(claim, last.claim())) {
+			return last.name();
+		}
+		Issuer issuer = new Issuer(claim, jwt.getIssuer() == null ? NO_ISSUER : jwt.getIssuer().toString());
+		lastIssuer = issuer;
+		return issuer.name();
+	}
+
+	private record Issuer(String claim, String name) {
 	}
 
 }

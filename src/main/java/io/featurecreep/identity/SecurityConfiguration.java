@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -153,6 +154,12 @@ class SecurityConfiguration {
 	@Bean
 	static SecurityObservationSettings noSecurityObservations() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/** Spring Security's firewall with its own rules, checked without regular expressions ({@link HeaderCharacters}). */
+	@Bean
+	static WebSecurityCustomizer firewall() {
+		return HeaderCharacters.firewall();
 	}
 
 	/** JWTs need an issuer or key configured through Boot's standard resource-server properties. */
