@@ -59,6 +59,7 @@ public class CastVote {
 		this.clock = clock;
 	}
 
+	/** Stores the caller's vote, or changes it; refused with the first check that fails, in the original's order. */
 	public Vote cast(String callerId, Ballot ballot) {
 		return inOneStatement(callerId, ballot).orElseGet(() -> checked(callerId, ballot));
 	}
