@@ -79,7 +79,8 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * {@code -Dbench.only=ping,vote} (targets: echo, ping, vote, css, page, pgbench, search),
  * {@code -Dbench.jar=FILE} (another build, e.g. an earlier commit's),
  * {@code -Dbench.jfr=target/request-cost.jfr} (a flight recording of the application, profile settings),
- * {@code -Dbench.app-args="-XX:..."} (more JVM options for the application).
+ * {@code -Dbench.app-args="-XX:..."} (more JVM options for the application),
+ * {@code -Dbench.keep-schema=true} (the application's schema stays in the database afterwards, to look at its plans).
  */
 class RequestCostBenchmark {
 
@@ -209,7 +210,12 @@ class RequestCostBenchmark {
 			}
 			echo.stop(0);
 			issuer.shutdown();
-			database.drop();
+			if (Boolean.getBoolean("bench.keep-schema")) {
+				System.out.println("The application's schema is kept for inspection: " + database.schema);
+			}
+			else {
+				database.drop();
+			}
 		}
 		jarName = jar.getFileName().toString();
 		String report = report(loadBefore, database);
