@@ -15,6 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -89,6 +93,12 @@ final class LibraryIndex implements Closeable {
 
 	private final Path folder;
 
+	/** The one thread that changes the index's files (see {@link #write}). */
+	private final ExecutorService writes = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+		.name("library-index-writer")
+		.daemon()
+		.factory());
+
 	private final IndexWriter writer;
 
 	private final SearcherManager searchers;
@@ -119,7 +129,7 @@ final class LibraryIndex implements Closeable {
 
 	/** Replaces everything with these questions. */
 	synchronized void replaceAll(Collection<LibraryQuestion> questions) {
-		try {
+		write(() -> {
 			writer.deleteAll();
 			entries.clear();
 			for (LibraryQuestion question : questions) {
@@ -130,38 +140,75 @@ final class LibraryIndex implements Closeable {
 			// one segment searches fastest; later changes add small ones, which merge as usual
 			writer.forceMerge(1);
 			searchers.maybeRefreshBlocking();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		});
 	}
 
 	/** Adds the questions or replaces the ones with the same ids; searches see them once this returns. */
 	synchronized void put(Collection<LibraryQuestion> questions) {
-		try {
+		write(() -> {
 			for (LibraryQuestion question : questions) {
 				Entry entry = Entry.of(question);
 				writer.updateDocument(new Term(ID, question.id()), document(entry));
 				entries.put(question.id(), entry);
 			}
 			searchers.maybeRefreshBlocking();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		});
 	}
 
 	synchronized void remove(Collection<String> ids) {
-		try {
+		write(() -> {
 			for (String id : ids) {
 				writer.deleteDocuments(new Term(ID, id));
 				entries.remove(id);
 			}
 			searchers.maybeRefreshBlocking();
+		});
+	}
+
+	/**
+	 * Runs a change of the files on the index's own thread and waits for it. Lucene writes files through channels,
+	 * and a thread interrupted while writing closes its channel, which ends the writer for good: the index would stop
+	 * taking changes. The callers' threads do get interrupted (consumers stopping, requests cancelled); this thread
+	 * never is. A caller's interrupt is kept for the caller, after the change.
+	 */
+	private void write(FileChange change) {
+		Future<?> done = writes.submit(() -> {
+			change.run();
+			return null;
+		});
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					done.get();
+					return;
+				}
+				catch (InterruptedException later) {
+					interrupted = true;
+				}
+				catch (ExecutionException failed) {
+					if (failed.getCause() instanceof IOException io) {
+						throw new UncheckedIOException(io);
+					}
+					if (failed.getCause() instanceof RuntimeException runtime) {
+						throw runtime;
+					}
+					throw new IllegalStateException(failed.getCause());
+				}
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
+	}
+
+	@FunctionalInterface
+	private interface FileChange {
+
+		void run() throws IOException;
+
 	}
 
 	/** The usage count of every indexed question, by id: what the index believes the database holds. */
@@ -375,9 +422,10 @@ final class LibraryIndex implements Closeable {
 	public synchronized void close() throws IOException {
 		try {
 			searchers.close();
-			writer.close();
+			write(writer::close);
 		}
 		finally {
+			writes.shutdown();
 			FileSystemUtils.deleteRecursively(folder);
 		}
 	}

@@ -56,6 +56,23 @@ class LibraryIndexTest {
 				shared("Speed", "We get stuff done quickly", "We keep waiting", 8, 0)));
 	}
 
+	/**
+	 * The index's files are written through channels, which an interrupted thread closes, ending the writer for good;
+	 * the callers' threads do get interrupted (consumers stopping), so the index writes on a thread of its own.
+	 */
+	@Test
+	void aCallerInterruptedWhileChangingTheIndexLeavesItWorking() {
+		deck();
+
+		Thread.currentThread().interrupt();
+		index.put(List.of(custom(ORG, "Pairing", "We pair", 0)));
+		assertThat(Thread.interrupted()).as("the caller's interrupt is kept for it").isTrue();
+		index.put(List.of(custom(ORG, "Mentoring", "We mentor", 0)));
+
+		assertThat(search("pairing")).contains("Pairing");
+		assertThat(search("mentoring")).contains("Mentoring");
+	}
+
 	@Test
 	void aHalfTypedWordFindsWordsStartingWithIt() {
 		deck();
