@@ -650,7 +650,7 @@ class RequestCostBenchmark {
 		for (String query : queries) {
 			requests.add(graphQl(token, json(Map.of("query", SEARCH, "variables", Map.of("s", query)))));
 		}
-		Target wrkSearch = new Target("search-wrk", "library `search` over HTTP, wrk, one connection", 
+		Target wrkSearch = new Target("search-wrk", "library `search` over HTTP, wrk, one connection",
 				"http://127.0.0.1:" + port, lua(requests));
 		runWrk(wrkSearch.url(), wrkSearch.script(), 10, 1, 1);
 		results.put("search-wrk", parse(wrkSearch, runWrk(wrkSearch.url(), wrkSearch.script(), seconds, 1, 1)));

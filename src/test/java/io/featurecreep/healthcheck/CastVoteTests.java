@@ -94,8 +94,6 @@ class CastVoteTests {
 		/** Whether votes that pass every check are written by one statement here. */
 		abstract boolean inOneStatement();
 
-		record Squad(String id, Caller owner, List<Caller> members) {
-		}
 
 		record Session(String id, List<String> questionIds) {
 
@@ -105,25 +103,11 @@ class CastVoteTests {
 
 		}
 
-		Squad squad(int members, boolean anonymous) {
-			Caller owner = api.as(api.newPerson("Owner"));
-			String squadId = owner
-				.execute("mutation($a: Boolean) { createSquad(input: {name: \"Voters\", anonymous: $a}) { id } }", "a", anonymous)
-				.ok()
-				.text("createSquad.id");
-			String token = owner.execute("mutation($s: String!) { createInvite(input: {squadId: $s}) { token } }", "s", squadId)
-				.ok()
-				.text("createInvite.token");
-			List<Caller> all = new ArrayList<>();
-			for (int i = 0; i < members; i++) {
-				Caller member = api.as(api.newPerson("Member" + i));
-				member.execute("mutation($t: String!) { joinSquad(token: $t) { id } }", "t", token).ok();
-				all.add(member);
-			}
-			return new Squad(squadId, owner, all);
+		VoterSquad squad(int members, boolean anonymous) {
+			return VoterSquad.create(api, members, anonymous);
 		}
 
-		Session start(Squad squad) {
+		Session start(VoterSquad squad) {
 			GraphQlResponse started = squad.owner()
 				.execute("mutation($s: String!) { createSession(input: {squadId: $s, resultVisibility: ON_REVEAL}) { id questions { id } } }",
 						"s", squad.id())
@@ -149,7 +133,7 @@ class CastVoteTests {
 
 		@Test
 		void eachRefusalComesInTheOriginalsOrderAndWritesNothing() {
-			Squad squad = squad(1, false);
+			VoterSquad squad = squad(1, false);
 			Caller member = squad.members().get(0);
 			Caller outsider = api.as(api.newPerson("Outsider"));
 			Session running = start(squad);
@@ -193,7 +177,7 @@ class CastVoteTests {
 
 		@Test
 		void aNamedVoteIsStoredWithItsVoterAndChangedInPlace() {
-			Squad squad = squad(1, false);
+			VoterSquad squad = squad(1, false);
 			Caller member = squad.members().get(0);
 			Session session = start(squad);
 			long before = upsert.written();
@@ -233,7 +217,7 @@ class CastVoteTests {
 
 		@Test
 		void anAnonymousVoteIsStoredWithoutItsVoterAndChangedInPlace() {
-			Squad squad = squad(2, true);
+			VoterSquad squad = squad(2, true);
 			Caller alice = squad.members().get(0);
 			Caller bob = squad.members().get(1);
 			Session session = start(squad);
@@ -271,7 +255,7 @@ class CastVoteTests {
 
 		@Test
 		void noVoteIsTakenOnceTheQuestionIsRevealedOrTheSessionEndedOrDiscarded() {
-			Squad squad = squad(1, false);
+			VoterSquad squad = squad(1, false);
 			Caller member = squad.members().get(0);
 
 			Session revealed = start(squad);
@@ -298,7 +282,7 @@ class CastVoteTests {
 
 		@Test
 		void membersWhoLeftOrWereDeactivatedCannotVote() {
-			Squad squad = squad(2, false);
+			VoterSquad squad = squad(2, false);
 			Caller leaving = squad.members().get(0);
 			Caller deactivated = squad.members().get(1);
 			Session session = start(squad);
@@ -331,7 +315,7 @@ class CastVoteTests {
 
 		@Test
 		void eachVoteIsAnnouncedOnceAndCountedOnce() {
-			Squad squad = squad(2, false);
+			VoterSquad squad = squad(2, false);
 			Session session = start(squad);
 			List<SessionChanged> heard = new CopyOnWriteArrayList<>();
 			double counted = votesCounted();
@@ -361,7 +345,7 @@ class CastVoteTests {
 		 */
 		@Test
 		void votesRacingARevealLandBeforeItOrAreRefused() throws Exception {
-			Squad squad = squad(24, false);
+			VoterSquad squad = squad(24, false);
 			Session session = start(squad);
 			race(squad, session, () -> squad.owner().execute(REVEAL, "s", session.id(), "q", session.question()).ok(),
 					REVEALED);
@@ -370,7 +354,7 @@ class CastVoteTests {
 		/** The same for the end of the session, which closes its questions (a discard closes them the same way). */
 		@Test
 		void votesRacingTheEndLandBeforeItOrAreRefused() throws Exception {
-			Squad squad = squad(24, false);
+			VoterSquad squad = squad(24, false);
 			Session session = start(squad);
 			race(squad, session, () -> squad.owner().execute(END, "s", session.id()).ok(), ENDED);
 		}
@@ -383,7 +367,7 @@ class CastVoteTests {
 		 */
 		@Test
 		void aVoteWaitsForARevealEndOrDiscardBeingCommittedAndIsThenRefused() throws Exception {
-			Squad squad = squad(1, false);
+			VoterSquad squad = squad(1, false);
 			Caller member = squad.members().get(0);
 			Session revealed = start(squad);
 			whileCommitting(() -> {
@@ -426,7 +410,7 @@ class CastVoteTests {
 		}
 
 		/** Every member votes on the first question, 8 at a time, while {@code stop} stops the voting. */
-		void race(Squad squad, Session session, Runnable stop, String refusal) throws Exception {
+		void race(VoterSquad squad, Session session, Runnable stop, String refusal) throws Exception {
 			long before = upsert.written();
 			ExecutorService pool = Executors.newFixedThreadPool(8);
 			CountDownLatch someAnswered = new CountDownLatch(6);

@@ -48,28 +48,12 @@ class VotingTests {
 		@Autowired
 		ResultHistory history;
 
-		record Squad(String id, Caller owner, List<Caller> members) {
+
+		VoterSquad squad(int members, boolean anonymous) {
+			return VoterSquad.create(api, members, anonymous);
 		}
 
-		Squad squad(int members, boolean anonymous) {
-			Caller owner = api.as(api.newPerson("Owner"));
-			String squadId = owner.execute("mutation($a: Boolean) { createSquad(input: {name: \"Voters\", anonymous: $a}) { id } }",
-					"a", anonymous)
-				.ok()
-				.text("createSquad.id");
-			String token = owner.execute("mutation($s: String!) { createInvite(input: {squadId: $s}) { token } }", "s", squadId)
-				.ok()
-				.text("createInvite.token");
-			List<Caller> all = new ArrayList<>();
-			for (int i = 0; i < members; i++) {
-				Caller member = api.as(api.newPerson("Member" + i));
-				member.execute("mutation($t: String!) { joinSquad(token: $t) { id } }", "t", token).ok();
-				all.add(member);
-			}
-			return new Squad(squadId, owner, all);
-		}
-
-		GraphQlResponse start(Squad squad, String visibility) {
+		GraphQlResponse start(VoterSquad squad, String visibility) {
 			return squad.owner()
 				.execute("mutation($s: String!, $v: ResultVisibility) { createSession(input: {squadId: $s, resultVisibility: $v}) { id questions { id } } }",
 						"s", squad.id(), "v", visibility)
@@ -78,7 +62,7 @@ class VotingTests {
 
 		@Test
 		void simultaneousVotesOfManyMembersAreAllKept() throws Exception {
-			Squad squad = squad(24, false);
+			VoterSquad squad = squad(24, false);
 			GraphQlResponse session = start(squad, "IMMEDIATE");
 			String sessionId = session.text("createSession.id");
 			List<String> questionIds = new ArrayList<>();
@@ -111,7 +95,7 @@ class VotingTests {
 
 		@Test
 		void onePersonVotingManyTimesAtOnceKeepsOneVote() throws Exception {
-			Squad squad = squad(1, false);
+			VoterSquad squad = squad(1, false);
 			GraphQlResponse session = start(squad, "IMMEDIATE");
 			String sessionId = session.text("createSession.id");
 			String questionId = session.text("createSession.questions.0.id");
@@ -136,7 +120,7 @@ class VotingTests {
 
 		@Test
 		void aVoteCanBeChangedUntilTheQuestionIsRevealed() {
-			Squad squad = squad(1, false);
+			VoterSquad squad = squad(1, false);
 			GraphQlResponse session = start(squad, "ON_REVEAL");
 			String sessionId = session.text("createSession.id");
 			String questionId = session.text("createSession.questions.0.id");
@@ -158,7 +142,7 @@ class VotingTests {
 
 		@Test
 		void othersVotesStayHiddenUntilRevealButWhoVotedIsShown() {
-			Squad squad = squad(2, false);
+			VoterSquad squad = squad(2, false);
 			GraphQlResponse session = start(squad, "ON_REVEAL");
 			String sessionId = session.text("createSession.id");
 			String questionId = session.text("createSession.questions.0.id");
@@ -191,7 +175,7 @@ class VotingTests {
 
 		@Test
 		void anonymousVotesCannotBeTracedToTheirVoterEvenInTheDatabase() {
-			Squad squad = squad(2, true);
+			VoterSquad squad = squad(2, true);
 			GraphQlResponse session = start(squad, null);
 			String sessionId = session.text("createSession.id");
 			String questionId = session.text("createSession.questions.0.id");
@@ -222,7 +206,7 @@ class VotingTests {
 
 		@Test
 		void asyncSessionsNeedAFutureDeadlineAndCloseWhenItPasses() throws Exception {
-			Squad squad = squad(1, false);
+			VoterSquad squad = squad(1, false);
 			String create = "mutation($s: String!, $d: String) { createSession(input: {squadId: $s, mode: ASYNC, deadline: $d}) { id mode resultVisibility deadline questions { id } } }";
 			squad.owner().execute(create, "s", squad.id(), "d", null)
 				.failsWith("An async session needs a deadline in the future", "BAD_USER_INPUT");
@@ -248,7 +232,7 @@ class VotingTests {
 
 		@Test
 		void aSquadHasOneActiveSessionAndAskingAgainReturnsIt() throws Exception {
-			Squad squad = squad(3, false);
+			VoterSquad squad = squad(3, false);
 			ExecutorService pool = Executors.newFixedThreadPool(4);
 			try {
 				List<Callable<GraphQlResponse>> starts = new ArrayList<>();
@@ -269,7 +253,7 @@ class VotingTests {
 
 		@Test
 		void endingASessionTwiceIsHarmless() {
-			Squad squad = squad(0, false);
+			VoterSquad squad = squad(0, false);
 			String sessionId = start(squad, "IMMEDIATE").text("createSession.id");
 			for (int i = 0; i < 3; i++) {
 				GraphQlResponse ended = squad.owner()
@@ -281,11 +265,11 @@ class VotingTests {
 
 		@Test
 		void theLatestEndedSessionOfEachSquadIsReadForAllSquadsAtOnce() {
-			Squad first = squad(1, false);
-			Squad second = squad(1, false);
-			Squad never = squad(0, false);
+			VoterSquad first = squad(1, false);
+			VoterSquad second = squad(1, false);
+			VoterSquad never = squad(0, false);
 			List<String> latest = new ArrayList<>();
-			for (Squad squad : List.of(first, first, second)) {
+			for (VoterSquad squad : List.of(first, first, second)) {
 				GraphQlResponse session = start(squad, "IMMEDIATE");
 				String sessionId = session.text("createSession.id");
 				squad.members()
@@ -307,7 +291,7 @@ class VotingTests {
 
 		@Test
 		void timeseriesGivesOnePointPerEndedSessionOldestFirst() {
-			Squad squad = squad(1, false);
+			VoterSquad squad = squad(1, false);
 			Caller member = squad.members().get(0);
 			for (int colour = 0; colour < 3; colour++) {
 				GraphQlResponse session = start(squad, "IMMEDIATE");
