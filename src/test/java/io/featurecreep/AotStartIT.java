@@ -39,6 +39,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.featurecreep.support.HttpGraphQl;
 import io.featurecreep.support.MockIssuers;
+import io.featurecreep.support.PackagedJar;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -171,11 +172,7 @@ class AotStartIT {
 	}
 
 	private Process start(int port, String... settings) throws Exception {
-		Path jar = Files.list(Path.of("target"))
-			.filter(p -> p.getFileName().toString().matches("feature-creep-.*\\.jar"))
-			.filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("Run after 'package': no application jar in target/"));
+		Path jar = PackagedJar.find();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx512m", "-Dspring.aot.enabled=true", "-jar", jar.toString(), "--server.port=" + port,
 				"--feature-creep.anonymity.key=" + KEY, "--feature-creep.signup=open"));

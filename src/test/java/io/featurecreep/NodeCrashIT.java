@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import io.featurecreep.support.HttpGraphQl;
 import io.featurecreep.support.MockIssuers;
+import io.featurecreep.support.PackagedJar;
 import io.featurecreep.support.Receiver;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 
@@ -95,11 +95,7 @@ class NodeCrashIT {
 	}
 
 	private Process start(List<String> common, int port, String... extra) throws Exception {
-		Path jar = Files.list(Path.of("target"))
-			.filter(p -> p.getFileName().toString().matches("feature-creep-.*\\.jar"))
-			.filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("Run after 'package': no application jar in target/"));
+		Path jar = PackagedJar.find();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(common);

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.featurecreep.support.PackagedJar;
+
 /**
  * The packaged application run the way the README tells operators to: JSON logs from
  * LOGGING_STRUCTURED_FORMAT_CONSOLE, actuator on MANAGEMENT_SERVER_PORT, the scrape behind FEATURE_CREEP_METRICS_TOKEN,
@@ -107,11 +109,7 @@ class OperatingIT {
 	}
 
 	private void start(int port, Map<String, String> environment) throws Exception {
-		Path jar = Files.list(Path.of("target"))
-			.filter(p -> p.getFileName().toString().matches("feature-creep-.*\\.jar"))
-			.filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("Run after 'package': no application jar in target/"));
+		Path jar = PackagedJar.find();
 		output = Path.of("target/operating-" + port + ".log");
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,

@@ -52,6 +52,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.featurecreep.library.GeneratedLibrary;
 import io.featurecreep.support.HttpGraphQl;
 import io.featurecreep.support.MockIssuers;
+import io.featurecreep.support.PackagedJar;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
@@ -810,12 +811,7 @@ class RequestCostBenchmark {
 
 	/** The packaged jar, which must be newer than every compiled class: a benchmark of old code says nothing. */
 	private static Path freshJar() throws IOException {
-		Path jar;
-		try (Stream<Path> files = Files.list(ROOT.resolve("target"))) {
-			List<Path> jars = files.filter(f -> f.getFileName().toString().matches("feature-creep-.*\\.jar")).toList();
-			assertThat(jars).as("the packaged jar: run ./mvnw -B package -DskipTests first").hasSize(1);
-			jar = jars.getFirst();
-		}
+		Path jar = PackagedJar.find();
 		long built = Files.getLastModifiedTime(jar).toMillis();
 		try (Stream<Path> classes = Files.walk(ROOT.resolve("target/classes"))) {
 			// build-info.properties is written anew by every build, even one that changed nothing

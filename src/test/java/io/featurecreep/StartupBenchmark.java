@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
+
+import io.featurecreep.support.PackagedJar;
 
 /**
  * Start-up of the packaged application (issue #14): from starting {@code java} to the first 200 on
@@ -63,7 +64,7 @@ class StartupBenchmark {
 
 	@Test
 	void firstResponseAfterStart() throws Exception {
-		Path jar = packagedJar();
+		Path jar = PackagedJar.find();
 		Path work = ROOT.resolve("target/startup-benchmark");
 		FileSystemUtils.deleteRecursively(work);
 		Files.createDirectories(work);
@@ -180,14 +181,6 @@ class StartupBenchmark {
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		assertThat(process.waitFor()).as("%s", command).isZero();
-	}
-
-	private static Path packagedJar() throws IOException {
-		try (Stream<Path> files = Files.list(ROOT.resolve("target"))) {
-			List<Path> jars = files.filter(f -> f.getFileName().toString().matches("feature-creep-.*\\.jar")).toList();
-			assertThat(jars).as("the packaged jar: run ./mvnw -B package -DskipTests first").hasSize(1);
-			return jars.getFirst();
-		}
 	}
 
 	private static int freePort() throws IOException {

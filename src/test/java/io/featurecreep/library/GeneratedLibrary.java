@@ -40,11 +40,7 @@ public final class GeneratedLibrary {
 		List<String> queries = new ArrayList<>();
 		while (queries.size() < LibrarySearchBenchmark.DISTINCT_QUERIES) {
 			LibraryQuestion question = questions.get(generator.random.nextInt(questions.size()));
-			List<String> words = LibraryAnalysis.words(question.title())
-				.stream()
-				.filter(word -> word.length() >= 4 && !LibraryAnalysis.isStopWord(word))
-				.distinct()
-				.toList();
+			List<String> words = LibrarySearchBenchmark.searchableWords(question);
 			if (!words.isEmpty()) {
 				queries.add(generator.typed(words, question).text());
 			}

@@ -99,6 +99,15 @@ class LibrarySearchBenchmark {
 		Files.writeString(out, report);
 	}
 
+	/** The words of a question's title someone would type to find it: four letters or more, no stop words. */
+	static List<String> searchableWords(LibraryQuestion question) {
+		return LibraryAnalysis.words(question.title())
+			.stream()
+			.filter(word -> word.length() >= 4 && !LibraryAnalysis.isStopWord(word))
+			.distinct()
+			.toList();
+	}
+
 	void measure(String library, List<LibraryQuestion> questions, StringBuilder report, List<String> notes)
 			throws IOException {
 		try (LibraryIndex index = new LibraryIndex()) {
@@ -109,11 +118,7 @@ class LibrarySearchBenchmark {
 			List<Typed> queries = new ArrayList<>();
 			while (queries.size() < DISTINCT_QUERIES) {
 				LibraryQuestion question = visible.get(random.nextInt(visible.size()));
-				List<String> words = LibraryAnalysis.words(question.title())
-					.stream()
-					.filter(word -> word.length() >= 4 && !LibraryAnalysis.isStopWord(word))
-					.distinct()
-					.toList();
+				List<String> words = searchableWords(question);
 				if (!words.isEmpty()) {
 					queries.add(typed(words, question));
 				}
