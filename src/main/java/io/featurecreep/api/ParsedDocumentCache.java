@@ -1,9 +1,10 @@
 package io.featurecreep.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
@@ -15,28 +16,23 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
  * the same mutation), and parsing plus validation cost more than casting the vote itself.
  * <p>
  * Only documents that passed validation are kept (a refused one is refused again at full cost, so junk cannot
- * push out the documents clients use), only up to a size, and the least recently used go first. Validation
+ * push out the documents clients use), only up to a size; when full, a new document is kept only if it is asked
+ * for more often than the one it would push out (Caffeine's eviction), so a stream of one-off queries cannot push
+ * out the few documents every client sends. Validation
  * depends on the schema and the text alone, never on variables or the caller, so one entry serves everyone. The
  * depth and complexity limits are checked on execution, once per kept document's operation where variables
  * cannot change the outcome ({@link QueryLimitsInstrumentation}).
  */
 final class ParsedDocumentCache implements PreparsedDocumentProvider {
 
-	private final int maxEntries;
-
 	private final int longestQuery;
 
-	private final Map<String, PreparsedDocumentEntry> entries;
+	/** Caffeine's: reads take no lock (every request reads it), and a document used often outlives one-offs. */
+	private final Cache<String, PreparsedDocumentEntry> entries;
 
 	ParsedDocumentCache(int maxEntries, int longestQuery) {
-		this.maxEntries = maxEntries;
 		this.longestQuery = longestQuery;
-		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-				return size() > ParsedDocumentCache.this.maxEntries;
-			}
-		};
+		this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
 	}
 
 	@Override
@@ -46,26 +42,20 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
 		if (query.length() > longestQuery) {
 			return CompletableFuture.completedFuture(parseAndValidate.apply(input));
 		}
-		PreparsedDocumentEntry known;
-		synchronized (entries) {
-			known = entries.get(query);
-		}
+		PreparsedDocumentEntry known = entries.getIfPresent(query);
 		if (known != null) {
 			return CompletableFuture.completedFuture(known);
 		}
 		PreparsedDocumentEntry entry = parseAndValidate.apply(input);
 		if (!entry.hasErrors()) {
-			synchronized (entries) {
-				entries.put(query, entry);
-			}
+			entries.put(query, entry);
 		}
 		return CompletableFuture.completedFuture(entry);
 	}
 
-	int size() {
-		synchronized (entries) {
-			return entries.size();
-		}
+	long size() {
+		entries.cleanUp();
+		return entries.estimatedSize();
 	}
 
 }

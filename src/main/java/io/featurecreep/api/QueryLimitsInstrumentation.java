@@ -1,10 +1,10 @@
 package io.featurecreep.api;
 
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -40,8 +40,8 @@ final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
 	private final MaxQueryComplexityInstrumentation complexity;
 
-	private final Set<OperationDefinition> passed = Collections
-		.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+	/** Weak keys compared by identity, read without a lock (every request asks): a pass goes with its document. */
+	private final Cache<OperationDefinition, Boolean> passed = Caffeine.newBuilder().weakKeys().build();
 
 	QueryLimitsInstrumentation(MaxQueryDepthInstrumentation depth, MaxQueryComplexityInstrumentation complexity) {
 		this.depth = depth;
@@ -64,12 +64,12 @@ final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		ExecutionContext execution = parameters.getExecutionContext();
 		OperationDefinition operation = execution.getOperationDefinition();
-		if (!passed.contains(operation)) {
+		if (passed.getIfPresent(operation) == null) {
 			// each throws an AbortExecutionException, reported as a GraphQL error, when its limit is exceeded
 			depth.beginExecuteOperation(parameters, null);
 			complexity.beginExecuteOperation(parameters, state);
 			if (!hasDirectives(execution.getDocument())) {
-				passed.add(operation);
+				passed.put(operation, Boolean.TRUE);
 			}
 		}
 		return SimpleInstrumentationContext.noOp();

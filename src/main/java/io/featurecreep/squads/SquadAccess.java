@@ -48,12 +48,13 @@ public class SquadAccess implements PersonVisibility {
 	/**
 	 * {@link #isMember} as a condition inside another module's SQL statement, for a write that must check membership
 	 * in the same round trip (healthcheck's one-statement vote), so that what makes someone a member stays written in
-	 * this module, which owns the table. {@code squadIdColumn} is a column of that statement, {@code personParameter}
-	 * the name of its named parameter holding the person's id: both are the caller's constants, never user input.
+	 * this module, which owns the table. {@code squadIdColumn} and {@code personIdColumn} are columns of that
+	 * statement (the person's may be a named parameter, {@code :name}): both are the caller's constants, never user
+	 * input.
 	 */
-	public static String isMemberCondition(String squadIdColumn, String personParameter) {
+	public static String isMemberCondition(String squadIdColumn, String personIdColumn) {
 		return "exists (select 1 from squad_member where squad_member.squad_id = " + squadIdColumn
-				+ " and squad_member.person_id = :" + personParameter + ")";
+				+ " and squad_member.person_id = " + personIdColumn + ")";
 	}
 
 	/** The squad, if the person is one of its members; otherwise the given "unknown" error. */

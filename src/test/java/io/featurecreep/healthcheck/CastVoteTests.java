@@ -389,6 +389,62 @@ class CastVoteTests {
 		}
 
 		/**
+		 * Votes that come while others wait for the database share one statement, and each still gets its own answer:
+		 * here the question is locked while twelve votes come, two of them the same member's, one an outsider's and
+		 * one on a revealed question: thirteen votes, and at most five statements.
+		 */
+		@Test
+		void votesCastTogetherShareAStatementAndEachGetsItsOwnAnswer() throws Exception {
+			VoterSquad squad = squad(10, false);
+			Caller outsider = api.as(api.newPerson("Outsider"));
+			Session session = start(squad);
+			String revealed = session.questionIds().get(1);
+			squad.owner().execute(REVEAL, "s", session.id(), "q", revealed).ok();
+			long votesBefore = upsert.written();
+			long statementsBefore = upsert.statements();
+			ExecutorService voters = Executors.newFixedThreadPool(12);
+			try {
+				List<Future<GraphQlResponse>> answers = transactions.execute(tx -> {
+					jdbc.sql("select id from session_question where id = ? for update").param(session.question()).query(String.class).single();
+					List<Future<GraphQlResponse>> sent = new ArrayList<>();
+					for (int i = 0; i < 10; i++) {
+						Caller member = squad.members().get(i);
+						sent.add(voters.submit(() -> vote(member, session, session.question(), 2)));
+					}
+					sent.add(voters.submit(() -> vote(squad.members().get(0), session, session.question(), 1)));
+					sent.add(voters.submit(() -> vote(outsider, session, session.question(), 1)));
+					sent.add(voters.submit(() -> vote(squad.members().get(1), session, revealed, 1)));
+					assertThatThrownBy(() -> sent.get(0).get(700, TimeUnit.MILLISECONDS)).as("the votes wait for the lock")
+						.isInstanceOf(TimeoutException.class);
+					return sent;
+				});
+				for (int i = 0; i < 11; i++) {
+					String id = answers.get(i).get(30, TimeUnit.SECONDS).ok().text("answerQuestion.id");
+					Caller voter = squad.members().get(i % 10);
+					assertThat(id).as("the id of the vote of member %d, as stored", i % 10)
+						.isEqualTo(jdbc.sql("select id from vote where question_id = ? and person_id = ?")
+							.params(session.question(), voter.person().id())
+							.query(String.class)
+							.single());
+				}
+				answers.get(11).get(30, TimeUnit.SECONDS).failsWith(INVALID_SESSION, "BAD_USER_INPUT");
+				answers.get(12).get(30, TimeUnit.SECONDS).failsWith(REVEALED, "BAD_USER_INPUT");
+			}
+			finally {
+				voters.shutdownNow();
+			}
+			assertThat(storedVotes(session.question())).as("one vote per member").isEqualTo(10);
+			assertThat(storedVotes(revealed)).isZero();
+			assertWrittenInOneStatement(votesBefore, 11);
+			if (inOneStatement()) {
+				// two statements wait for the lock at most; a batch holding no vote on the locked question finishes and
+				// hands on to the next; a member's second vote on a question waits for a batch without their first
+				assertThat(upsert.statements() - statementsBefore).as("statements for thirteen votes")
+					.isBetween(2L, 5L);
+			}
+		}
+
+		/**
 		 * Sends the vote while {@code change} is made in a transaction that is not yet committed, asserts that the vote
 		 * waits for it, commits it, and returns the vote's answer.
 		 */
