@@ -28,6 +28,14 @@ class DurableHandlers {
 
 	private final Map<String, Class<?>> eventTypes;
 
+	/** The handlers of each class of event, found once: every event the application publishes is asked about. */
+	private final ClassValue<List<DurableHandler<?>>> byEventClass = new ClassValue<>() {
+		@Override
+		protected List<DurableHandler<?>> computeValue(Class<?> eventClass) {
+			return byName.values().stream().filter(handler -> handler.eventType().isAssignableFrom(eventClass)).toList();
+		}
+	};
+
 	private final JsonMapper json;
 
 	private final OutboxStore store;
@@ -54,7 +62,7 @@ class DurableHandlers {
 	}
 
 	List<DurableHandler<?>> forEvent(Object event) {
-		return byName.values().stream().filter(handler -> handler.eventType().isInstance(event)).toList();
+		return byEventClass.get(event.getClass());
 	}
 
 	Optional<DurableHandler<?>> named(String name) {

@@ -437,8 +437,8 @@ class CastVoteTests {
 			assertThat(storedVotes(revealed)).isZero();
 			assertWrittenInOneStatement(votesBefore, 11);
 			if (inOneStatement()) {
-				// two statements wait for the lock at most; a batch holding no vote on the locked question finishes and
-				// hands on to the next; a member's second vote on a question waits for a batch without their first
+				// one statement waits for the lock, and the votes that come meanwhile share the next; a member's second
+				// vote on a question waits for a batch without their first
 				assertThat(upsert.statements() - statementsBefore).as("statements for thirteen votes")
 					.isBetween(2L, 5L);
 			}
