@@ -48,8 +48,12 @@ class AccountStatuses {
 	}
 
 	private Optional<PersonStatus> status(String personId) {
-		CompletableFuture<Optional<PersonStatus>> reading = new CompletableFuture<>();
-		CompletableFuture<Optional<PersonStatus>> known = statuses.asMap().putIfAbsent(personId, reading);
+		CompletableFuture<Optional<PersonStatus>> known = statuses.getIfPresent(personId);
+		CompletableFuture<Optional<PersonStatus>> reading = null;
+		if (known == null) {
+			reading = new CompletableFuture<>();
+			known = statuses.asMap().putIfAbsent(personId, reading);
+		}
 		if (known != null) {
 			try {
 				return known.join();
@@ -64,7 +68,8 @@ class AccountStatuses {
 			reading.complete(status);
 			return status;
 		}
-		catch (RuntimeException failed) {
+		catch (RuntimeException | Error failed) {
+			// never left unfinished: whoever waits for it would wait for ever
 			reading.completeExceptionally(failed);
 			throw failed;
 		}
