@@ -3,8 +3,6 @@ package io.featurecreep.library;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -45,10 +43,11 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 import io.featurecreep.library.LibraryAnalysis.TitleKey;
 
@@ -91,8 +90,6 @@ final class LibraryIndex implements Closeable {
 
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-	private final Path folder;
-
 	/** The one thread that changes the index's files (see {@link #write}). */
 	private final ExecutorService writes = Executors.newSingleThreadExecutor(Thread.ofPlatform()
 		.name("library-index-writer")
@@ -114,12 +111,14 @@ final class LibraryIndex implements Closeable {
 		// longer make the top results, and Lucene skips them (see UsageFactorQuery)
 		config.setIndexSort(new Sort(UsageFactorQuery.mostUsedFirst(USAGE)));
 		try {
-			// Files in a folder of their own, read through memory maps. The index is rebuilt from the database at each
-			// start, so the folder is temporary. In memory (ByteBuffersDirectory) every read of a term block copied
-			// its buffer first: 0.9 MB of garbage a search at 100,000 questions; a memory map reads in place, and a
-			// search takes half the time (issue #15).
-			folder = Files.createTempDirectory("feature-creep-library-");
-			writer = new IndexWriter(new MMapDirectory(folder), config);
+			// In memory, each file read from one buffer: with the default (many small ones) every search duplicated them
+			// all when Lucene cloned its inputs, 0.9 MB of garbage a search at 100,000 questions; now 0.55 MB (issue
+			// #15). Not memory-mapped files: each refresh of the searcher closes the maps of the files it no longer
+			// reads, and closing a shared map makes the JVM stop every thread for a handshake. While the usage counts
+			// of freshly started sessions were being indexed, that put the live sessions' p99 at 150-190 ms instead of
+			// 10 (LiveSessionBenchmark, two nodes).
+			writer = new IndexWriter(new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+					ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER), config);
 			searchers = new SearcherManager(writer, null);
 		}
 		catch (IOException ex) {
@@ -166,10 +165,10 @@ final class LibraryIndex implements Closeable {
 	}
 
 	/**
-	 * Runs a change of the files on the index's own thread and waits for it. Lucene writes files through channels,
-	 * and a thread interrupted while writing closes its channel, which ends the writer for good: the index would stop
-	 * taking changes. The callers' threads do get interrupted (consumers stopping, requests cancelled); this thread
-	 * never is. A caller's interrupt is kept for the caller, after the change.
+	 * Runs a change of the index on the index's own thread and waits for it. A change must not be interrupted halfway
+	 * (Lucene turns an interrupt into an error where it waits, and in a directory of files the interrupt closes the
+	 * files' channels, which ends the writer for good). The callers' threads do get interrupted (consumers stopping,
+	 * requests cancelled); this thread never is. A caller's interrupt is kept for the caller, after the change.
 	 */
 	private void write(FileChange change) {
 		Future<?> done = writes.submit(() -> {
@@ -426,7 +425,6 @@ final class LibraryIndex implements Closeable {
 		}
 		finally {
 			writes.shutdown();
-			FileSystemUtils.deleteRecursively(folder);
 		}
 	}
 

@@ -9,14 +9,16 @@ import java.util.UUID;
  * <p>
  * Not {@link UUID#randomUUID()}: it draws from one {@code SecureRandom} for the whole JVM, whose default on Linux
  * (NativePRNG) takes a global lock and reads {@code /dev/urandom} under it. With every request thread creating ids
- * (a vote creates one) the threads queued on that lock: JFR counted 3,200 waits of 20 ms or more in 20 s of votes.
+ * (a vote creates one) the threads queued on that lock: JFR counted 3,200 waits of 10 ms or more in a 110 s recording
+ * of votes.
  * The ids come from a few DRBG generators instead (the JDK's NIST SP 800-90A generator, seeded from the system's
  * entropy once each), picked by thread: as unpredictable, and a thread seldom meets another on its generator.
  */
 public final class Ids {
 
 	/** Four a core, rounded up to a power of two, so a thread's generator is picked with a mask. */
-	private static final int GENERATORS = 1 << (32 - Integer.numberOfLeadingZeros(4 * Runtime.getRuntime().availableProcessors() - 1));
+	private static final int GENERATORS = 1 << (32
+			- Integer.numberOfLeadingZeros(4 * Runtime.getRuntime().availableProcessors() - 1));
 
 	private static final SecureRandom[] RANDOMS = new SecureRandom[GENERATORS];
 

@@ -405,7 +405,10 @@ class CastVoteTests {
 			ExecutorService voters = Executors.newFixedThreadPool(12);
 			try {
 				List<Future<GraphQlResponse>> answers = transactions.execute(tx -> {
-					jdbc.sql("select id from session_question where id = ? for update").param(session.question()).query(String.class).single();
+					jdbc.sql("select id from session_question where id = ? for update")
+						.param(session.question())
+						.query(String.class)
+						.single();
 					List<Future<GraphQlResponse>> sent = new ArrayList<>();
 					for (int i = 0; i < 10; i++) {
 						Caller member = squad.members().get(i);

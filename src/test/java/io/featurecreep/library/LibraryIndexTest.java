@@ -57,8 +57,9 @@ class LibraryIndexTest {
 	}
 
 	/**
-	 * The index's files are written through channels, which an interrupted thread closes, ending the writer for good;
-	 * the callers' threads do get interrupted (consumers stopping), so the index writes on a thread of its own.
+	 * A change of the index must not be interrupted halfway (in a directory of files the interrupt closes their
+	 * channels for good); the callers' threads do get interrupted (consumers stopping), so the index changes on a
+	 * thread of its own.
 	 */
 	@Test
 	void aCallerInterruptedWhileChangingTheIndexLeavesItWorking() {

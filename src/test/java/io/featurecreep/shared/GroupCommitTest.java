@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,9 @@ class GroupCommitTest {
 		try (ExecutorService threads = Executors.newFixedThreadPool(6)) {
 			Future<String> first = threads.submit(() -> commit.write(0));
 			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
-			List<Future<String>> others = IntStream.rangeClosed(1, 5).mapToObj(n -> threads.submit(() -> commit.write(n))).toList();
+			List<Future<String>> others = IntStream.rangeClosed(1, 5)
+				.mapToObj(n -> threads.submit(() -> commit.write(n)))
+				.toList();
 			waitUntilWaiting(commit, 5);
 			releaseFirst.countDown();
 			assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("#0");
@@ -129,8 +132,10 @@ class GroupCommitTest {
 
 	@Test
 	void sizesBelowOneAreRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new GroupCommit<Integer, Integer>(items -> items, n -> n, 0, 1));
-		assertThatIllegalArgumentException().isThrownBy(() -> new GroupCommit<Integer, Integer>(items -> items, n -> n, 1, 0));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new GroupCommit<Integer, Integer>(items -> items, n -> n, 0, 1));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new GroupCommit<Integer, Integer>(items -> items, n -> n, 1, 0));
 	}
 
 	private <R> Function<List<Integer>, List<R>> recording(Function<Integer, R> each) {
@@ -140,7 +145,7 @@ class GroupCommitTest {
 		};
 	}
 
-	private static void runAtOnce(int threadCount, int each, java.util.function.IntConsumer write) throws Exception {
+	private static void runAtOnce(int threadCount, int each, IntConsumer write) throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
 		try (ExecutorService threads = Executors.newFixedThreadPool(threadCount)) {
 			List<Future<?>> done = IntStream.range(0, threadCount).<Future<?>>mapToObj(t -> threads.submit(() -> {
