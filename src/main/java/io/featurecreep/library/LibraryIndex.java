@@ -113,10 +113,10 @@ final class LibraryIndex implements Closeable {
 		try {
 			// In memory, each file read from one buffer: with the default (many small ones) every search duplicated them
 			// all when Lucene cloned its inputs, 0.9 MB of garbage a search at 100,000 questions; now 0.55 MB (issue
-			// #15). Not memory-mapped files: each refresh of the searcher closes the maps of the files it no longer
-			// reads, and closing a shared map makes the JVM stop every thread for a handshake. While the usage counts
-			// of freshly started sessions were being indexed, that put the live sessions' p99 at 150-190 ms instead of
-			// 10 (LiveSessionBenchmark, two nodes).
+			// #15). Not memory-mapped files in a temporary folder, although a search took half the time and had a
+			// shorter tail there: with them the live sessions' p99 on two nodes went from about 10 ms to 150-190 ms
+			// (LiveSessionBenchmark, bisected to that change; keeping the small segments in memory with an
+			// NRTCachingDirectory did not help, and the cause is not pinned down yet).
 			writer = new IndexWriter(new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
 					ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER), config);
 			searchers = new SearcherManager(writer, null);
