@@ -32,7 +32,8 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
 
 	ParsedDocumentCache(int maxEntries, int longestQuery) {
 		this.longestQuery = longestQuery;
-		this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+		// its upkeep (counting uses, evicting) on the caller's thread: a few documents, and no hand-off to a pool
+		this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import static io.featurecreep.shared.SqlTimes.utc;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,7 @@ class VoteUpsert {
 	private final boolean available;
 
 	private final GroupCommit<Pending, Optional<Written>> batches = new GroupCommit<>(this::writeAll,
-			pending -> List.of(pending.ballot().questionId(), pending.callerId()), LARGEST_BATCH, BATCHES_AT_ONCE);
+			pending -> Arrays.asList(pending.ballot().questionId(), pending.callerId()), LARGEST_BATCH, BATCHES_AT_ONCE);
 
 	/**
 	 * Votes written here. Both paths give the same answers, so nothing else tells which one ran: the tests read this to

@@ -19,7 +19,8 @@ import java.util.function.Function;
  * is shared by many writes, and no thread writes more than one batch.
  * <p>
  * Writes with equal keys never share a batch (a statement could not write one row twice); the later one waits for
- * the next. Each caller gets its own item's result, or the exception that the batch's write threw.
+ * the next. The key function must not throw (it runs while batches are handed on). Each caller gets its own item's
+ * result, or the exception that the batch's write threw.
  *
  * @param <I> what one caller writes
  * @param <R> what the caller gets back
