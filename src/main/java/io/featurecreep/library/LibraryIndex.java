@@ -43,18 +43,15 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.store.ByteBuffersDataOutput;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
 
 import io.featurecreep.library.LibraryAnalysis.TitleKey;
 
 /**
- * The question library as a Lucene index in memory, with the entries themselves next to it, so a search never
- * touches the database. It holds whatever it was given: {@link LibraryIndexer} keeps it in step with the
- * database. Writes are serialised; searches run concurrently on the latest written state.
+ * The question library as a Lucene index of this node's own ({@link IndexFiles}), with the entries themselves in
+ * memory next to it, so a search never touches the database. It holds whatever it was given: {@link LibraryIndexer}
+ * keeps it in step with the database. Writes are serialised; searches run concurrently on the latest written state.
  */
 @Component
 final class LibraryIndex implements Closeable {
@@ -96,6 +93,8 @@ final class LibraryIndex implements Closeable {
 		.daemon()
 		.factory());
 
+	private final IndexFiles files;
+
 	private final IndexWriter writer;
 
 	private final SearcherManager searchers;
@@ -111,14 +110,9 @@ final class LibraryIndex implements Closeable {
 		// longer make the top results, and Lucene skips them (see UsageFactorQuery)
 		config.setIndexSort(new Sort(UsageFactorQuery.mostUsedFirst(USAGE)));
 		try {
-			// In memory, each file read from one buffer: with the default (many small ones) every search duplicated them
-			// all when Lucene cloned its inputs, 0.9 MB of garbage a search at 100,000 questions; now 0.55 MB (issue
-			// #15). Not memory-mapped files in a temporary folder, although a search took half the time and had a
-			// shorter tail there: with them the live sessions' p99 on two nodes went from about 10 ms to 150-190 ms
-			// (LiveSessionBenchmark, bisected to that change; keeping the small segments in memory with an
-			// NRTCachingDirectory did not help, and the cause is not pinned down yet).
-			writer = new IndexWriter(new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
-					ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER), config);
+			// the large segments memory-mapped, the small ones on the heap: see IndexFiles
+			files = IndexFiles.inTemporaryFolder();
+			writer = new IndexWriter(files, config);
 			searchers = new SearcherManager(writer, null);
 		}
 		catch (IOException ex) {
@@ -144,6 +138,9 @@ final class LibraryIndex implements Closeable {
 
 	/** Adds the questions or replaces the ones with the same ids; searches see them once this returns. */
 	synchronized void put(Collection<LibraryQuestion> questions) {
+		if (questions.isEmpty()) {
+			return;
+		}
 		write(() -> {
 			for (LibraryQuestion question : questions) {
 				Entry entry = Entry.of(question);
@@ -155,6 +152,9 @@ final class LibraryIndex implements Closeable {
 	}
 
 	synchronized void remove(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
 		write(() -> {
 			for (String id : ids) {
 				writer.deleteDocuments(new Term(ID, id));
@@ -235,6 +235,11 @@ final class LibraryIndex implements Closeable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The files of the index written to its folder so far: for tests. */
+	long filesWrittenToFolder() {
+		return files.writtenToFolder();
 	}
 
 	/** The segments for which visible documents are kept: for tests, never more than {@link #segments()}. */
@@ -425,6 +430,7 @@ final class LibraryIndex implements Closeable {
 		}
 		finally {
 			writes.shutdown();
+			files.close();
 		}
 	}
 
