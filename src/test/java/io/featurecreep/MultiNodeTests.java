@@ -77,15 +77,21 @@ class MultiNodeTests {
 			.ok();
 		String sessionId = session.text("createSession.id");
 
-		try (Subscriber watcher = Subscriber.connect(port(node2), owner)) {
-			watcher.subscribe("1", "subscription($s: String!) { sessionChanged(sessionId: $s) { change questionId } }",
-					Map.of("s", sessionId));
-			assertThat(change(watcher.next())).isEqualTo("CURRENT_STATE");
+		try (Subscriber watcher = Subscriber.connect(port(node2), owner);
+				Subscriber sameNode = Subscriber.connect(port(node1), owner)) {
+			for (Subscriber each : List.of(watcher, sameNode)) {
+				each.subscribe("1", "subscription($s: String!) { sessionChanged(sessionId: $s) { change questionId } }",
+						Map.of("s", sessionId));
+				assertThat(change(each.next())).isEqualTo("CURRENT_STATE");
+			}
 			onNode1.execute(null, "mutation($s: String!, $q: String!) { answerQuestion(input: {sessionId: $s, questionId: $q, answer: 2}) { id } }",
 					Map.of("s", sessionId, "q", session.text("createSession.questions.0.id")))
 				.ok();
 			JsonNode vote = watcher.next();
 			assertThat(change(vote)).isEqualTo("VOTE_CAST");
+			assertThat(change(sameNode.next())).as("the node where the vote was cast tells its own watchers").isEqualTo("VOTE_CAST");
+			assertThat(sameNode.nextWithin(Duration.ofSeconds(1)))
+				.as("and only once: its own message, back from Redis, is skipped").isNull();
 		}
 
 		try (EventStream screen = EventStream.open(port(node2), sessionId, owner)) {

@@ -1,6 +1,7 @@
 package io.featurecreep.events;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The broadcast of a single node: straight to its own listeners. */
 public class InProcessBroadcast implements NodeBroadcast {
@@ -10,6 +11,11 @@ public class InProcessBroadcast implements NodeBroadcast {
 	@Override
 	public void publish(String topic, String message) {
 		listeners.tell(topic, message);
+	}
+
+	/** There are none. */
+	@Override
+	public void publishToOtherNodes(String topic, Supplier<String> message) {
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.featurecreep.events;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Short-lived news for every node, such as "a vote was cast in session X", so each node can update the screens
@@ -15,6 +16,13 @@ public interface NodeBroadcast {
 	 * and the other nodes through the transport.
 	 */
 	void publish(String topic, String message);
+
+	/**
+	 * Tells the other nodes only, each once: this node's own listeners are left to the caller, who can hand them the
+	 * change as it is instead of writing it out and reading it back. The message is written only if there are other
+	 * nodes to tell.
+	 */
+	void publishToOtherNodes(String topic, Supplier<String> message);
 
 	void subscribe(String topic, Consumer<String> listener);
 

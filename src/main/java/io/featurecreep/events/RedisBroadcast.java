@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,9 +66,16 @@ class RedisBroadcast extends RedisStreamLoop implements NodeBroadcast {
 	@Override
 	public void publish(String topic, String message) {
 		listeners.tell(topic, message);
+		publishToOtherNodes(topic, () -> message);
+	}
+
+	/** Always written: whether another node reads the stream, this one cannot tell. */
+	@Override
+	public void publishToOtherNodes(String topic, Supplier<String> message) {
+		String text = message.get();
 		try {
 			redis.opsForStream()
-				.add(StreamRecords.string(Map.of("m", message, "o", origin)).withStreamKey(settings.broadcastStream(topic)),
+				.add(StreamRecords.string(Map.of("m", text, "o", origin)).withStreamKey(settings.broadcastStream(topic)),
 						XAddOptions.maxlen(MAX_LENGTH).approximateTrimming(true));
 		}
 		catch (RuntimeException unreachable) {

@@ -27,4 +27,17 @@ class InProcessBroadcastTests {
 		assertThat(elsewhere).isEmpty();
 	}
 
+	@Test
+	void aSingleNodeHasNoOtherNodesToTellAndWritesNothingForThem() {
+		InProcessBroadcast broadcast = new InProcessBroadcast();
+		List<String> heard = new ArrayList<>();
+		broadcast.subscribe("session-changes", heard::add);
+
+		broadcast.publishToOtherNodes("session-changes", () -> {
+			throw new AssertionError("the message was written");
+		});
+
+		assertThat(heard).as("this node's listeners are the caller's to tell").isEmpty();
+	}
+
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -46,6 +47,11 @@ public final class Subscriber implements WebSocket.Listener, AutoCloseable {
 		JsonNode message = messages.poll(5, TimeUnit.SECONDS);
 		assertThat(message).as("a message within 5 s").isNotNull();
 		return message;
+	}
+
+	/** The next message if one comes within the time, else null: to show that nothing more came. */
+	public JsonNode nextWithin(Duration time) throws InterruptedException {
+		return messages.poll(time.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private void send(Map<String, Object> message) {
