@@ -20,7 +20,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import io.featurecreep.support.GraphQlApi;
 
-/** Tomcat runs each request on a virtual thread (from Java 24, or when asked to). */
+/** Tomcat runs each request on a virtual thread when asked to, on its own pool of threads otherwise. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(GraphQlApi.class) // the same context as RequestIdTests
@@ -30,27 +30,28 @@ class RequestThreadsTest {
 	WebServerApplicationContext context;
 
 	@Test
-	void theRunningServerHandsRequestsToVirtualThreads() throws Exception {
+	void byDefaultTheRunningServerKeepsTomcatsOwnPool() {
 		Executor executor = ((TomcatWebServer) context.getWebServer()).getTomcat()
 			.getConnector()
 			.getProtocolHandler()
 			.getExecutor();
 
-		if (Runtime.version().feature() >= RequestThreads.UNPINNED_SINCE) {
-			assertThat(executor).isInstanceOf(VirtualThreadExecutor.class);
-			CompletableFuture<Thread> ran = new CompletableFuture<>();
-			executor.execute(() -> ran.complete(Thread.currentThread()));
-			assertThat(ran.get().isVirtual()).isTrue();
-			assertThat(ran.get().getName()).startsWith("http-request-");
-		}
-		else {
-			assertThat(executor).isNotInstanceOf(VirtualThreadExecutor.class);
-		}
+		assertThat(executor).isNotNull().isNotInstanceOf(VirtualThreadExecutor.class);
 	}
 
 	@Test
-	void thePropertyDecidesOnAnyJava() {
-		assertThat(executorWith("true")).isInstanceOf(VirtualThreadExecutor.class);
+	void askedForTheyAreNamedVirtualThreads() throws Exception {
+		Executor executor = executorWith("true");
+		CompletableFuture<Thread> ran = new CompletableFuture<>();
+		executor.execute(() -> ran.complete(Thread.currentThread()));
+
+		assertThat(executor).isInstanceOf(VirtualThreadExecutor.class);
+		assertThat(ran.get().isVirtual()).isTrue();
+		assertThat(ran.get().getName()).startsWith("http-request-");
+	}
+
+	@Test
+	void turnedOffTomcatKeepsItsOwnPool() {
 		assertThat(executorWith("false")).as("Tomcat makes its own pool when it starts").isNull();
 	}
 
