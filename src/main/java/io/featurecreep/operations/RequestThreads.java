@@ -28,6 +28,7 @@ class RequestThreads {
 
 	static final String PROPERTY = "feature-creep.web.virtual-threads";
 
+	/** The setting is read when the bean is made, not by a condition: Spring AOT decides conditions at build (ADR 9). */
 	@Bean
 	TomcatProtocolHandlerCustomizer<?> virtualRequestThreads(Environment environment) {
 		boolean enabled = environment.getProperty(PROPERTY, Boolean.class, false);
