@@ -19,6 +19,7 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class GroupCommitTest {
 
@@ -61,6 +62,49 @@ class GroupCommitTest {
 		assertThat(batches).hasSize(2);
 		assertThat(batches.get(0)).containsExactly(0);
 		assertThat(batches.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+	}
+
+	/**
+	 * The next batch is gathered when its writer starts, not when it is chosen: on a busy node the chosen thread
+	 * runs a while later, and what came meanwhile should not wait for yet another statement. Here the writer of the
+	 * second batch is held as it starts (in the key function, its first step), and a write comes in that moment.
+	 */
+	@Test
+	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // were the batch gathered early, it would hang
+	void aWriteThatComesWhileTheNextWriterIsStartingGoesInItsBatch() throws Exception {
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		CountDownLatch secondWriterStarting = new CountDownLatch(1);
+		CountDownLatch releaseSecondWriter = new CountDownLatch(1);
+		GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
+			if (items.contains(0)) {
+				firstStarted.countDown();
+				await(releaseFirst);
+			}
+			batches.add(List.copyOf(items));
+			return items.stream().map(n -> "#" + n).toList();
+		}, n -> {
+			if (n == 1 && secondWriterStarting.getCount() > 0) {
+				secondWriterStarting.countDown();
+				await(releaseSecondWriter);
+			}
+			return n;
+		}, 10, 1);
+		try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
+			Future<String> first = threads.submit(() -> commit.write(0));
+			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<String> second = threads.submit(() -> commit.write(1));
+			waitUntilWaiting(commit, 1);
+			releaseFirst.countDown();
+			assertThat(secondWriterStarting.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<String> third = threads.submit(() -> commit.write(2));
+			waitUntilWaiting(commit, 1);
+			releaseSecondWriter.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("#0");
+			assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("#1");
+			assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo("#2");
+		}
+		assertThat(batches).containsExactly(List.of(0), List.of(1, 2));
 	}
 
 	@Test
