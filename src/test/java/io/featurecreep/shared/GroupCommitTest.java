@@ -38,14 +38,8 @@ class GroupCommitTest {
 	void writesThatComeWhileABatchIsWrittenGoTogetherInTheNextAndEachGetsItsOwnResult() throws Exception {
 		CountDownLatch firstStarted = new CountDownLatch(1);
 		CountDownLatch releaseFirst = new CountDownLatch(1);
-		GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
-			if (items.contains(0)) {
-				firstStarted.countDown();
-				await(releaseFirst);
-			}
-			batches.add(List.copyOf(items));
-			return items.stream().map(n -> "#" + n).toList();
-		}, n -> n, 10, 1);
+		GroupCommit<Integer, String> commit = new GroupCommit<>(holdingTheBatchOf0(firstStarted, releaseFirst), n -> n,
+				10, 1);
 		try (ExecutorService threads = Executors.newFixedThreadPool(6)) {
 			Future<String> first = threads.submit(() -> commit.write(0));
 			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -76,14 +70,7 @@ class GroupCommitTest {
 		CountDownLatch releaseFirst = new CountDownLatch(1);
 		CountDownLatch secondWriterStarting = new CountDownLatch(1);
 		CountDownLatch releaseSecondWriter = new CountDownLatch(1);
-		GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
-			if (items.contains(0)) {
-				firstStarted.countDown();
-				await(releaseFirst);
-			}
-			batches.add(List.copyOf(items));
-			return items.stream().map(n -> "#" + n).toList();
-		}, n -> {
+		GroupCommit<Integer, String> commit = new GroupCommit<>(holdingTheBatchOf0(firstStarted, releaseFirst), n -> {
 			if (n == 1 && secondWriterStarting.getCount() > 0) {
 				secondWriterStarting.countDown();
 				await(releaseSecondWriter);
@@ -180,6 +167,18 @@ class GroupCommitTest {
 			.isThrownBy(() -> new GroupCommit<Integer, Integer>(items -> items, n -> n, 0, 1));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new GroupCommit<Integer, Integer>(items -> items, n -> n, 1, 0));
+	}
+
+	/** Records each batch; the one with 0 in it says it started and is held until released. */
+	private Function<List<Integer>, List<String>> holdingTheBatchOf0(CountDownLatch started, CountDownLatch release) {
+		return items -> {
+			if (items.contains(0)) {
+				started.countDown();
+				await(release);
+			}
+			batches.add(List.copyOf(items));
+			return items.stream().map(n -> "#" + n).toList();
+		};
 	}
 
 	private <R> Function<List<Integer>, List<R>> recording(Function<Integer, R> each) {
