@@ -171,13 +171,13 @@ class GroupCommitTest {
 
 	/** Records each batch; the one with 0 in it says it started and is held until released. */
 	private Function<List<Integer>, List<String>> holdingTheBatchOf0(CountDownLatch started, CountDownLatch release) {
+		Function<List<Integer>, List<String>> recording = recording(n -> "#" + n);
 		return items -> {
 			if (items.contains(0)) {
 				started.countDown();
 				await(release);
 			}
-			batches.add(List.copyOf(items));
-			return items.stream().map(n -> "#" + n).toList();
+			return recording.apply(items);
 		};
 	}
 
