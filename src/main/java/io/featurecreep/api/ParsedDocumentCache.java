@@ -4,11 +4,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+
+import io.featurecreep.shared.Caches;
 
 /**
  * Keeps the parsed and validated form of the queries clients send, so a query seen before is neither parsed nor
@@ -32,8 +33,8 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
 
 	ParsedDocumentCache(int maxEntries, int longestQuery) {
 		this.longestQuery = longestQuery;
-		// its upkeep (counting uses, evicting) on the caller's thread: a few documents, and no hand-off to a pool
-		this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
+		// a few documents: counting their uses and evicting is short
+		this.entries = Caches.keptOnTheCallersThread().maximumSize(maxEntries).build();
 	}
 
 	@Override

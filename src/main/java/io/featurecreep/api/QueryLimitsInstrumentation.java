@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -21,6 +20,8 @@ import graphql.language.Directive;
 import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.validation.ValidationError;
+
+import io.featurecreep.shared.Caches;
 
 /**
  * The depth and complexity limits (graphql-java's own checks), run once per operation of a kept document rather
@@ -41,7 +42,7 @@ final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	private final MaxQueryComplexityInstrumentation complexity;
 
 	/** Weak keys compared by identity, read without a lock (every request asks): a pass goes with its document. */
-	private final Cache<OperationDefinition, Boolean> passed = Caffeine.newBuilder().weakKeys().build();
+	private final Cache<OperationDefinition, Boolean> passed = Caches.keptOnTheCallersThread().weakKeys().build();
 
 	QueryLimitsInstrumentation(MaxQueryDepthInstrumentation depth, MaxQueryComplexityInstrumentation complexity) {
 		this.depth = depth;

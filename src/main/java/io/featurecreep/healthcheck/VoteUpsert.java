@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.featurecreep.healthcheck.CastVote.Ballot;
@@ -62,8 +62,11 @@ import io.featurecreep.squads.SquadAccess;
  * that turned off, the votes would be rolled back when the connection goes back to the pool ({@code CastVoteTests}
  * would then fail on PostgreSQL). A vote cast inside a transaction is written alone, by its own thread, and so
  * joins that transaction.
+ * <p>
+ * A {@code @Component}, not a {@code @Repository}: {@link JdbcClient} already turns the driver's exceptions into
+ * Spring's, and the proxy that a repository gets to do the same cost every vote a call through it.
  */
-@Repository
+@Component
 class VoteUpsert {
 
 	private static final Logger log = LoggerFactory.getLogger(VoteUpsert.class);

@@ -13,7 +13,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.featurecreep.shared.Caches;
 
 /**
  * Whether a signed-in person is still active, asked on every request. Remembered for a second: a live page fetches
@@ -31,7 +32,7 @@ class AccountStatuses {
 	static final Duration REMEMBERED = Duration.ofSeconds(1);
 
 	/** An entry's time starts when its status has been read; one that failed to be read is dropped. */
-	private final AsyncCache<String, Optional<PersonStatus>> statuses = Caffeine.newBuilder()
+	private final AsyncCache<String, Optional<PersonStatus>> statuses = Caches.keptOnTheCallersThread()
 		.expireAfterWrite(REMEMBERED)
 		.maximumSize(100_000)
 		.buildAsync();

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -21,6 +20,8 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
+
+import io.featurecreep.shared.Caches;
 
 /**
  * Where the token buckets of {@link AttemptLimits} live. With Redis configured (which running more than one
@@ -48,7 +49,7 @@ interface AttemptStore {
 		 * memory that attempts with ever new e-mail addresses can take (each needs an attempt of an address).
 		 */
 		InMemory(Duration window, TimeMeter time) {
-			this.buckets = Caffeine.newBuilder().expireAfterAccess(window).maximumSize(100_000).build();
+			this.buckets = Caches.keptOnTheCallersThread().expireAfterAccess(window).maximumSize(100_000).build();
 			this.time = time;
 		}
 

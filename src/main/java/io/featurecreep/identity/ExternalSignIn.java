@@ -10,7 +10,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.featurecreep.shared.Caches;
 
 /**
  * The person behind an external identity (OIDC sign-in, JWT bearer), created on first sight if the sign-up policy
@@ -28,7 +29,7 @@ class ExternalSignIn {
 
 	static final Duration REMEMBERED = Duration.ofSeconds(10);
 
-	private final Cache<Identity, String> known = Caffeine.newBuilder()
+	private final Cache<Identity, String> known = Caches.keptOnTheCallersThread()
 		.expireAfterWrite(REMEMBERED)
 		.maximumSize(100_000)
 		.build();

@@ -11,7 +11,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.featurecreep.shared.Caches;
 
 /**
  * When people last signed in, for the admins' list of people: a sign-in with a password or through a provider, a
@@ -24,7 +25,7 @@ class LastSignIns {
 
 	static final Duration PRECISION = Duration.ofMinutes(1);
 
-	private final Cache<String, Boolean> recentlyWritten = Caffeine.newBuilder()
+	private final Cache<String, Boolean> recentlyWritten = Caches.keptOnTheCallersThread()
 		.expireAfterWrite(PRECISION)
 		.maximumSize(100_000)
 		.build();

@@ -8,8 +8,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+
+import io.featurecreep.shared.Caches;
 
 /**
  * Remembers the JWTs that passed the decoder (signature, issuer, time), by their exact text, so that an API client
@@ -26,7 +27,7 @@ final class VerifiedJwts implements JwtDecoder {
 
 	private final JwtDecoder decoder;
 
-	private final Cache<String, Jwt> verified = Caffeine.newBuilder()
+	private final Cache<String, Jwt> verified = Caches.keptOnTheCallersThread()
 		.maximumSize(10_000)
 		.expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> untilExpiry(jwt)))
 		.build();
