@@ -79,8 +79,9 @@ public class CastVote {
 		catch (DomainException refusedLater) {
 			return Optional.empty();
 		}
-		// committed already, and announced with the other votes of its statement
 		return upsert.write(callerId, ballot, comment, clock.instant()).map(written -> {
+			// committed already (autocommit): the live feed and the chats' counts hear it now, outside a transaction
+			events.publishEvent(new SessionChanged(ballot.sessionId(), Change.VOTE_CAST, ballot.questionId()));
 			metrics.voteCast(written.mode());
 			return written.vote();
 		});

@@ -7,18 +7,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +25,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.featurecreep.healthcheck.CastVote.Ballot;
-import io.featurecreep.healthcheck.SessionChanged.Change;
 import io.featurecreep.shared.GroupCommit;
 import io.featurecreep.shared.Ids;
 import io.featurecreep.squads.SquadAccess;
@@ -44,11 +40,6 @@ import io.featurecreep.squads.SquadAccess;
  * arrays and is checked and written on its own, so one vote's refusal does not touch the others'. Under load a
  * round trip and a commit then serve many votes instead of one, which is where PostgreSQL spent most of a vote's
  * time. A vote cast alone goes at once, as before.
- * <p>
- * The votes a statement wrote are announced ({@link SessionChanged}) by the thread that ran it, once per question,
- * before any of them is answered: a screen watching the session refreshes once for them, and with several nodes one
- * message goes to the others instead of one per vote. Inside a caller's transaction the listeners hear it after the
- * commit.
  * <p>
  * The question's row is locked {@code FOR SHARE}, as the checked path locks it {@code FOR UPDATE}: revealing a
  * question, ending a session and discarding one all update that row (ending and discarding close every question)
@@ -127,8 +118,6 @@ class VoteUpsert {
 
 	private final VoterKeys voterKeys;
 
-	private final ApplicationEventPublisher events;
-
 	private final boolean available;
 
 	private final GroupCommit<Pending, Optional<Written>> batches = new GroupCommit<>(this::writeAll,
@@ -143,16 +132,14 @@ class VoteUpsert {
 	/** Statements run: fewer than the votes written when votes shared them. */
 	private final LongAdder statements = new LongAdder();
 
-	VoteUpsert(JdbcClient jdbc, VoterKeys voterKeys, ApplicationEventPublisher events, DataSource dataSource) {
+	VoteUpsert(JdbcClient jdbc, VoterKeys voterKeys, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.voterKeys = voterKeys;
-		this.events = events;
 		this.available = isPostgres(dataSource);
 	}
 
 	/**
-	 * Writes and announces the vote if every check passes; empty if any failed, and always on a database other than
-	 * PostgreSQL.
+	 * Writes the vote if every check passes; empty if any failed, and always on a database other than PostgreSQL.
 	 * The colour must be in range and the comment already checked ({@link io.featurecreep.shared.TextLimits}).
 	 * Votes cast at the same time on this node are written together ({@link GroupCommit}); if their statement fails
 	 * (a deadlock with another node's, say), each of them is left to the checked path.
@@ -220,28 +207,7 @@ class VoteUpsert {
 						rs.getString("voter_key"), rs.getString("person_id"), vote.ballot().colour(),
 						vote.ballot().trend(), vote.comment()), SessionMode.valueOf(rs.getString("mode")))));
 			});
-		announce(batch, results);
 		return results;
-	}
-
-	/** Once per question that got votes: their callers are answered only after this. */
-	private void announce(List<Pending> batch, List<Optional<Written>> results) {
-		Set<SessionChanged> changes = new LinkedHashSet<>();
-		for (int i = 0; i < batch.size(); i++) {
-			if (results.get(i).isPresent()) {
-				Ballot ballot = batch.get(i).ballot();
-				changes.add(new SessionChanged(ballot.sessionId(), Change.VOTE_CAST, ballot.questionId()));
-			}
-		}
-		for (SessionChanged change : changes) {
-			try {
-				events.publishEvent(change);
-			}
-			catch (RuntimeException failed) {
-				// the votes are stored: a listener's failure must not make them look refused (or write them again)
-				log.warn("A listener failed to hear that votes were cast on question {}", change.questionId(), failed);
-			}
-		}
 	}
 
 	long written() {

@@ -391,7 +391,7 @@ class CastVoteTests {
 		/**
 		 * Votes that come while others wait for the database share one statement, and each still gets its own answer:
 		 * here the question is locked while twelve votes come, two of them the same member's, one an outsider's and
-		 * one on a revealed question: thirteen votes, and at most five statements, each announced once.
+		 * one on a revealed question: thirteen votes, and at most five statements.
 		 */
 		@Test
 		void votesCastTogetherShareAStatementAndEachGetsItsOwnAnswer() throws Exception {
@@ -402,8 +402,6 @@ class CastVoteTests {
 			squad.owner().execute(REVEAL, "s", session.id(), "q", revealed).ok();
 			long votesBefore = upsert.written();
 			long statementsBefore = upsert.statements();
-			List<SessionChanged> heard = new CopyOnWriteArrayList<>();
-			Runnable stopHearing = feed.watch(session.id(), heard::add);
 			ExecutorService voters = Executors.newFixedThreadPool(12);
 			try {
 				List<Future<GraphQlResponse>> answers = transactions.execute(tx -> {
@@ -437,22 +435,15 @@ class CastVoteTests {
 			}
 			finally {
 				voters.shutdownNow();
-				stopHearing.run();
 			}
 			assertThat(storedVotes(session.question())).as("one vote per member").isEqualTo(10);
 			assertThat(storedVotes(revealed)).isZero();
 			assertWrittenInOneStatement(votesBefore, 11);
-			SessionChanged voted = new SessionChanged(session.id(), Change.VOTE_CAST, session.question());
-			assertThat(heard).as("only the question with stored votes is announced").containsOnly(voted);
 			if (inOneStatement()) {
 				// one statement waits for the lock, and the votes that come meanwhile share the next; a member's second
 				// vote on a question waits for a batch without their first
-				long statements = upsert.statements() - statementsBefore;
-				assertThat(statements).as("statements for thirteen votes").isBetween(2L, 5L);
-				assertThat(heard).as("announced once a statement, not once a vote").hasSizeLessThanOrEqualTo((int) statements);
-			}
-			else {
-				assertThat(heard).as("each vote announced").hasSize(11);
+				assertThat(upsert.statements() - statementsBefore).as("statements for thirteen votes")
+					.isBetween(2L, 5L);
 			}
 		}
 
