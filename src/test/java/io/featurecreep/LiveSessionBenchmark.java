@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +53,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * baseline is a bare SSE echo in the same server (a POST, with the same bearer token and security filters, sent
  * through the nodes' broadcast to the room's open streams: no database, no rules), measured in the same run.
  *
- * <pre>./mvnw -Pbenchmarks test -Dtest=LiveSessionBenchmark -Dbench.sessions=500 -Dbench.window-ms=10000</pre>
+ * <pre>./mvnw -Pbenchmarks test -Dtest=LiveSessionBenchmark -Dbench.sessions=500 -Dbench.window-ms=10000 -Dbench.pairs=3</pre>
  *
  * With FC_TEST_REDIS_URL set it also runs two nodes on Redis (streams spread over both, votes on either), after
  * measuring the baseline again the same way: its echoes cross the nodes through Redis as the votes do.
@@ -228,7 +231,7 @@ class LiveSessionBenchmark {
 					: TestDatabase.h2().properties());
 			database.put("spring.datasource.hikari.maximum-pool-size", 20);
 		}
-		Map<String, Object> properties = new java.util.HashMap<>(database);
+		Map<String, Object> properties = new HashMap<>(database);
 		properties.putAll(extra);
 		properties.put("server.port", 0);
 		properties.put("server.tomcat.max-connections", 20000);
@@ -483,7 +486,7 @@ class LiveSessionBenchmark {
 	}
 
 	private static long[] together(List<long[]> runs) {
-		return runs.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+		return runs.stream().flatMapToLong(Arrays::stream).sorted().toArray();
 	}
 
 	private String report(List<Result> results) {
@@ -496,9 +499,9 @@ class LiveSessionBenchmark {
 				+ "| client lag p99 ms | failed votes | missed events |\n");
 		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		double baseline = Double.NaN;
-		Map<String, List<Double>> ratios = new java.util.LinkedHashMap<>();
-		Map<String, List<long[]>> baselineSamples = new java.util.HashMap<>();
-		Map<String, List<long[]>> samples = new java.util.HashMap<>();
+		Map<String, List<Double>> ratios = new LinkedHashMap<>();
+		Map<String, List<long[]>> baselineSamples = new HashMap<>();
+		Map<String, List<long[]>> samples = new HashMap<>();
 		for (Result result : results) {
 			String configuration = result.name().contains("2 nodes") ? TWO_NODES : SINGLE;
 			if (result.name().startsWith("bare")) {
